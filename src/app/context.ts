@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/env.ts';
+import type { KeyRing } from '../crypto/keyring.ts';
+import type { ProviderEntry } from '../providers/table.ts';
+import type { Store } from '../store/store.ts';
+import type { DialContext } from '../net/dial.ts';
+
+/** Everything a request handler needs, built once at start (see app/build.ts). Immutable. */
+export interface AppContext {
+  config: Config;
+  store: Store;
+  keys: KeyRing;
+  providers: Record<string, ProviderEntry>;
+  /** Outbound dialling: resolver, policy, trust anchors, timeouts. */
+  dial: DialContext;
+  log: Logger;
+  /** Milliseconds since the epoch; injectable so tests can expire codes. */
+  now: () => number;
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './context.ts';
+import { buildServer } from '../http/server.ts';
+import { createApplication } from './applications.ts';
+
+/**
+ * Starts listening, prints a ready development app on a fresh development database, and purges
+ * expired codes every minute (their encrypted payloads go with them).
+ * @returns the server and a stop function.
+ */
+export async function serve(ctx: AppContext, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<{ server: FastifyInstance; stop: () => Promise<void> }> {
+  const server = await buildServer(ctx);
+  if (!ctx.config.production && (await ctx.store.listApplications()).length === 0) {
+    const app = await createApplication(ctx.store, 'Development app', ['http://localhost:3000/callback'], ctx.now());
+    out('');
+    out('  A development application was created (shown once; keep the secret):');
+    out(`    client_id:     ${app.client_id}`);
+    out(`    client_secret: ${app.client_secret}`);
+    out('  Create more with: npx latchkey apps create --name NAME --json');
+    out('');
+  }
+  const purge = async () => {
+    const n = await ctx.store.purgeCodes(Math.floor(ctx.now() / 1000)).catch((err: unknown) => {
+      ctx.log.error({ err }, 'purging expired codes failed');
+      return 0;
+    });
+    if (n) ctx.log.info({ purged: n }, 'expired codes purged');
+  };
+  await purge();
+  const timer = setInterval(() => void purge(), 60_000);
+  timer.unref();
+  await server.listen({ port: ctx.config.port, host: ctx.config.host });
+  return {
+    server,
+    stop: async () => {
+      clearInterval(timer);
+      await server.close();
+      await ctx.store.close();
+    },
+  };
+}

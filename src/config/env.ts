@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { parseCidrList, type Cidr } from '../net/cidr.ts';
+
+/**
+ * Latchkey's configuration, read once from the environment and validated at start.
+ * Names and defaults: shared/spec/DECISIONS.md "Running it" and "Verifying credentials".
+ */
+export interface Config {
+  /** `sqlite:PATH`, `sqlite::memory:` or (later) `postgres://…`. Default `sqlite:./data/latchkey.db`. */
+  databaseUrl: string;
+  /** Raw `LATCHKEY_ENCRYPTION_KEYS` (`v2:BASE64,v1:BASE64`), undefined in development. */
+  encryptionKeys: string | undefined;
+  /** Where development artefacts (generated key, default SQLite file) live. Default `./data`. */
+  dataDir: string;
+  port: number;
+  host: string;
+  production: boolean;
+  /** Extra trusted CA certificates (PEM text) for every outbound TLS connection. */
+  extraCaPem: string | undefined;
+  extraCaFile: string | undefined;
+  /** Operator exceptions to the outbound-connection policy. */
+  allowedDestinations: Cidr[];
+  /** Ports Latchkey may connect to for mail (DECISIONS "Outbound connections"). */
+  allowedPorts: Set<number>;
+  /** `host:port` resolvers used instead of the system's; empty = system resolver. */
+  dnsServers: string[];
+  /** Name sent in SMTP EHLO; never an address literal. */
+  ehloName: string;
+  ehloNameWarning: string | undefined;
+  providersFile: string | undefined;
+  /** Timeouts in ms: connect per address, greeting, one command, the whole authorize. */
+  timeouts: { connectMs: number; greetingMs: number; commandMs: number; authorizeMs: number };
+  /** Code lifetime in seconds (15 minutes). */
+  codeTtlSeconds: number;
+  /** Largest accepted request body, bytes. */
+  bodyLimitBytes: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEFAULT_MAIL_PORTS = [25, 143, 465, 587, 993, 2525];
+
+/**
+ * Reads and validates the configuration.
+ * @throws ConfigError listing every bad value, each with the variable's name and what is expected.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const production = env.NODE_ENV === 'production';
+  const dataDir = env.LATCHKEY_DATA_DIR || './data';
+  const databaseUrl = env.LATCHKEY_DATABASE_URL || `sqlite:${dataDir}/latchkey.db`;
+  if (!/^sqlite:/.test(databaseUrl) && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(`LATCHKEY_DATABASE_URL=${JSON.stringify(databaseUrl)}: expected sqlite:PATH or postgres://…`);
+  } else if (/^postgres/.test(databaseUrl)) {
+    problems.push('LATCHKEY_DATABASE_URL: PostgreSQL is not supported by this version yet; use sqlite:PATH');
+  }
+
+  const encryptionKeys = env.LATCHKEY_ENCRYPTION_KEYS || undefined;
+  if (production && !encryptionKeys) {
+    problems.push('LATCHKEY_ENCRYPTION_KEYS is required when NODE_ENV=production (e.g. v1:$(openssl rand -base64 32))');
+  }
+
+  const host = env.LATCHKEY_HOST || '127.0.0.1';
+  if (!isIP(host) && !/^[a-z0-9.-]+$/i.test(host)) problems.push(`LATCHKEY_HOST=${JSON.stringify(host)}: expected an address or host name`);
+
+  let extraCaPem: string | undefined;
+  const extraCaFile = env.LATCHKEY_TLS_CA_FILE || undefined;
+  if (extraCaFile) {
+    try {
+      extraCaPem = readFileSync(extraCaFile, 'utf8');
+      if (!extraCaPem.includes('-----BEGIN CERTIFICATE-----')) {
+        problems.push(`LATCHKEY_TLS_CA_FILE=${extraCaFile}: the file holds no PEM certificate`);
+      }
+    } catch (err) {
+      problems.push(`LATCHKEY_TLS_CA_FILE=${extraCaFile}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+
+  let allowedDestinations: Cidr[] = [];
+  try {
+    allowedDestinations = parseCidrList(env.LATCHKEY_ALLOWED_DESTINATIONS ?? '');
+  } catch (err) {
+    problems.push(`LATCHKEY_ALLOWED_DESTINATIONS: ${(err as Error).message}`);
+  }
+
+  const allowedPorts = new Set(DEFAULT_MAIL_PORTS);
+  for (const raw of (env.LATCHKEY_ALLOWED_PORTS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) problems.push(`LATCHKEY_ALLOWED_PORTS: ${JSON.stringify(raw)} is not a port`);
+    else allowedPorts.add(n);
+  }
+
+  const dnsServers = (env.LATCHKEY_DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of dnsServers) {
+    const m = /^(\[[0-9a-f:]+\]|[0-9.]+)(?::(\d+))?$/i.exec(s);
+    if (!m) problems.push(`LATCHKEY_DNS_SERVERS: ${JSON.stringify(s)} is not host:port with an IP address`);
+  }
+
+  const { ehloName, warning: ehloNameWarning } = pickEhloName(env.LATCHKEY_EHLO_NAME, problems);
+
+  const providersFile = env.LATCHKEY_PROVIDERS_FILE || undefined;
+
+  const config: Config = {
+    databaseUrl,
+    encryptionKeys,
+    dataDir,
+    port: int('LATCHKEY_PORT', 8787, 0, 65535),
+    host,
+    production,
+    extraCaPem,
+    extraCaFile,
+    allowedDestinations,
+    allowedPorts,
+    dnsServers,
+    ehloName,
+    ehloNameWarning,
+    providersFile,
+    timeouts: {
+      connectMs: int('LATCHKEY_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
+      greetingMs: int('LATCHKEY_GREETING_TIMEOUT_MS', 30_000, 100, 600_000),
+      commandMs: int('LATCHKEY_COMMAND_TIMEOUT_MS', 30_000, 100, 600_000),
+      authorizeMs: int('LATCHKEY_AUTHORIZE_TIMEOUT_MS', 60_000, 1_000, 600_000),
+    },
+    codeTtlSeconds: 15 * 60,
+    bodyLimitBytes: int('LATCHKEY_BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    logLevel: env.LATCHKEY_LOG_LEVEL || 'info',
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    problems.push(`LATCHKEY_LOG_LEVEL=${JSON.stringify(config.logLevel)}: expected fatal, error, warn, info, debug, trace or silent`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** DECISIONS: `LATCHKEY_EHLO_NAME`; else the host name when fully qualified; else `localhost.localdomain`. */
+function pickEhloName(explicit: string | undefined, problems: string[]): { ehloName: string; warning?: string } {
+  const fqdn = (name: string) => /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(name);
+  if (explicit) {
+    if (!fqdn(explicit)) problems.push(`LATCHKEY_EHLO_NAME=${JSON.stringify(explicit)}: expected a fully qualified domain name (not an address)`);
+    return { ehloName: explicit };
+  }
+  const hostname = process.env.HOSTNAME || safeHostname();
+  if (hostname && fqdn(hostname)) return { ehloName: hostname };
+  return {
+    ehloName: 'localhost.localdomain',
+    warning: 'LATCHKEY_EHLO_NAME is not set and this machine has no fully qualified host name: SMTP EHLO will say localhost.localdomain, which some servers refuse',
+  };
+}
+
+function safeHostname(): string {
+  try {
+    return readFileSync('/etc/hostname', 'utf8').trim();
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../app/context.ts';
+import { ApiError } from '../errors/api-error.ts';
+import { hashSecret, newSecret } from '../crypto/tokens.ts';
+import { verifyImap } from '../verify/imap.ts';
+import { verifySmtp } from '../verify/smtp.ts';
+import type { VerifyContext } from '../verify/types.ts';
+import { knownClient } from './clients.ts';
+import { parseConnectRequest, type ConnectRequest } from './request.ts';
+
+/** What a code stands for until it is redeemed: kept encrypted with the code (AAD `code:<hash>`). */
+export interface PendingConnection {
+  name: string;
+  email_address: string;
+  email_key: string;
+  provider: string;
+  scopes: string;
+  settings: Record<string, unknown>;
+  secrets: { imap_password: string; smtp_password: string };
+}
+
+/**
+ * `POST /connect/authorize` (v2 reference §2; DECISIONS "Codes"): known client → valid request →
+ * re-auth target checked → credentials verified with the provider (IMAP, then SMTP) → a
+ * one-time code, valid 15 minutes, bound to the client.
+ * @returns `{ code }`
+ * @throws ApiError — see the catalogue; provider failures carry `step`.
+ */
+export async function authorize(ctx: AppContext, body: Record<string, unknown>): Promise<{ code: string }> {
+  const started = ctx.now();
+  let request: ConnectRequest | undefined;
+  try {
+    if (typeof body.client_id !== 'string' || !body.client_id) throw new ApiError('missing_fields', { missingFields: ['client_id'] });
+    await knownClient(ctx.store, body.client_id);
+    request = parseConnectRequest(body, ctx.providers);
+    await checkReauthTarget(ctx, request);
+    await verifyWithProvider(ctx, request);
+    const code = await issueCode(ctx, request);
+    logAttempt(ctx, request, body, started, 'ok');
+    return { code };
+  } catch (err) {
+    logAttempt(ctx, request, body, started, err instanceof ApiError ? err.reason : 'internal', err);
+    throw err;
+  }
+}
+
+async function checkReauthTarget(ctx: AppContext, r: ConnectRequest): Promise<void> {
+  if (!r.reauthAccountId) return;
+  const account = await ctx.store.findAccount(r.clientId, r.reauthAccountId);
+  if (!account) throw new ApiError('account_not_found', { message: `No account ${r.reauthAccountId} exists for this application.` });
+  if (account.emailKey !== r.emailKey) {
+    throw new ApiError('email_mismatch', { message: `Account ${r.reauthAccountId} is ${account.emailAddress}, not ${r.emailAddress}.` });
+  }
+}
+
+/** IMAP first, then SMTP (the v2 order), the whole bounded by the authorize timeout. */
+async function verifyWithProvider(ctx: AppContext, r: ConnectRequest): Promise<void> {
+  const v: VerifyContext = {
+    ...ctx.dial,
+    commandTimeoutMs: ctx.config.timeouts.commandMs,
+    ehloName: ctx.config.ehloName,
+    providerLabel: r.providerLabel,
+    appPasswordsUsual: r.appPasswordsUsual,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ApiError('response_timeout', {
+      step: 'imap.login',
+      message: `Verifying the account took longer than ${Math.round(ctx.config.timeouts.authorizeMs / 1000)} s. The mail server may be overloaded; please try again later.`,
+    })), ctx.config.timeouts.authorizeMs);
+  });
+  try {
+    await Promise.race([(async () => {
+      await verifyImap(r.imap, v);
+      await verifySmtp(r.smtp, v);
+    })(), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function issueCode(ctx: AppContext, r: ConnectRequest): Promise<string> {
+  const code = newSecret('code');
+  const codeHash = hashSecret(code);
+  const pending: PendingConnection = {
+    name: r.name,
+    email_address: r.emailAddress,
+    email_key: r.emailKey,
+    provider: r.provider,
+    scopes: r.scopes,
+    settings: {
+      imap_host: r.imap.host, imap_port: r.imap.port, imap_username: r.imap.username, imap_security: r.imap.security,
+      smtp_host: r.smtp.host, smtp_port: r.smtp.port, smtp_username: r.smtp.username, smtp_security: r.smtp.security,
+      ssl_required: r.imap.sslRequired,
+    },
+    secrets: { imap_password: r.imap.password, smtp_password: r.smtp.password },
+  };
+  const nowSec = Math.floor(ctx.now() / 1000);
+  await ctx.store.saveCode({
+    codeHash,
+    clientId: r.clientId,
+    payload: ctx.keys.encrypt(JSON.stringify(pending), `code:${codeHash}`),
+    createdAt: nowSec,
+    expiresAt: nowSec + ctx.config.codeTtlSeconds,
+  });
+  return code;
+}
+
+/** One line per attempt: outcome, client, a hash of the address (not the address), duration. */
+function logAttempt(ctx: AppContext, r: ConnectRequest | undefined, body: Record<string, unknown>, started: number, outcome: string, err?: unknown): void {
+  const email = typeof body.email_address === 'string' ? body.email_address.trim().toLowerCase() : '';
+  const entry = {
+    event: 'connect.authorize',
+    outcome,
+    client_id: typeof body.client_id === 'string' ? body.client_id.slice(0, 40) : undefined,
+    email_hash: email ? createHash('sha256').update(email).digest('hex').slice(0, 16) : undefined,
+    provider: r?.provider,
+    step: err instanceof ApiError ? err.details.step : undefined,
+    duration_ms: ctx.now() - started,
+  };
+  if (outcome === 'internal') ctx.log.error({ ...entry, err }, 'authorize failed unexpectedly');
+  else ctx.log.info(entry, 'authorize');
+}

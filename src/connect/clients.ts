@@ -1,0 +1,21 @@
+import { ApiError } from '../errors/api-error.ts';
+import { matchesHash } from '../crypto/tokens.ts';
+import type { Application, Store } from '../store/store.ts';
+
+/** @throws ApiError `invalid_client` (401) when no application has this client_id. */
+export async function knownClient(store: Store, clientId: string): Promise<Application> {
+  const app = await store.findApplication(clientId);
+  if (!app) throw new ApiError('invalid_client');
+  return app;
+}
+
+/**
+ * Authenticates an application by client_id and client_secret (constant-time hash compare).
+ * @throws ApiError `invalid_client` (401) — the same answer for an unknown id and a wrong secret.
+ */
+export async function authenticateClient(store: Store, clientId: unknown, clientSecret: unknown): Promise<Application> {
+  if (typeof clientId !== 'string' || typeof clientSecret !== 'string') throw new ApiError('invalid_client');
+  const app = await store.findApplication(clientId);
+  if (!app || !matchesHash(clientSecret, app.secretHash)) throw new ApiError('invalid_client');
+  return app;
+}

@@ -1,0 +1,164 @@
+import { ApiError } from '../errors/api-error.ts';
+import { NOT_YET_SUPPORTED, type ProviderEntry } from '../providers/table.ts';
+import type { Security, ServerLogin } from '../verify/types.ts';
+import { parseScopes } from './scopes.ts';
+
+/** A validated `/connect/authorize` request, settings resolved to the two logins to verify. */
+export interface ConnectRequest {
+  clientId: string;
+  name: string;
+  emailAddress: string;
+  /** Normalised for the one-account-per-(client, email) rule: trimmed, lower-cased. */
+  emailKey: string;
+  provider: string;
+  scopes: string;
+  reauthAccountId: string | undefined;
+  imap: ServerLogin;
+  smtp: ServerLogin;
+  providerLabel: string | undefined;
+  appPasswordsUsual: boolean;
+}
+
+const SECURITY: readonly Security[] = ['ssl', 'starttls', 'none', 'auto'];
+const EMAIL = /^[^\s@"]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Validates the request in the order of the v2 reference §10: required top-level fields →
+ * provider known → settings for its variant → scopes. Settings variant I (`imap`) and K (known
+ * password providers) — reference §2.4.
+ * @throws ApiError `missing_fields` (400 auth_error, naming every missing field),
+ *   `invalid_value`, `unsupported_provider`, `invalid_scope`.
+ */
+export function parseConnectRequest(body: Record<string, unknown>, providers: Record<string, ProviderEntry>): ConnectRequest {
+  const missing = ['client_id', 'name', 'email_address', 'provider', 'settings'].filter((k) => isBlank(body[k]));
+  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
+  const clientId = str(body, 'client_id');
+  const name = str(body, 'name');
+  const emailAddress = str(body, 'email_address').trim();
+  if (!EMAIL.test(emailAddress) || emailAddress.length > 320) {
+    throw new ApiError('invalid_value', { message: `email_address ${JSON.stringify(emailAddress.slice(0, 80))} is not an email address.` });
+  }
+  const provider = str(body, 'provider').trim().toLowerCase();
+  const settings = body.settings;
+  if (!settings || typeof settings !== 'object' || Array.isArray(settings)) {
+    throw new ApiError('invalid_value', { message: 'settings must be an object.' });
+  }
+  const s = settings as Record<string, unknown>;
+  const entry = providers[provider];
+  if (!entry || (entry.auth !== 'password' && provider !== 'imap')) {
+    if (provider !== 'imap') {
+      throw new ApiError('unsupported_provider', {
+        message: NOT_YET_SUPPORTED[provider] ?? `Provider ${JSON.stringify(provider)} is not supported. Use "imap" with the server settings, or one of: ${Object.keys(providers).filter((p) => providers[p]?.auth === 'password').join(', ')}.`,
+      });
+    }
+  }
+  const sslRequired = bool(s, 'ssl_required', true);
+  const { imap, smtp } = provider === 'imap' ? variantI(s, emailAddress, sslRequired) : variantK(s, emailAddress, sslRequired, entry!, provider);
+  const reauth = body.reauth_account_id;
+  if (reauth !== undefined && reauth !== null && typeof reauth !== 'string') throw new ApiError('invalid_value', { message: 'reauth_account_id must be a string.' });
+  return {
+    clientId,
+    name,
+    emailAddress,
+    emailKey: emailAddress.toLowerCase(),
+    provider,
+    scopes: parseScopes(body.scopes),
+    reauthAccountId: reauth || undefined,
+    imap,
+    smtp,
+    providerLabel: entry?.label,
+    appPasswordsUsual: Boolean(entry?.appPasswords),
+  };
+}
+
+/** Variant I: every host and port given; usernames default to the address, smtp_password to the IMAP one. */
+function variantI(s: Record<string, unknown>, email: string, sslRequired: boolean): { imap: ServerLogin; smtp: ServerLogin } {
+  const imapPassword = s.imap_password ?? s.password;
+  const missing = [
+    isBlank(s.imap_host) && 'imap_host',
+    isBlank(s.imap_port) && 'imap_port',
+    isBlank(imapPassword) && 'imap_password',
+    isBlank(s.smtp_host) && 'smtp_host',
+    isBlank(s.smtp_port) && 'smtp_port',
+  ].filter((v): v is string => Boolean(v));
+  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing, message: `Please include the missing fields in settings: ${missing.join(', ')}` });
+  const imapUser = optStr(s, 'imap_username');
+  const password = stringValue(imapPassword, 'imap_password');
+  const smtpUser = optStr(s, 'smtp_username');
+  const smtpPassword = optStr(s, 'smtp_password');
+  return {
+    imap: {
+      host: host(s, 'imap_host'), port: port(s, 'imap_port'), security: security(s, 'imap_security'), sslRequired,
+      username: imapUser ?? email, password, usernameDefaulted: imapUser === undefined,
+    },
+    smtp: {
+      host: host(s, 'smtp_host'), port: port(s, 'smtp_port'), security: security(s, 'smtp_security'), sslRequired,
+      username: smtpUser ?? imapUser ?? email, password: smtpPassword ?? password, usernameDefaulted: smtpUser === undefined && imapUser === undefined,
+    },
+  };
+}
+
+/** Variant K: `password` (and optional `username`); hosts from the provider table. */
+function variantK(s: Record<string, unknown>, email: string, sslRequired: boolean, entry: ProviderEntry, provider: string): { imap: ServerLogin; smtp: ServerLogin } {
+  const pw = s.password ?? s.imap_password;
+  if (isBlank(pw)) throw new ApiError('missing_fields', { missingFields: ['password'], message: 'Please include the missing fields in settings: password' });
+  if (!entry.imap || !entry.smtp) throw new ApiError('unsupported_provider', { message: `The provider table has no IMAP/SMTP servers for ${provider}.` });
+  const password = stringValue(pw, 'password');
+  const given = optStr(s, 'username');
+  const username = given ?? (entry.username === 'local_part' ? email.split('@')[0]! : email);
+  const login = (e: NonNullable<ProviderEntry['imap']>): Omit<ServerLogin, 'username' | 'password' | 'usernameDefaulted'> => ({ host: e.host, port: e.port, security: e.security, sslRequired });
+  return {
+    imap: { ...login(entry.imap), username, password, usernameDefaulted: given === undefined },
+    smtp: { ...login(entry.smtp), username: optStr(s, 'smtp_username') ?? username, password: optStr(s, 'smtp_password') ?? password, usernameDefaulted: given === undefined },
+  };
+}
+
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function str(o: Record<string, unknown>, k: string): string {
+  const v = o[k];
+  if (typeof v !== 'string') throw new ApiError('invalid_value', { message: `${k} must be a string.` });
+  return v;
+}
+
+function optStr(o: Record<string, unknown>, k: string): string | undefined {
+  const v = o[k];
+  if (isBlank(v)) return undefined;
+  return stringValue(v, k);
+}
+
+function stringValue(v: unknown, k: string): string {
+  if (typeof v !== 'string') throw new ApiError('invalid_value', { message: `settings.${k} must be a string.` });
+  if (/[\r\n\0]/.test(v)) throw new ApiError('invalid_value', { message: `settings.${k} contains a line break or NUL, which no mail server accepts.` });
+  return v;
+}
+
+function host(o: Record<string, unknown>, k: string): string {
+  const v = stringValue(o[k], k).trim();
+  if (v.length > 253 || !/^[\p{L}\p{N}._:[\]-]+$/u.test(v)) throw new ApiError('invalid_value', { message: `settings.${k} ${JSON.stringify(v.slice(0, 80))} is not a host name or address.` });
+  return v;
+}
+
+function port(o: Record<string, unknown>, k: string): number {
+  const v = o[k];
+  const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) throw new ApiError('invalid_value', { message: `settings.${k} must be a port number from 1 to 65535.` });
+  return n;
+}
+
+function bool(o: Record<string, unknown>, k: string, fallback: boolean): boolean {
+  const v = o[k];
+  if (v === undefined || v === null || v === '') return fallback;
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true'; // the v2 Python sample sends strings
+  throw new ApiError('invalid_value', { message: `settings.${k} must be true or false.` });
+}
+
+function security(o: Record<string, unknown>, k: string): Security {
+  const v = o[k];
+  if (isBlank(v)) return 'auto';
+  if (typeof v === 'string' && (SECURITY as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase() as Security;
+  throw new ApiError('invalid_value', { message: `settings.${k} must be one of ${SECURITY.join(', ')}.` });
+}

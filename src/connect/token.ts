@@ -1,0 +1,70 @@
+import type { AppContext } from '../app/context.ts';
+import { ApiError } from '../errors/api-error.ts';
+import { hashSecret, newId, newSecret } from '../crypto/tokens.ts';
+import { accountView, type AccountView } from './account-view.ts';
+import type { PendingConnection } from './authorize.ts';
+import { authenticateClient } from './clients.ts';
+
+/**
+ * `POST /connect/token` (v2 reference §3; DECISIONS "Codes", "Accounts and tokens"): the client
+ * is authenticated first (a wrong secret does not burn the code) → the code is consumed in one
+ * atomic statement → the account for (client, email) is created or updated, keeping its id →
+ * its credentials are stored encrypted → a new access token is issued.
+ * A replayed code revokes every token issued from it (RFC 6749 §4.1.2).
+ * @returns the account object plus `access_token`.
+ * @throws ApiError `missing_fields`, `invalid_client` (401), `invalid_code` (400).
+ */
+export async function exchangeCode(ctx: AppContext, body: Record<string, unknown>): Promise<AccountView & { access_token: string }> {
+  const missing = ['client_id', 'client_secret', 'code'].filter((k) => typeof body[k] !== 'string' || !body[k]);
+  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
+  const app = await authenticateClient(ctx.store, body.client_id, body.client_secret);
+  const codeHash = hashSecret(body.code as string);
+  const nowSec = Math.floor(ctx.now() / 1000);
+  const accessToken = newSecret('accessToken');
+
+  const outcome = await ctx.store.atomically(async (tx) => {
+    const consumed = await tx.consumeCode(codeHash, app.clientId, nowSec);
+    if (consumed.status === 'replayed') return { revoked: await tx.revokeTokensFromCode(codeHash, nowSec) };
+    if (consumed.status === 'invalid') return { revoked: 0 };
+    const pending = JSON.parse(ctx.keys.decrypt(consumed.payload, `code:${codeHash}`)) as PendingConnection;
+    const account = await tx.upsertAccount({
+      clientId: app.clientId,
+      emailKey: pending.email_key,
+      emailAddress: pending.email_address,
+      name: pending.name,
+      provider: pending.provider,
+      settings: pending.settings,
+      scopes: pending.scopes,
+      newId: newId(),
+      now: nowSec,
+    });
+    await tx.replaceCredentials(
+      account.id,
+      Object.entries(pending.secrets).map(([field, value]) => ({
+        field,
+        envelope: ctx.keys.encrypt(value, `account:${account.id}:${field}`),
+        keyVersion: ctx.keys.current,
+      })),
+      nowSec,
+    );
+    await tx.insertToken({
+      tokenHash: hashSecret(accessToken),
+      accountId: account.id,
+      clientId: app.clientId,
+      scopes: pending.scopes,
+      codeHash,
+      createdAt: nowSec,
+      updatedAt: nowSec,
+      revokedAt: null,
+    });
+    await tx.markCodeAccount(codeHash, account.id);
+    return { account };
+  });
+
+  if (!('account' in outcome) || !outcome.account) {
+    ctx.log.info({ event: 'connect.token', outcome: 'invalid_code', client_id: app.clientId, revoked_tokens: outcome.revoked }, 'token');
+    throw new ApiError('invalid_code');
+  }
+  ctx.log.info({ event: 'connect.token', outcome: 'ok', client_id: app.clientId, account_id: outcome.account.id }, 'token');
+  return { ...accountView(outcome.account), access_token: accessToken };
+}

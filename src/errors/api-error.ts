@@ -1,0 +1,66 @@
+import { CATALOGUE, type Reason } from './catalogue.ts';
+
+/** Where a provider conversation failed (DECISIONS "Errors": `step`). */
+export type Step =
+  | 'imap.connect' | 'imap.tls' | 'imap.greeting' | 'imap.login' | 'imap.list' | 'imap.examine'
+  | 'smtp.connect' | 'smtp.tls' | 'smtp.greeting' | 'smtp.ehlo' | 'smtp.auth'
+  | 'oauth.refresh' | 'oauth.userinfo' | 'ews.autodiscover' | 'ews.request' | 'detect';
+
+export interface ApiErrorDetails {
+  /** Overrides the catalogue's default message. */
+  message?: string;
+  step?: Step;
+  /** The provider's own reply text; secrets are removed by the serializer's caller. */
+  serverError?: string;
+  missingFields?: string[];
+  /** Network failures: every `address:port` attempted, in order. */
+  addressesTried?: string[];
+  /** Seconds; sent as `Retry-After`. */
+  retryAfter?: number;
+  /** Extra response headers (e.g. `X-RateLimit-*`). */
+  headers?: Record<string, string>;
+  /** Underlying error, for the log only; never serialized. */
+  cause?: unknown;
+}
+
+/**
+ * The one error type every layer throws. Its `reason` selects status, `type` and the
+ * default message from the catalogue; `toBody()` is the only serializer (DECISIONS "Errors").
+ */
+export class ApiError extends Error {
+  readonly reason: Reason;
+  readonly status: number;
+  readonly details: ApiErrorDetails;
+
+  constructor(reason: Reason, details: ApiErrorDetails = {}) {
+    super(details.message ?? CATALOGUE[reason].message, { cause: details.cause });
+    this.name = 'ApiError';
+    this.reason = reason;
+    this.status = CATALOGUE[reason].status;
+    this.details = details;
+  }
+
+  /** The JSON body: `message`, `type`, `reason`, then the optional fields that apply. */
+  toBody(): Record<string, unknown> {
+    const entry = CATALOGUE[this.reason];
+    // A 5xx from our side is generic: the detail goes to the log only.
+    const message = this.status === 500 ? entry.message : this.message;
+    const body: Record<string, unknown> = { message, type: entry.type, reason: this.reason };
+    const d = this.details;
+    if (d.missingFields) {
+      body.missing_fields = d.missingFields;
+      body.error = 'Missing fields.';
+    }
+    if (d.step) body.step = d.step;
+    if (d.serverError) body.server_error = d.serverError;
+    if (d.addressesTried) body.addresses_tried = d.addressesTried;
+    return body;
+  }
+
+  /** Response headers this error carries (`Retry-After` and any extra). */
+  toHeaders(): Record<string, string> {
+    const h: Record<string, string> = { ...(this.details.headers ?? {}) };
+    if (this.details.retryAfter !== undefined) h['retry-after'] = String(Math.ceil(this.details.retryAfter));
+    return h;
+  }
+}

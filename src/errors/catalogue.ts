@@ -1,0 +1,175 @@
+/**
+ * The error catalogue: every `reason` the API can return, listed once with its HTTP status,
+ * v2 `type` and default message. Wire shape and table: shared/spec/DECISIONS.md "Errors";
+ * `type` strings: Nylas v2 reference §4.2. `docs/errors.md` is generated from this table
+ * (`npm run docs:errors`) and a test keeps the two in sync.
+ */
+export type ErrorType = 'auth_error' | 'invalid_request_error' | 'api_error' | 'provider_error';
+
+export interface CatalogueEntry {
+  status: number;
+  type: ErrorType;
+  /** Default message: what happened and what the person can do about it. */
+  message: string;
+}
+
+export const CATALOGUE = {
+  // 400 — the request itself
+  missing_fields: { status: 400, type: 'auth_error', message: 'Please include the missing fields' },
+  invalid_value: { status: 400, type: 'invalid_request_error', message: 'A field has a value that is not valid.' },
+  unsupported_provider: { status: 400, type: 'invalid_request_error', message: 'This provider is not supported.' },
+  invalid_scope: { status: 400, type: 'invalid_request_error', message: 'Unknown scope.' },
+  email_mismatch: {
+    status: 400,
+    type: 'invalid_request_error',
+    message: 'The email address does not match the account named by reauth_account_id.',
+  },
+  invalid_code: {
+    status: 400,
+    type: 'api_error',
+    message: 'Sorry, the code you provided is not valid. It has already been used, or has expired.',
+  },
+  // 401 / 404 / 413 — who is asking, what they name, how much they send
+  invalid_client: { status: 401, type: 'invalid_request_error', message: 'Could not verify access credential.' },
+  invalid_token: { status: 401, type: 'invalid_request_error', message: 'Could not verify access credential.' },
+  account_not_found: { status: 404, type: 'api_error', message: 'No account with that id exists for this application.' },
+  not_found: { status: 404, type: 'invalid_request_error', message: 'No such endpoint.' },
+  body_too_large: { status: 413, type: 'invalid_request_error', message: 'The request body is too large.' },
+  // 403 — the provider refused the credentials
+  invalid_credentials: {
+    status: 403,
+    type: 'auth_error',
+    message: 'The mail server rejected the username or password. Check them and try again.',
+  },
+  app_password_required: {
+    status: 403,
+    type: 'auth_error',
+    message: 'This account needs an app password: create one in the provider’s security settings and use it instead of the normal password.',
+  },
+  web_login_required: {
+    status: 403,
+    type: 'auth_error',
+    message: 'The provider asks you to sign in once in a web browser before this app can connect. Sign in on the provider’s website, then try again.',
+  },
+  imap_disabled: {
+    status: 403,
+    type: 'auth_error',
+    message: 'IMAP access is turned off for this account. Turn it on in the provider’s settings (or ask your administrator), then try again.',
+  },
+  oauth_required: {
+    status: 403,
+    type: 'auth_error',
+    message: 'This provider no longer accepts passwords for this account. Connect it with its OAuth provider instead.',
+  },
+  smtp_auth_disabled: {
+    status: 403,
+    type: 'auth_error',
+    message: 'The password works for reading mail, but sending (SMTP AUTH) is turned off for this account. Ask your administrator to enable it.',
+  },
+  mailbox_access_denied: {
+    status: 403,
+    type: 'auth_error',
+    message: 'The server accepted the login but refused access to the mailbox. Full IMAP access may not be enabled for this account.',
+  },
+  refresh_token_revoked: {
+    status: 403,
+    type: 'auth_error',
+    message: 'The refresh token has expired or was revoked: the user must sign in again.',
+  },
+  token_audience_invalid: {
+    status: 403,
+    type: 'auth_error',
+    message: 'The access token was issued for another resource or scope and was refused.',
+  },
+  // 422 — settings that cannot work as given
+  tls_required: {
+    status: 422,
+    type: 'auth_error',
+    message: 'The server refuses to accept a password without encryption. Use SSL/TLS or STARTTLS.',
+  },
+  tls_required_not_offered: {
+    status: 422,
+    type: 'auth_error',
+    message: 'Encryption is required but the server does not offer STARTTLS on this port. Try SSL/TLS (port 993 for IMAP, 465 for SMTP).',
+  },
+  tls_mismatch: {
+    status: 422,
+    type: 'auth_error',
+    message: 'The encryption setting does not match the port: this port expects the other kind of TLS.',
+  },
+  certificate_invalid: {
+    status: 422,
+    type: 'auth_error',
+    message: 'The server’s certificate could not be verified.',
+  },
+  not_imap: { status: 422, type: 'auth_error', message: 'The server on this port does not speak IMAP.' },
+  not_smtp: { status: 422, type: 'auth_error', message: 'The server on this port does not speak SMTP.' },
+  no_supported_auth_mechanism: {
+    status: 422,
+    type: 'auth_error',
+    message: 'The server offers no sign-in method Latchkey can use on this port.',
+  },
+  command_rejected: { status: 422, type: 'auth_error', message: 'The server rejected a well-formed command.' },
+  ehlo_rejected: { status: 422, type: 'auth_error', message: 'The SMTP server refused Latchkey’s EHLO name.' },
+  destination_not_allowed: {
+    status: 422,
+    type: 'auth_error',
+    message: 'Connections to this host or port are not allowed by this server’s policy.',
+  },
+  // 502 / 503 / 504 — the provider's side
+  dns_not_found: {
+    status: 502,
+    type: 'provider_error',
+    message: 'The server name could not be found. Check the host name.',
+  },
+  connect_refused: {
+    status: 502,
+    type: 'provider_error',
+    message: 'The server refused the connection. Check the host name and port.',
+  },
+  network_unreachable: {
+    status: 502,
+    type: 'provider_error',
+    message: 'The server could not be reached from here.',
+  },
+  connection_closed: {
+    status: 502,
+    type: 'provider_error',
+    message: 'The server closed the connection unexpectedly. Please try again.',
+  },
+  protocol_error: {
+    status: 502,
+    type: 'provider_error',
+    message: 'The server answered in a way Latchkey did not understand. Check the host and port.',
+  },
+  provider_unavailable: {
+    status: 503,
+    type: 'provider_error',
+    message: 'The mail server is temporarily refusing connections. Please try again later.',
+  },
+  connect_timeout: {
+    status: 504,
+    type: 'provider_error',
+    message: 'The connection to the server timed out. Check the host name and port, or try again later.',
+  },
+  greeting_timeout: {
+    status: 504,
+    type: 'provider_error',
+    message: 'The server accepted the connection but did not answer in time.',
+  },
+  response_timeout: {
+    status: 504,
+    type: 'provider_error',
+    message: 'The server stopped answering during sign-in. Please try again later.',
+  },
+  // 429 / 500
+  rate_limited: { status: 429, type: 'api_error', message: 'Too many requests. Please wait and try again.' },
+  internal: { status: 500, type: 'api_error', message: 'An unexpected error occurred during authentication.' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type Reason = keyof typeof CATALOGUE;
+
+/** Whether `value` names a reason in the catalogue. */
+export function isReason(value: string): value is Reason {
+  return Object.hasOwn(CATALOGUE, value);
+}

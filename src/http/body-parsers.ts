@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { ApiError } from '../errors/api-error.ts';
+
+/**
+ * Request bodies (DECISIONS "Transport"): JSON; `application/x-www-form-urlencoded` (PHP SDK),
+ * with `settings[imap_host]=…` bracket keys read as a nested object; and `text/plain` that holds
+ * JSON, because the official v2 Node SDK sends its JSON with `Content-Type: text/plain`.
+ */
+export function installBodyParsers(app: FastifyInstance): void {
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  const json = (_req: unknown, body: string | Buffer, done: (err: Error | null, value?: unknown) => void) => {
+    const text = body.toString();
+    if (text.trim() === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new ApiError('invalid_value', { message: 'The request body is not valid JSON.' }));
+    }
+  };
+  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, json);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, parseForm(body.toString()));
+  });
+}
+
+/** `a=1&settings[b]=2` → `{ a: '1', settings: { b: '2' } }`. One level of brackets, as the SDKs send. */
+export function parseForm(text: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    const m = /^([^[\]]+)\[([^[\]]*)\]$/.exec(key);
+    if (!m) {
+      out[key] = value;
+      continue;
+    }
+    const [, outer = '', inner = ''] = m;
+    const bag = (out[outer] && typeof out[outer] === 'object' ? out[outer] : (out[outer] = inner === '' ? [] : {})) as Record<string, unknown> | unknown[];
+    if (Array.isArray(bag)) bag.push(value);
+    else bag[inner] = value;
+  }
+  return out;
+}

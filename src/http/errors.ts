@@ -1,0 +1,43 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ApiError } from '../errors/api-error.ts';
+
+/**
+ * The one serializer: every failure leaves as the catalogue's JSON body. Fastify's own errors
+ * (body too large, bad JSON, unsupported media type, schema validation) are mapped too, so no
+ * request ever gets an HTML page, a stack trace or a 500 for its own mistake.
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((raw: FastifyError | ApiError, request, reply) => {
+    const err = toApiError(raw);
+    if (err.status >= 500 && err.reason === 'internal') {
+      request.log.error({ err: raw, reason: err.reason }, 'request failed');
+    }
+    void reply.code(err.status).headers(err.toHeaders()).send(err.toBody());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const err = new ApiError('not_found', { message: `No endpoint ${request.method} ${request.url.split('?')[0]}.` });
+    void reply.code(err.status).send(err.toBody());
+  });
+}
+
+function toApiError(err: FastifyError | ApiError): ApiError {
+  if (err instanceof ApiError) return err;
+  const code = (err as FastifyError).code;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new ApiError('body_too_large');
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new ApiError('invalid_value', { message: 'Send the body as JSON or as application/x-www-form-urlencoded.' });
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new ApiError('invalid_value', { message: 'The request body is empty.' });
+  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return new ApiError('invalid_value', { message: 'The Content-Length does not match the body.' });
+  if (err.validation) {
+    const missing = err.validation.filter((v) => v.keyword === 'required').map((v) => String((v.params as { missingProperty?: string }).missingProperty));
+    if (missing.length) return new ApiError('missing_fields', { missingFields: missing });
+    const first = err.validation[0];
+    return new ApiError('invalid_value', { message: `${(first?.instancePath || '/').slice(1) || 'body'} ${first?.message ?? 'is not valid'}.` });
+  }
+  if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
+    return new ApiError('invalid_value', { message: 'The request body is not valid JSON.' });
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return new ApiError('invalid_value', { message: err.message });
+  }
+  return new ApiError('internal', { cause: err });
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app/context.ts';
+import { authorize } from '../connect/authorize.ts';
+import { exchangeCode } from '../connect/token.ts';
+import { currentAccount } from '../connect/account.ts';
+import { AccountBody, AuthorizeBody, CodeResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
+
+const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
+
+/**
+ * Every public endpoint, declared once: method, path, schemas (which also build `/openapi.json`)
+ * and a handler that calls one domain function.
+ */
+export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post('/connect/authorize', {
+    // The schema documents the wire shape; the domain validation in connect/request.ts answers
+    // with the v2 errors (missing_fields and the rest), so schema failures are not fatal here.
+    attachValidation: true,
+    schema: {
+      summary: 'Verify credentials with the provider and return a one-time code',
+      tags: ['native authentication'],
+      body: AuthorizeBody,
+      response: { 200: CodeResponse, ...errors },
+    },
+  }, async (req) => authorize(ctx, asObject(req.body)));
+
+  app.post('/connect/token', {
+    attachValidation: true,
+    schema: {
+      summary: 'Exchange a code for the account and an access token',
+      tags: ['native authentication'],
+      body: TokenBody,
+      response: { 200: TokenResponse, ...errors },
+    },
+  }, async (req) => exchangeCode(ctx, asObject(req.body)));
+
+  app.get('/account', {
+    schema: {
+      summary: 'The account behind an access token (Bearer, or Basic with the token as username)',
+      tags: ['accounts'],
+      security: [{ bearer: [] }, { basic: [] }],
+      response: { 200: AccountBody, ...errors },
+    },
+  }, async (req) => currentAccount(ctx, req.headers.authorization));
+
+  app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'], response: { 200: Health } } }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { schema: { summary: 'Readiness: the database answers', tags: ['operations'], response: { 200: Health, 503: Health } } }, async (_req, reply) => {
+    const ok = await ctx.store.ping().catch(() => false);
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'database unavailable' });
+  });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+function asObject(body: unknown): Record<string, unknown> {
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}

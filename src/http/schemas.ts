@@ -1,0 +1,71 @@
+import { Type } from 'typebox';
+import { CATALOGUE } from '../errors/catalogue.ts';
+
+/** Wire shapes, declared once: the routes use them for the OpenAPI document and response serialization. */
+export const ErrorBody = Type.Object(
+  {
+    message: Type.String(),
+    type: Type.String({ enum: [...new Set(Object.values(CATALOGUE).map((e) => e.type))] }),
+    reason: Type.String({ enum: Object.keys(CATALOGUE) }),
+    step: Type.Optional(Type.String()),
+    server_error: Type.Optional(Type.String()),
+    missing_fields: Type.Optional(Type.Array(Type.String())),
+    error: Type.Optional(Type.String()),
+    addresses_tried: Type.Optional(Type.Array(Type.String())),
+  },
+  { $id: 'Error', description: 'Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details.' },
+);
+
+export const ImapSettings = Type.Object(
+  {
+    imap_host: Type.Optional(Type.String()),
+    imap_port: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
+    imap_username: Type.Optional(Type.String()),
+    imap_password: Type.Optional(Type.String()),
+    smtp_host: Type.Optional(Type.String()),
+    smtp_port: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
+    smtp_username: Type.Optional(Type.String()),
+    smtp_password: Type.Optional(Type.String()),
+    ssl_required: Type.Optional(Type.Union([Type.Boolean(), Type.String()])),
+    imap_security: Type.Optional(Type.String({ enum: ['ssl', 'starttls', 'none', 'auto'] })),
+    smtp_security: Type.Optional(Type.String({ enum: ['ssl', 'starttls', 'none', 'auto'] })),
+    password: Type.Optional(Type.String({ description: 'Known providers (variant K).' })),
+    username: Type.Optional(Type.String({ description: 'Known providers (variant K); defaults to email_address.' })),
+  },
+  { additionalProperties: true },
+);
+
+export const AuthorizeBody = Type.Object({
+  client_id: Type.String(),
+  name: Type.String(),
+  email_address: Type.String(),
+  provider: Type.String({ description: '`imap`, or a known password provider (`yahoo`, `aol`, `icloud`, …).' }),
+  settings: ImapSettings,
+  scopes: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+  reauth_account_id: Type.Optional(Type.String()),
+});
+
+export const CodeResponse = Type.Object({ code: Type.String() });
+
+export const TokenBody = Type.Object({
+  client_id: Type.String(),
+  client_secret: Type.String(),
+  code: Type.String(),
+});
+
+const accountFields = {
+  id: Type.String(),
+  object: Type.Literal('account'),
+  account_id: Type.String(),
+  name: Type.String(),
+  email_address: Type.String(),
+  provider: Type.String(),
+  organization_unit: Type.String({ enum: ['label', 'folder'] }),
+  sync_state: Type.String(),
+  linked_at: Type.Integer({ description: 'Unix seconds' }),
+  billing_state: Type.String(),
+};
+
+export const AccountBody = Type.Object(accountFields);
+export const TokenResponse = Type.Object({ ...accountFields, access_token: Type.String() });
+export const Health = Type.Object({ status: Type.String() });

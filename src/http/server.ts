@@ -1,0 +1,32 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { AppContext } from '../app/context.ts';
+import { installBodyParsers } from './body-parsers.ts';
+import { installErrorHandling } from './errors.ts';
+import { registerRoutes } from './routes.ts';
+
+/** Builds the HTTP server (not listening yet). */
+export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as unknown as FastifyBaseLogger,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: false,
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+  });
+  installBodyParsers(app);
+  installErrorHandling(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Latchkey', version: '0.1.0', description: 'Native authentication for email accounts, wire-compatible with the Nylas v2 native-auth API.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          basic: { type: 'http', scheme: 'basic' },
+        },
+      },
+    },
+  });
+  registerRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,23 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+/**
+ * Paths redacted from every log line. pino's `*` matches one level only, so nested secret paths
+ * are listed explicitly (and tested). Latchkey's own log lines never carry secrets; this is the
+ * net under that rule.
+ */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'password', '*.password',
+  'imap_password', '*.imap_password', 'smtp_password', '*.smtp_password',
+  'settings.password', 'settings.imap_password', 'settings.smtp_password',
+  'body.settings.password', 'body.settings.imap_password', 'body.settings.smtp_password',
+  'body.client_secret', 'body.code', 'client_secret', '*.client_secret', 'code', '*.code',
+  'access_token', '*.access_token', 'refresh_token', '*.refresh_token',
+];
+
+/** The process logger (JSON lines). `destination` lets tests capture every line. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'latchkey' } }, destination);
+}

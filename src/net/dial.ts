@@ -1,0 +1,197 @@
+import { connect as tcpConnect, type Socket } from 'node:net';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { ApiError, type Step } from '../errors/api-error.ts';
+import type { Reason } from '../errors/catalogue.ts';
+import type { DestinationPolicy } from './policy.ts';
+import { startTls } from './tls.ts';
+import { ipLiteral } from './resolve.ts';
+
+export type Protocol = 'imap' | 'smtp';
+
+export interface DialTarget {
+  host: string;
+  port: number;
+  protocol: Protocol;
+  /** Implicit TLS (993/465 style) rather than plaintext first. */
+  implicitTls: boolean;
+}
+
+/** What dialling needs from the server's configuration; injectable for tests. */
+export interface DialContext {
+  resolve: (host: string, step: Step) => Promise<string[]>;
+  policy: DestinationPolicy;
+  ca: string[];
+  /** ms */
+  connectTimeoutMs: number;
+  /** ms */
+  greetingTimeoutMs: number;
+}
+
+export interface Dialed {
+  socket: Socket | TLSSocket;
+  /** The checked address the socket is connected to. */
+  address: string;
+  /** SNI / certificate name; undefined when the host is an IP literal. */
+  servername: string | undefined;
+  secure: boolean;
+  /** The server's first line (already pushed back onto the socket for the protocol library). */
+  greeting: string;
+}
+
+/**
+ * Opens a connection for verification: resolve → policy check of every address → TCP connect to
+ * each address in turn (connect timeout per address) → implicit TLS with certificate checks →
+ * read the greeting and check that it is the expected protocol. The greeting is pushed back
+ * onto the socket so imapflow/nodemailer read it as usual.
+ *
+ * @throws ApiError `dns_not_found`, `destination_not_allowed`, `connect_refused`, `connect_timeout`,
+ *   `network_unreachable` (with `addresses_tried`), `certificate_invalid`, `tls_mismatch`,
+ *   `greeting_timeout`, `not_imap`/`not_smtp`, `provider_unavailable` (a BYE / 421 greeting).
+ */
+export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed> {
+  const p = target.protocol;
+  const addresses = await ctx.resolve(target.host, `${p}.connect`);
+  ctx.policy.assertAll(addresses, target.port, `${p}.connect`);
+  const servername = ipLiteral(target.host) ? undefined : target.host.replace(/\.$/, '');
+
+  const tried: string[] = [];
+  const failures: string[] = [];
+  let plain: Socket | undefined;
+  let address = '';
+  for (const a of addresses) {
+    tried.push(a.includes(':') ? `[${a}]:${target.port}` : `${a}:${target.port}`);
+    try {
+      plain = await connectTcp(a, target.port, ctx.connectTimeoutMs);
+      address = a;
+      break;
+    } catch (err) {
+      failures.push((err as NodeJS.ErrnoException).code ?? 'ERROR');
+    }
+  }
+  if (!plain) throw networkError(failures, tried, `${p}.connect`, target);
+
+  let socket: Socket | TLSSocket = plain;
+  if (target.implicitTls) {
+    const tls = startTls({ address, port: target.port, servername, host: target.host, ca: ctx.ca, timeoutMs: ctx.greetingTimeoutMs, step: `${p}.tls` }, plain);
+    socket = await tls.ready;
+  }
+  const greeting = await readGreeting(socket, target, address, servername, ctx);
+  checkGreeting(greeting, p);
+  return { socket, address, servername, secure: target.implicitTls, greeting };
+}
+
+function connectTcp(address: string, port: number, timeoutMs: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = tcpConnect({ host: address, port });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' }));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      resolve(socket);
+    });
+    socket.once('error', (err) => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(err);
+    });
+  });
+}
+
+function networkError(codes: string[], tried: string[], step: Step, target: DialTarget): ApiError {
+  let reason: Reason = 'connect_refused';
+  if (codes.includes('ETIMEDOUT')) reason = 'connect_timeout';
+  else if (codes.every((c) => c === 'ENETUNREACH' || c === 'EHOSTUNREACH' || c === 'EADDRNOTAVAIL')) reason = 'network_unreachable';
+  const what = target.protocol === 'imap' ? 'IMAP' : 'SMTP';
+  const message = {
+    connect_refused: `Nothing accepted a connection on ${target.host} port ${target.port}. Check the ${what} host name and port.`,
+    connect_timeout: `The connection to ${target.host} port ${target.port} timed out. The port may be blocked by a firewall, or the ${what} host or port may be wrong.`,
+    network_unreachable: `${target.host} could not be reached from this server (no route).`,
+  }[reason as 'connect_refused' | 'connect_timeout' | 'network_unreachable'];
+  return new ApiError(reason, { step, message, addressesTried: tried });
+}
+
+/**
+ * Waits for the first line the server sends. While a plaintext connection stays silent, a
+ * second connection checks whether the port speaks TLS (a TLS port waits for the client's
+ * ClientHello, so it never greets in plaintext): if it does, the answer is `tls_mismatch` at
+ * once rather than a timeout. Nothing is sent on the main connection before the greeting, so
+ * servers that delay the greeting on purpose (Sendmail greet_pause) are not offended.
+ */
+function readGreeting(socket: Socket, target: DialTarget, address: string, servername: string | undefined, ctx: DialContext): Promise<string> {
+  const step: Step = `${target.protocol}.greeting`;
+  return new Promise((resolve, reject) => {
+    let buffered = Buffer.alloc(0);
+    let probe: TLSSocket | undefined;
+    const cleanup = () => {
+      clearTimeout(timer);
+      clearTimeout(probeTimer);
+      probe?.destroy();
+      socket.removeListener('data', onData);
+      socket.removeListener('error', onError);
+      socket.removeListener('end', onEnd);
+    };
+    const fail = (err: ApiError) => {
+      cleanup();
+      socket.destroy();
+      reject(err);
+    };
+    const onData = (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      const first = buffered[0];
+      if (first === 0x15 || first === 0x16) return fail(tlsMismatch(step, target));
+      const nl = buffered.indexOf(0x0a);
+      if (nl === -1 && buffered.length < 4096) return;
+      cleanup();
+      socket.pause();
+      socket.unshift(buffered);
+      resolve(buffered.subarray(0, nl === -1 ? buffered.length : nl).toString('latin1').replace(/\r$/, ''));
+    };
+    const onError = (err: NodeJS.ErrnoException) => fail(new ApiError('connection_closed', { step, message: `The connection broke before the server greeted (${err.code ?? err.message}).`, cause: err }));
+    const onEnd = () => fail(new ApiError('connection_closed', {
+      step,
+      message: target.implicitTls ? 'The server closed the connection without greeting.' : 'The server closed the connection without greeting. If this port expects SSL/TLS, turn it on.',
+    }));
+    const timer = setTimeout(() => fail(new ApiError('greeting_timeout', {
+      step,
+      message: `The server at ${target.host} port ${target.port} accepted the connection but sent no greeting within ${Math.round(ctx.greetingTimeoutMs / 1000)} s.`,
+    })), ctx.greetingTimeoutMs);
+    const probeTimer = target.implicitTls ? undefined : setTimeout(() => {
+      probe = tlsConnect({ host: address, port: target.port, ...(servername ? { servername } : {}), rejectUnauthorized: false });
+      probe.once('secureConnect', () => fail(tlsMismatch(step, target, true)));
+      probe.on('error', () => undefined);
+    }, Math.min(2000, ctx.greetingTimeoutMs / 3));
+    socket.on('data', onData);
+    socket.once('error', onError);
+    socket.once('end', onEnd);
+  });
+}
+
+function tlsMismatch(step: Step, target: DialTarget, serverWantsTls = true): ApiError {
+  const tlsPort = target.protocol === 'imap' ? 993 : 465;
+  return new ApiError('tls_mismatch', {
+    step,
+    message: serverWantsTls
+      ? `Port ${target.port} expects SSL/TLS from the start, but the connection was made without it. Turn on SSL/TLS (usual port ${tlsPort}).`
+      : `Port ${target.port} does not use SSL/TLS from the start. Use STARTTLS on this port, or SSL/TLS on port ${tlsPort}.`,
+  });
+}
+
+function checkGreeting(line: string, protocol: Protocol): void {
+  const step: Step = `${protocol}.greeting`;
+  const other = /^\+OK/i.test(line) ? 'POP3' : /^\* (OK|PREAUTH|BYE)/i.test(line) ? 'IMAP' : /^2\d\d[ -]/.test(line) ? 'SMTP' : /^HTTP\//i.test(line) ? 'HTTP' : undefined;
+  if (protocol === 'imap') {
+    if (/^\* (OK|PREAUTH)\b/i.test(line)) return;
+    if (/^\* BYE\b/i.test(line)) {
+      throw new ApiError('provider_unavailable', { step, serverError: line.slice(6), message: 'The IMAP server refused the session as soon as it was opened. Please try again later.', retryAfter: 60 });
+    }
+    throw new ApiError('not_imap', { step, serverError: line.slice(0, 200), message: other ? `The server on this port speaks ${other}, not IMAP. Check the IMAP port (usually 993, or 143 with STARTTLS).` : undefined });
+  }
+  if (/^220[ -]/.test(line)) return;
+  if (/^(421|554)[ -]/.test(line)) {
+    throw new ApiError('provider_unavailable', { step, serverError: line, message: 'The SMTP server refused the session as soon as it was opened. Please try again later.', retryAfter: 60 });
+  }
+  throw new ApiError('not_smtp', { step, serverError: line.slice(0, 200), message: other ? `The server on this port speaks ${other}, not SMTP. Check the SMTP port (usually 587 with STARTTLS, or 465).` : undefined });
+}

@@ -1,0 +1,119 @@
+import { checkServerIdentity, connect as tlsConnect, rootCertificates, type PeerCertificate, type TLSSocket } from 'node:tls';
+import type { Socket } from 'node:net';
+import { ApiError, type Step } from '../errors/api-error.ts';
+
+/** Trust anchors: the system store plus `LATCHKEY_TLS_CA_FILE` (DECISIONS "Running it"). */
+export function trustAnchors(extraCaPem: string | undefined): string[] {
+  return extraCaPem ? [...rootCertificates, extraCaPem] : [...rootCertificates];
+}
+
+export interface TlsTarget {
+  /** The checked address actually dialled. */
+  address: string;
+  port: number;
+  /** The host name the user gave: SNI and certificate name check. Undefined for an IP literal. */
+  servername: string | undefined;
+  /** The host as given, IP literal or name, for the certificate check. */
+  host: string;
+  ca: string[];
+  timeoutMs: number;
+  step: Step;
+}
+
+/**
+ * Runs a TLS handshake (implicit TLS when `plain` is undefined, STARTTLS over `plain` otherwise)
+ * and verifies the certificate chain and name before anything else is sent.
+ * Returns the socket *before* the handshake completes, with `ready` settling once it is verified,
+ * so a library can hold the socket from the start.
+ * Failures: `certificate_invalid` (self-signed, unknown CA, expired, name mismatch — the message
+ * names which), `tls_mismatch` (the peer does not speak TLS), `connection_closed`, `response_timeout`.
+ */
+export function startTls(target: TlsTarget, plain?: Socket): { socket: TLSSocket; ready: Promise<TLSSocket> } {
+  const socket = tlsConnect({
+    ...(plain ? { socket: plain } : { host: target.address, port: target.port }),
+    ...(target.servername ? { servername: target.servername } : {}),
+    ca: target.ca,
+    minVersion: 'TLSv1.2',
+    // Verified below, by hand, so the error can say precisely what is wrong with the certificate.
+    rejectUnauthorized: false,
+  });
+  const ready = new Promise<TLSSocket>((resolve, reject) => {
+    const timer = setTimeout(() => fail(new ApiError('response_timeout', { step: target.step, message: 'The TLS handshake with the server timed out.' })), target.timeoutMs);
+    const fail = (err: ApiError) => {
+      clearTimeout(timer);
+      socket.removeListener('error', onError);
+      socket.destroy();
+      reject(err);
+    };
+    const onError = (err: NodeJS.ErrnoException) => fail(err instanceof ApiError ? err : classifyTlsError(err, target.step));
+    socket.once('error', onError);
+    socket.once('secureConnect', () => {
+      const problem = certificateProblem(socket, target.servername ?? target.host);
+      if (problem) return fail(new ApiError('certificate_invalid', { step: target.step, message: problem }));
+      clearTimeout(timer);
+      socket.removeListener('error', onError);
+      resolve(socket);
+    });
+  });
+  ready.catch(() => undefined);
+  return { socket, ready };
+}
+
+function certificateProblem(socket: TLSSocket, name: string): string | undefined {
+  const cert = socket.getPeerCertificate();
+  if (!socket.authorized) {
+    const code = String(socket.authorizationError ?? '');
+    return describeCertCode(code, cert);
+  }
+  const mismatch = checkServerIdentity(name, cert);
+  if (mismatch) return `The server’s certificate is for ${certNames(cert)}, not ${name}.`;
+  return undefined;
+}
+
+function certNames(cert: PeerCertificate): string {
+  const sans = (cert.subjectaltname ?? '').split(',').map((s) => s.trim().replace(/^(DNS|IP Address):/, '')).filter(Boolean);
+  return sans.length ? sans.join(', ') : String(cert.subject?.CN ?? 'another name');
+}
+
+function describeCertCode(code: string, cert?: PeerCertificate): string {
+  switch (code) {
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+      return 'The server’s certificate is self-signed, so its identity cannot be verified.';
+    case 'CERT_HAS_EXPIRED':
+      return `The server’s certificate expired${cert?.valid_to ? ` on ${cert.valid_to}` : ''}.`;
+    case 'CERT_NOT_YET_VALID':
+      return `The server’s certificate is not valid yet${cert?.valid_from ? ` (from ${cert.valid_from})` : ''}.`;
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+      return 'The server’s certificate was issued by an unknown certificate authority.';
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return cert ? `The server’s certificate is for ${certNames(cert)}, not this host.` : 'The server’s certificate is for another host name.';
+    default:
+      return `The server’s certificate could not be verified (${code || 'unknown reason'}).`;
+  }
+}
+
+const CERT_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_REVOKED', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE',
+]);
+
+/** Maps a Node/OpenSSL TLS failure to the catalogue (used also for errors raised inside libraries). */
+export function classifyTlsError(err: NodeJS.ErrnoException & { cert?: PeerCertificate }, step: Step): ApiError {
+  const code = err.code ?? '';
+  if (CERT_CODES.has(code)) return new ApiError('certificate_invalid', { step, message: describeCertCode(code, err.cert), cause: err });
+  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|UNKNOWN_PROTOCOL|HTTP_REQUEST|RECORD_LAYER|unexpected eof/i.test(`${code} ${err.message}`)) {
+    return new ApiError('tls_mismatch', {
+      step,
+      message: 'The server did not answer with TLS: this port probably expects STARTTLS (or no encryption). Use STARTTLS, or the SSL/TLS port (993 for IMAP, 465 for SMTP).',
+      cause: err,
+    });
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /socket disconnected|socket hang up/i.test(err.message)) {
+    return new ApiError('connection_closed', { step, message: 'The server closed the connection during the TLS handshake.', cause: err });
+  }
+  return new ApiError('tls_mismatch', { step, message: `The TLS handshake failed: ${err.message}`, cause: err });
+}

@@ -1,0 +1,245 @@
+import { Kysely, Migrator, type Migration, type MigrationProvider, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+import * as m001 from './migrations/001_initial.ts';
+import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
+
+const MIGRATIONS: Record<string, Migration> = { '001_initial': m001 };
+
+class StaticMigrations implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The store over Kysely: the only module that writes SQL. Dialect-neutral queries only. */
+export class KyselyStore implements Store {
+  constructor(private readonly db: Db, private readonly root: Kysely<Database> = db as Kysely<Database>) {}
+
+  async migrate(): Promise<void> {
+    const { error, results } = await new Migrator({ db: this.root, provider: new StaticMigrations() }).migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+      throw new Error(`migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.root.destroy();
+  }
+
+  async atomically<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.db !== this.root) return fn(this); // already inside a transaction
+    return this.root.transaction().execute((trx) => fn(new KyselyStore(trx, this.root)));
+  }
+
+  async ping(): Promise<boolean> {
+    await this.db.selectFrom('applications').select('client_id').limit(1).execute();
+    return true;
+  }
+
+  async createApplication(app: Application): Promise<void> {
+    await guard('application', () =>
+      this.db.insertInto('applications').values({
+        client_id: app.clientId,
+        name: app.name,
+        secret_hash: app.secretHash,
+        icon_url: app.iconUrl,
+        redirect_uris: JSON.stringify(app.redirectUris),
+        created_at: app.createdAt,
+      }).execute(),
+    );
+  }
+
+  async findApplication(clientId: string): Promise<Application | undefined> {
+    const row = await this.db.selectFrom('applications').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+    return row && toApplication(row);
+  }
+
+  async listApplications(): Promise<Application[]> {
+    const rows = await this.db.selectFrom('applications').selectAll().orderBy('created_at').execute();
+    return rows.map(toApplication);
+  }
+
+  async saveCode(code: NewCode): Promise<void> {
+    await guard('code', () =>
+      this.db.insertInto('auth_codes').values({
+        code_hash: code.codeHash,
+        client_id: code.clientId,
+        payload: code.payload,
+        created_at: code.createdAt,
+        expires_at: code.expiresAt,
+        used_at: null,
+        account_id: null,
+      }).execute(),
+    );
+  }
+
+  async consumeCode(codeHash: string, clientId: string, now: number): Promise<ConsumeResult> {
+    // One statement decides the winner: the row is marked used only if it is still unused and
+    // unexpired, so of concurrent callers exactly one gets it back.
+    const won = await this.db
+      .updateTable('auth_codes')
+      .set({ used_at: now })
+      .where('code_hash', '=', codeHash)
+      .where('client_id', '=', clientId)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning(['payload'])
+      .executeTakeFirst();
+    if (won) {
+      // The pending secrets are not kept once redeemed.
+      await this.db.updateTable('auth_codes').set({ payload: null }).where('code_hash', '=', codeHash).execute();
+      return { status: 'consumed', payload: won.payload ?? '' };
+    }
+    const row = await this.db.selectFrom('auth_codes').select(['used_at', 'client_id']).where('code_hash', '=', codeHash).executeTakeFirst();
+    if (row && row.client_id === clientId && row.used_at !== null) return { status: 'replayed' };
+    return { status: 'invalid' };
+  }
+
+  async markCodeAccount(codeHash: string, accountId: string): Promise<void> {
+    await this.db.updateTable('auth_codes').set({ account_id: accountId }).where('code_hash', '=', codeHash).execute();
+  }
+
+  async purgeCodes(before: number): Promise<number> {
+    const r = await this.db.deleteFrom('auth_codes').where('expires_at', '<', before).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  async findAccount(clientId: string, accountId: string): Promise<Account | undefined> {
+    const row = await this.db.selectFrom('accounts').selectAll().where('client_id', '=', clientId).where('id', '=', accountId).executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  async upsertAccount(a: AccountUpsert): Promise<Account> {
+    const row = await this.db
+      .insertInto('accounts')
+      .values({
+        id: a.newId,
+        client_id: a.clientId,
+        email_key: a.emailKey,
+        email_address: a.emailAddress,
+        name: a.name,
+        provider: a.provider,
+        settings: JSON.stringify(a.settings),
+        scopes: a.scopes,
+        sync_state: 'running',
+        billing_state: 'paid',
+        linked_at: a.now,
+        updated_at: a.now,
+      })
+      .onConflict((oc) =>
+        oc.columns(['client_id', 'email_key']).doUpdateSet({
+          email_address: a.emailAddress,
+          name: a.name,
+          provider: a.provider,
+          settings: JSON.stringify(a.settings),
+          scopes: a.scopes,
+          sync_state: 'running',
+          updated_at: a.now,
+        }),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toAccount(row);
+  }
+
+  async replaceCredentials(accountId: string, rows: CredentialRow[], now: number): Promise<void> {
+    await this.db.deleteFrom('credentials').where('account_id', '=', accountId).execute();
+    if (!rows.length) return;
+    await this.db
+      .insertInto('credentials')
+      .values(rows.map((r) => ({ account_id: accountId, field: r.field, envelope: r.envelope, key_version: r.keyVersion, updated_at: now })))
+      .execute();
+  }
+
+  async credentialsOf(accountId: string): Promise<CredentialRow[]> {
+    const rows = await this.db.selectFrom('credentials').selectAll().where('account_id', '=', accountId).execute();
+    return rows.map((r) => ({ field: r.field, envelope: r.envelope, keyVersion: r.key_version }));
+  }
+
+  async insertToken(t: AccessToken): Promise<void> {
+    await guard('token', () =>
+      this.db.insertInto('access_tokens').values({
+        token_hash: t.tokenHash,
+        account_id: t.accountId,
+        client_id: t.clientId,
+        scopes: t.scopes,
+        code_hash: t.codeHash,
+        created_at: t.createdAt,
+        updated_at: t.updatedAt,
+        revoked_at: t.revokedAt,
+      }).execute(),
+    );
+  }
+
+  async findToken(tokenHash: string): Promise<{ token: AccessToken; account: Account } | undefined> {
+    const t = await this.db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    if (!t) return undefined;
+    const a = await this.db.selectFrom('accounts').selectAll().where('id', '=', t.account_id).executeTakeFirst();
+    if (!a) return undefined;
+    return {
+      token: {
+        tokenHash: t.token_hash,
+        accountId: t.account_id,
+        clientId: t.client_id,
+        scopes: t.scopes,
+        codeHash: t.code_hash,
+        createdAt: Number(t.created_at),
+        updatedAt: Number(t.updated_at),
+        revokedAt: t.revoked_at === null ? null : Number(t.revoked_at),
+      },
+      account: toAccount(a),
+    };
+  }
+
+  async revokeTokensFromCode(codeHash: string, now: number): Promise<number> {
+    const r = await this.db
+      .updateTable('access_tokens')
+      .set({ revoked_at: now, updated_at: now })
+      .where('code_hash', '=', codeHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+}
+
+function toApplication(r: Database['applications']): Application {
+  return {
+    clientId: r.client_id,
+    name: r.name,
+    secretHash: r.secret_hash,
+    iconUrl: r.icon_url,
+    redirectUris: JSON.parse(r.redirect_uris) as string[],
+    createdAt: Number(r.created_at),
+  };
+}
+
+function toAccount(r: Database['accounts']): Account {
+  return {
+    id: r.id,
+    clientId: r.client_id,
+    emailKey: r.email_key,
+    emailAddress: r.email_address,
+    name: r.name,
+    provider: r.provider,
+    settings: JSON.parse(r.settings) as Record<string, unknown>,
+    scopes: r.scopes,
+    syncState: r.sync_state,
+    billingState: r.billing_state,
+    linkedAt: Number(r.linked_at),
+    updatedAt: Number(r.updated_at),
+  };
+}
+
+/** Translates driver uniqueness errors (SQLITE_CONSTRAINT_*, SQLSTATE 23505) into Conflict. */
+async function guard<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (code.startsWith('SQLITE_CONSTRAINT') || code === '23505') throw new Conflict(what);
+    throw err;
+  }
+}

@@ -1,0 +1,56 @@
+
+/** Row shapes as stored. Times are Unix seconds. JSON columns hold text. */
+export interface Database {
+  applications: {
+    client_id: string;
+    name: string;
+    secret_hash: string;
+    icon_url: string | null;
+    redirect_uris: string;
+    created_at: number;
+  };
+  accounts: {
+    id: string;
+    client_id: string;
+    /** Normalised address for the (client, email) uniqueness rule. */
+    email_key: string;
+    email_address: string;
+    name: string;
+    provider: string;
+    /** Non-secret settings the account was verified with (hosts, ports, usernames, security). */
+    settings: string;
+    scopes: string;
+    sync_state: string;
+    billing_state: string;
+    linked_at: number;
+    updated_at: number;
+  };
+  credentials: {
+    account_id: string;
+    field: string;
+    /** AES-256-GCM envelope (crypto/keyring.ts), AAD `account:<id>:<field>`. */
+    envelope: string;
+    key_version: string;
+    updated_at: number;
+  };
+  auth_codes: {
+    code_hash: string;
+    client_id: string;
+    /** Encrypted pending connection (AAD `code:<hash>`); wiped once redeemed or expired. */
+    payload: string | null;
+    created_at: number;
+    expires_at: number;
+    used_at: number | null;
+    account_id: string | null;
+  };
+  access_tokens: {
+    token_hash: string;
+    account_id: string;
+    client_id: string;
+    scopes: string;
+    code_hash: string | null;
+    created_at: number;
+    updated_at: number;
+    revoked_at: number | null;
+  };
+}

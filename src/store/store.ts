@@ -1,0 +1,122 @@
+/**
+ * The store interface: the domain operations Latchkey needs, not generic CRUD. Routes and
+ * services see only this; the one module that knows SQL is kysely-store.ts. Driver errors
+ * never cross this boundary. Times are Unix seconds.
+ */
+export interface Application {
+  clientId: string;
+  name: string;
+  secretHash: string;
+  iconUrl: string | null;
+  redirectUris: string[];
+  createdAt: number;
+}
+
+export interface Account {
+  id: string;
+  clientId: string;
+  emailKey: string;
+  emailAddress: string;
+  name: string;
+  provider: string;
+  settings: Record<string, unknown>;
+  scopes: string;
+  syncState: string;
+  billingState: string;
+  linkedAt: number;
+  updatedAt: number;
+}
+
+export interface AccessToken {
+  tokenHash: string;
+  accountId: string;
+  clientId: string;
+  scopes: string;
+  codeHash: string | null;
+  createdAt: number;
+  updatedAt: number;
+  revokedAt: number | null;
+}
+
+export interface NewCode {
+  codeHash: string;
+  clientId: string;
+  payload: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** Outcome of `consumeCode`. */
+export type ConsumeResult =
+  | { status: 'consumed'; payload: string }
+  | { status: 'replayed' }
+  | { status: 'invalid' };
+
+export interface AccountUpsert {
+  clientId: string;
+  emailKey: string;
+  emailAddress: string;
+  name: string;
+  provider: string;
+  settings: Record<string, unknown>;
+  scopes: string;
+  /** Used only when no account exists yet for (clientId, emailKey). */
+  newId: string;
+  now: number;
+}
+
+export interface CredentialRow {
+  field: string;
+  envelope: string;
+  keyVersion: string;
+}
+
+export interface Store {
+  /** Brings the schema up to date. Idempotent; safe to run from several processes (one wins, others wait). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Runs `fn` in one transaction: all of its writes land, or none. */
+  atomically<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** True when the database answers (readiness probe). */
+  ping(): Promise<boolean>;
+
+  createApplication(app: Application): Promise<void>;
+  findApplication(clientId: string): Promise<Application | undefined>;
+  listApplications(): Promise<Application[]>;
+
+  saveCode(code: NewCode): Promise<void>;
+  /**
+   * Exactly-once: marks the code used in one atomic statement, only if it belongs to `clientId`,
+   * is unused and unexpired, and wipes its payload. Of any number of concurrent calls for one
+   * code, exactly one returns `consumed`. A code already used returns `replayed`.
+   */
+  consumeCode(codeHash: string, clientId: string, now: number): Promise<ConsumeResult>;
+  /** Records which account a redeemed code produced. */
+  markCodeAccount(codeHash: string, accountId: string): Promise<void>;
+  /** Deletes codes expired before `before` (their payloads go with them). Returns how many. */
+  purgeCodes(before: number): Promise<number>;
+
+  findAccount(clientId: string, accountId: string): Promise<Account | undefined>;
+  /**
+   * Inserts the account, or updates the existing one for (clientId, emailKey) keeping its id
+   * and `linked_at`, and sets `sync_state` to `running`. Atomic (one statement).
+   */
+  upsertAccount(input: AccountUpsert): Promise<Account>;
+  /** Replaces all stored credentials of an account. */
+  replaceCredentials(accountId: string, rows: CredentialRow[], now: number): Promise<void>;
+  credentialsOf(accountId: string): Promise<CredentialRow[]>;
+
+  insertToken(token: AccessToken): Promise<void>;
+  /** The token (revoked or not) and its account, by the token's hash. */
+  findToken(tokenHash: string): Promise<{ token: AccessToken; account: Account } | undefined>;
+  /** Revokes every token issued from a code (RFC 6749 §4.1.2 on replay). Returns how many. */
+  revokeTokensFromCode(codeHash: string, now: number): Promise<number>;
+}
+
+/** Thrown by the store when a uniqueness rule is broken (driver errors are translated to this). */
+export class Conflict extends Error {
+  constructor(what: string) {
+    super(`conflict: ${what}`);
+    this.name = 'Conflict';
+  }
+}

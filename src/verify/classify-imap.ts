@@ -1,0 +1,107 @@
+import { ApiError, type Step } from '../errors/api-error.ts';
+import { redactSecrets } from '../errors/redact.ts';
+import { classifyTlsError } from '../net/tls.ts';
+import type { ServerLogin, VerifyContext } from './types.ts';
+
+/** The fields imapflow sets on the errors it throws (imapflow `errors.ts`, `tools.ts`). */
+export interface ImapflowError extends Error {
+  code?: string;
+  authenticationFailed?: boolean;
+  serverResponseCode?: string;
+  responseStatus?: string;
+  responseText?: string;
+  response?: string;
+  tlsFailed?: boolean;
+}
+
+/** Provider texts that name the cause, checked before the RFC 5530 code (which is often generic). */
+const TEXT_RULES: Array<[RegExp, 'app_password_required' | 'web_login_required' | 'imap_disabled' | 'oauth_required' | 'provider_unavailable']> = [
+  [/application-specific password|app(lication)? password|authori[sz]ation code|authorized code|授权码/i, 'app_password_required'],
+  [/log ?in via (your )?web ?browser|web ?login required|WEBALERT|verify your account/i, 'web_login_required'],
+  [/IMAP (access )?(is )?(disabled|not enabled|turned off)|not enabled for IMAP|IMAP use is disabled|Your account is not enabled for IMAP/i, 'imap_disabled'],
+  [/basic auth(entication)? (is )?(disabled|blocked)|BasicAuthBlocked|does not allow direct password/i, 'oauth_required'],
+  [/too many (simultaneous )?connections|maximum number of connections|try again later|temporar(il)?y (unavailable|failure)|server (is )?busy/i, 'provider_unavailable'],
+];
+
+/**
+ * Maps an imapflow failure to the catalogue, by meaning: the RFC 5530 response code
+ * (`[AUTHENTICATIONFAILED]`, `[UNAVAILABLE]`, `[PRIVACYREQUIRED]` …), the tagged status
+ * (NO vs BAD) and the `[ALERT]` texts of the large providers.
+ */
+export function classifyImapError(err: unknown, step: Step, login: ServerLogin, ctx: VerifyContext, secure: boolean): ApiError {
+  if (err instanceof ApiError) return err;
+  const e = err as ImapflowError;
+  const text = redactSecrets((e.responseText || e.response || '').toString().replace(/^\[[A-Z-]+\]\s*/, ''), [login.password]);
+  const code = (e.serverResponseCode || '').toUpperCase();
+  const serverError = text ? (code ? `[${code}] ${text}` : text) : undefined;
+
+  if (e.code === 'GREETING_TIMEOUT') return new ApiError('greeting_timeout', { step: 'imap.greeting', cause: err });
+  if (e.code === 'CONNECT_TIMEOUT') return new ApiError('connect_timeout', { step: 'imap.connect', cause: err });
+  if (e.code === 'ETIMEOUT' || e.code === 'ETIMEDOUT' || /timeout/i.test(e.code ?? '')) {
+    return new ApiError('response_timeout', { step, cause: err, message: 'The IMAP server stopped answering. Please try again later.' });
+  }
+  if (e.tlsFailed && /does not support STARTTLS|PREAUTH/i.test(e.message)) {
+    return new ApiError('tls_required_not_offered', {
+      step: 'imap.tls',
+      message: `Encryption is required but the IMAP server on port ${login.port} does not offer STARTTLS, so the password was not sent. Use SSL/TLS (usually port 993).`,
+    });
+  }
+  if (e.code && /^(ERR_SSL|ERR_TLS|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO)/.test(e.code)) return classifyTlsError(e, 'imap.tls');
+  if (e.message === 'Login is disabled') {
+    return secure
+      ? new ApiError('no_supported_auth_mechanism', { step: 'imap.login', message: 'The IMAP server disables LOGIN and offers no SASL mechanism Latchkey can use (PLAIN).' })
+      : new ApiError('tls_required', { step: 'imap.login', message: 'The IMAP server refuses passwords on an unencrypted connection (LOGINDISABLED), so none was sent. Use STARTTLS or SSL/TLS.' });
+  }
+  if (/Unsupported authentication mechanism|No matching authentication method/i.test(e.message)) {
+    return new ApiError('no_supported_auth_mechanism', { step: 'imap.login' });
+  }
+  if (e.responseStatus === 'BYE') {
+    return new ApiError('provider_unavailable', { step, serverError, retryAfter: 60, message: 'The IMAP server ended the session. Please try again later.' });
+  }
+  if (e.authenticationFailed || (step === 'imap.login' && (e.responseStatus === 'NO' || e.responseStatus === 'BAD'))) {
+    return classifyLoginRefusal(code, text, e.responseStatus, serverError, login, ctx);
+  }
+  if (step === 'imap.list' || step === 'imap.examine') {
+    if (e.responseStatus === 'NO' || e.responseStatus === 'BAD') return new ApiError('mailbox_access_denied', { step, serverError });
+  }
+  if (e.code === 'NoConnection' || e.code === 'EConnectionClosed' || /ECONNRESET|EPIPE|closed/i.test(`${e.code} ${e.message}`)) {
+    return new ApiError('connection_closed', { step, serverError, cause: err });
+  }
+  if (e.responseStatus === 'BAD') return new ApiError('command_rejected', { step, serverError });
+  return new ApiError('protocol_error', { step, serverError, cause: err });
+}
+
+function classifyLoginRefusal(code: string, text: string, status: string | undefined, serverError: string | undefined, login: ServerLogin, ctx: VerifyContext): ApiError {
+  const step: Step = 'imap.login';
+  for (const [pattern, reason] of TEXT_RULES) {
+    if (pattern.test(text)) {
+      return new ApiError(reason, { step, serverError, ...(reason === 'provider_unavailable' ? { retryAfter: 60 } : {}) });
+    }
+  }
+  switch (code) {
+    case 'UNAVAILABLE':
+    case 'INUSE':
+      return new ApiError('provider_unavailable', { step, serverError, retryAfter: 60 });
+    case 'PRIVACYREQUIRED':
+      return new ApiError('tls_required', { step, serverError });
+    case 'CONTACTADMIN':
+      return new ApiError('imap_disabled', { step, serverError, message: 'The server refused the login and asks to contact the administrator: IMAP access may be disabled for this account.' });
+    case 'EXPIRED':
+      return new ApiError('invalid_credentials', { step, serverError, message: 'The server says the password has expired. Change it with the provider, then try again.' });
+  }
+  if (status === 'BAD' && !code) return new ApiError('command_rejected', { step, serverError });
+  return new ApiError('invalid_credentials', { step, serverError, message: credentialsMessage('IMAP', login, ctx) });
+}
+
+/** The 403 message: which server refused, and the hints that fit (app passwords, login name). */
+export function credentialsMessage(side: 'IMAP' | 'SMTP', login: ServerLogin, ctx: VerifyContext): string {
+  let msg = `The ${side} server rejected the username or password.`;
+  if (ctx.appPasswordsUsual) {
+    msg += ` ${ctx.providerLabel ?? 'This provider'} usually requires an app password: create one in the account’s security settings and use it instead of the normal password.`;
+  } else if (login.usernameDefaulted) {
+    msg += ` The server may expect a login name other than the email address (for example only the part before @): set ${side.toLowerCase()}_username if so.`;
+  } else {
+    msg += ' Check them and try again.';
+  }
+  return msg;
+}

@@ -1,0 +1,112 @@
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import type { Socket } from 'node:net';
+import { dial, type Dialed } from '../net/dial.ts';
+import { startTls } from '../net/tls.ts';
+import { ApiError, type Step } from '../errors/api-error.ts';
+import { classifyImapError, type ImapflowError } from './classify-imap.ts';
+import { planTls, type ImapEvidence, type ServerLogin, type VerifyContext } from './types.ts';
+
+const CLIENT_INFO = { name: 'Latchkey', vendor: 'Latchkey', 'support-url': 'https://github.com/latchkey' };
+
+/**
+ * Verifies an IMAP login without changing anything in the mailbox (DECISIONS "Verifying
+ * credentials"): connect → TLS (implicit or STARTTLS) → CAPABILITY → LOGIN or AUTHENTICATE PLAIN
+ * as the server offers → ID (RFC 2971) when advertised → LIST → EXAMINE INBOX → LOGOUT.
+ *
+ * At most two authentication attempts: the second, on a fresh connection, with LOGIN, only when
+ * AUTHENTICATE PLAIN was refused and the server does not disable LOGIN (iCloud refuses PLAIN
+ * with `NO [AUTHENTICATIONFAILED]` and accepts LOGIN).
+ *
+ * @throws ApiError with `step` `imap.*` — see the catalogue for every reason.
+ */
+export async function verifyImap(login: ServerLogin, ctx: VerifyContext): Promise<ImapEvidence> {
+  if (login.security === 'none' && login.sslRequired) {
+    throw new ApiError('invalid_value', { message: 'imap_security "none" sends the password unencrypted: it needs "ssl_required": false.' });
+  }
+  const first = await attempt(login, ctx, undefined);
+  if (first.ok) return { ...first.evidence, attempts: 1 };
+  const e = first.error as ImapflowError;
+  const retryWithLogin =
+    first.mechanism === 'AUTHENTICATE PLAIN' &&
+    !first.capabilities.includes('LOGINDISABLED') &&
+    (e.responseStatus === 'BAD' || (e.responseStatus === 'NO' && ['', 'AUTHENTICATIONFAILED'].includes((e.serverResponseCode ?? '').toUpperCase()))) &&
+    first.classified.reason !== 'provider_unavailable';
+  if (!retryWithLogin) throw first.classified;
+  const second = await attempt(login, ctx, 'LOGIN');
+  if (second.ok) return { ...second.evidence, attempts: 2 };
+  throw second.classified;
+}
+
+type Attempt =
+  | { ok: true; evidence: Omit<ImapEvidence, 'attempts'> }
+  | { ok: false; error: unknown; classified: ApiError; mechanism: ImapEvidence['mechanism'] | undefined; capabilities: string[] };
+
+async function attempt(login: ServerLogin, ctx: VerifyContext, loginMethod: 'LOGIN' | undefined): Promise<Attempt> {
+  const plan = planTls(login, 993);
+  let dialed: Dialed;
+  try {
+    dialed = await dial({ host: login.host, port: login.port, protocol: 'imap', implicitTls: plan.implicitTls }, ctx);
+  } catch (err) {
+    return { ok: false, error: err, classified: err as ApiError, mechanism: undefined, capabilities: [] };
+  }
+  const client = new ImapFlow(imapOptions(login, ctx, dialed, plan.starttls, loginMethod));
+  client.on('error', () => undefined); // failures surface through the awaited calls below
+  let step: Step = 'imap.login';
+  try {
+    await client.connect();
+    const mechanism = usedMechanism(client, loginMethod);
+    step = 'imap.list';
+    const folders = await client.list();
+    step = 'imap.examine';
+    const lock = await client.mailboxOpen('INBOX', { readOnly: true });
+    void lock;
+    const capabilities = [...client.capabilities.keys()];
+    await client.logout().catch(() => undefined);
+    return { ok: true, evidence: { mechanism, capabilities, folders: folders.length } };
+  } catch (err) {
+    const capabilities = [...client.capabilities.keys()];
+    const secure = Boolean(client.secureConnection || (client as unknown as { tls?: unknown }).tls);
+    const classified = classifyImapError(err, step, login, ctx, secure);
+    return { ok: false, error: err, classified, mechanism: step === 'imap.login' ? usedMechanism(client, loginMethod) : undefined, capabilities };
+  } finally {
+    client.close();
+  }
+}
+
+function usedMechanism(client: ImapFlow, loginMethod: string | undefined): ImapEvidence['mechanism'] {
+  return !loginMethod && client.capabilities.has('AUTH=PLAIN') ? 'AUTHENTICATE PLAIN' : 'LOGIN';
+}
+
+function imapOptions(login: ServerLogin, ctx: VerifyContext, dialed: Dialed, starttls: 'required' | 'never' | 'opportunistic', loginMethod: string | undefined): ImapFlowOptions {
+  const tlsTarget = { address: dialed.address, port: login.port, servername: dialed.servername, host: login.host, ca: ctx.ca, timeoutMs: ctx.commandTimeoutMs, step: 'imap.tls' as const };
+  return {
+    host: dialed.address,
+    port: login.port,
+    secure: dialed.secure,
+    ...(dialed.servername ? { servername: dialed.servername } : {}),
+    doSTARTTLS: starttls === 'required' ? true : starttls === 'never' ? false : undefined,
+    tls: { ca: ctx.ca, minVersion: 'TLSv1.2' },
+    auth: { user: login.username, pass: login.password, ...(loginMethod ? { loginMethod } : {}) },
+    clientInfo: CLIENT_INFO,
+    logger: false,
+    connectionTimeout: ctx.connectTimeoutMs,
+    greetingTimeout: ctx.greetingTimeoutMs,
+    socketTimeout: ctx.commandTimeoutMs,
+    disableAutoIdle: true,
+    disableCompression: true,
+    disableAutoEnable: true,
+    // The socket is already connected (and checked) by dial(): hand it over, and run
+    // STARTTLS through the same certificate checks as implicit TLS.
+    transport: {
+      connect: (_opts, onConnect) => {
+        setImmediate(onConnect);
+        return dialed.socket;
+      },
+      upgrade: (socket, _opts, onSecure) => {
+        const tls = startTls(tlsTarget, socket as Socket);
+        tls.ready.then(() => onSecure(), (err: unknown) => tls.socket.emit('error', err));
+        return tls.socket;
+      },
+    },
+  } as ImapFlowOptions;
+}

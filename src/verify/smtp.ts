@@ -1,0 +1,91 @@
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { dial, type Dialed } from '../net/dial.ts';
+import { ApiError, type Step } from '../errors/api-error.ts';
+import { classifySmtpError } from './classify-smtp.ts';
+import { planTls, type ServerLogin, type SmtpEvidence, type VerifyContext } from './types.ts';
+
+/** SASL mechanisms Latchkey uses for passwords, in order of preference (RFC 4616 PLAIN, then LOGIN). */
+const PASSWORD_MECHANISMS = ['PLAIN', 'LOGIN'] as const;
+
+/**
+ * Verifies an SMTP submission login without sending mail (DECISIONS "Verifying credentials"):
+ * connect → greeting → EHLO with the configured name → TLS (implicit or STARTTLS) → EHLO → AUTH
+ * (PLAIN, else LOGIN, only if advertised) → QUIT.
+ * @throws ApiError with `step` `smtp.*`.
+ */
+export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promise<SmtpEvidence> {
+  if (login.security === 'none' && login.sslRequired) {
+    throw new ApiError('invalid_value', { message: 'smtp_security "none" sends the password unencrypted: it needs "ssl_required": false.' });
+  }
+  const plan = planTls(login, 465);
+  const dialed = await dial({ host: login.host, port: login.port, protocol: 'smtp', implicitTls: plan.implicitTls }, ctx);
+  const conn = new SMTPConnection({
+    host: dialed.address,
+    port: login.port,
+    secure: dialed.secure,
+    secured: dialed.secure,
+    connection: dialed.socket,
+    ...(dialed.servername ? { servername: dialed.servername } : {}),
+    name: ctx.ehloName,
+    requireTLS: plan.starttls === 'required',
+    ignoreTLS: plan.starttls === 'never',
+    opportunisticTLS: plan.starttls === 'opportunistic',
+    tls: { ca: ctx.ca, minVersion: 'TLSv1.2', rejectUnauthorized: true },
+    connectionTimeout: ctx.connectTimeoutMs,
+    greetingTimeout: ctx.greetingTimeoutMs,
+    socketTimeout: ctx.commandTimeoutMs,
+    logger: false,
+    debug: false,
+  } as SMTPConnection.Options);
+  let step: Step = 'smtp.ehlo';
+  let lastError: unknown;
+  conn.on('error', (err) => { lastError = err; });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      conn.once('end', () => reject(lastError ?? Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' })));
+      conn.connect((err?: Error) => (err ? reject(err) : resolve()));
+      // dial() paused the socket after reading the greeting; nodemailer listens for 'data' now.
+      dialed.socket.resume();
+    });
+    step = 'smtp.auth';
+    const offered = offeredMechanisms(conn);
+    const mechanism = PASSWORD_MECHANISMS.find((m) => offered.includes(m));
+    if (!mechanism) {
+      const secure = Boolean((conn as unknown as { secure?: boolean }).secure);
+      if (!secure && plan.starttls !== 'required' && offered.length === 0) {
+        throw new ApiError('tls_required', { step, message: 'The SMTP server offers no sign-in on this unencrypted connection. Use STARTTLS or SSL/TLS.' });
+      }
+      throw new ApiError('no_supported_auth_mechanism', {
+        step,
+        message: `The SMTP server offers no sign-in method Latchkey can use on port ${login.port} (offered: ${offered.length ? offered.join(', ') : 'none'}). Try port 587 with STARTTLS or 465 with SSL/TLS.`,
+      });
+    }
+    await new Promise<void>((resolve, reject) => {
+      conn.login({ user: login.username, pass: login.password, method: mechanism } as SMTPConnection.Credentials, (err?: Error | null) => (err ? reject(err) : resolve()));
+    });
+    conn.quit();
+    return { mechanism, secure: Boolean((conn as unknown as { secure?: boolean }).secure) };
+  } catch (err) {
+    throw classifySmtpError(err, stepOf(err, step), login, ctx);
+  } finally {
+    conn.close();
+    dialed.socket.destroy();
+  }
+}
+
+/** Mechanisms from the last EHLO reply (nodemailer keeps the parsed lines in `_ehloLines`). */
+function offeredMechanisms(conn: SMTPConnection): string[] {
+  const lines = (conn as unknown as { _ehloLines?: string[] })._ehloLines ?? [];
+  return lines.flatMap((line) => {
+    const m = /^AUTH[\s=](.*)$/i.exec(line);
+    return m?.[1] ? m[1].trim().toUpperCase().split(/[\s=]+/) : [];
+  });
+}
+
+function stepOf(err: unknown, current: Step): Step {
+  const cmd = (err as { command?: string }).command ?? '';
+  if (/^EHLO|^HELO|^LHLO/i.test(cmd)) return 'smtp.ehlo';
+  if (/STARTTLS/i.test(cmd)) return 'smtp.tls';
+  if (/^AUTH/i.test(cmd)) return 'smtp.auth';
+  return current;
+}

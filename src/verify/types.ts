@@ -1,0 +1,66 @@
+import type { DialContext } from '../net/dial.ts';
+
+/** `imap_security` / `smtp_security` (DECISIONS "Verifying credentials"). */
+export type Security = 'ssl' | 'starttls' | 'none' | 'auto';
+
+/** One server to verify against, with credentials resolved (usernames defaulted, passwords filled in). */
+export interface ServerLogin {
+  host: string;
+  port: number;
+  security: Security;
+  /** Never send credentials before TLS unless false (DECISIONS: default true). */
+  sslRequired: boolean;
+  username: string;
+  password: string;
+  /** True when the username was not given and defaulted to the email address (for a hint on failure). */
+  usernameDefaulted: boolean;
+}
+
+export interface VerifyContext extends DialContext {
+  /** ms, one command or reply. */
+  commandTimeoutMs: number;
+  /** SMTP EHLO name. */
+  ehloName: string;
+  /** Display name of the provider, for messages ("Yahoo"). */
+  providerLabel: string | undefined;
+  /** Whether the provider is known to require app passwords (Yahoo, AOL, iCloud …). */
+  appPasswordsUsual: boolean;
+}
+
+/** What a successful IMAP verification saw. */
+export interface ImapEvidence {
+  mechanism: 'AUTHENTICATE PLAIN' | 'LOGIN';
+  capabilities: string[];
+  folders: number;
+  attempts: number;
+}
+
+export interface SmtpEvidence {
+  mechanism: string;
+  secure: boolean;
+}
+
+/** Plain/TLS plan for a connection derived from port, security and `ssl_required`. */
+export interface TlsPlan {
+  implicitTls: boolean;
+  /** STARTTLS: 'required' (fail without), 'never', or 'opportunistic' (only with ssl_required false). */
+  starttls: 'required' | 'never' | 'opportunistic';
+}
+
+/**
+ * DECISIONS: `auto` means implicit TLS on 993/465, STARTTLS elsewhere when offered; with
+ * `ssl_required` (the default) STARTTLS is required on a plaintext port.
+ */
+export function planTls(login: Pick<ServerLogin, 'port' | 'security' | 'sslRequired'>, implicitPort: number): TlsPlan {
+  switch (login.security) {
+    case 'ssl':
+      return { implicitTls: true, starttls: 'never' };
+    case 'starttls':
+      return { implicitTls: false, starttls: 'required' };
+    case 'none':
+      return { implicitTls: false, starttls: 'never' };
+    case 'auto':
+      if (login.port === implicitPort) return { implicitTls: true, starttls: 'never' };
+      return { implicitTls: false, starttls: login.sslRequired ? 'required' : 'opportunistic' };
+  }
+}
