@@ -80,6 +80,21 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
   return { socket, address, servername, secure: target.implicitTls, greeting };
 }
 
+/**
+ * `auto` security (DECISIONS: 993/465 implicit TLS, other ports STARTTLS): when the port turns
+ * out to speak the other kind of TLS (`tls_mismatch` at the handshake or greeting), dial once
+ * more the other way instead of failing — what a mail client's "auto" does (case C13).
+ * Returns whether the connection ended up implicit TLS.
+ */
+export async function dialAuto(target: DialTarget, ctx: DialContext, auto: boolean): Promise<Dialed> {
+  try {
+    return await dial(target, ctx);
+  } catch (err) {
+    if (!auto || !(err instanceof ApiError) || err.reason !== 'tls_mismatch') throw err;
+    return dial({ ...target, implicitTls: !target.implicitTls }, ctx);
+  }
+}
+
 function connectTcp(address: string, port: number, timeoutMs: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = tcpConnect({ host: address, port });
@@ -147,6 +162,7 @@ function readGreeting(socket: Socket, target: DialTarget, address: string, serve
       cleanup();
       socket.pause();
       socket.unshift(buffered);
+      resumeOnReader(socket);
       resolve(buffered.subarray(0, nl === -1 ? buffered.length : nl).toString('latin1').replace(/\r$/, ''));
     };
     const onError = (err: NodeJS.ErrnoException) => fail(new ApiError('connection_closed', { step, message: `The connection broke before the server greeted (${err.code ?? err.message}).`, cause: err }));
@@ -167,6 +183,19 @@ function readGreeting(socket: Socket, target: DialTarget, address: string, serve
     socket.once('error', onError);
     socket.once('end', onEnd);
   });
+}
+
+/**
+ * The greeting was pushed back onto a paused socket; a paused socket does not start flowing when
+ * a 'data' listener is added, so resume it as soon as the protocol library attaches one.
+ */
+function resumeOnReader(socket: Socket): void {
+  const onListener = (event: string | symbol) => {
+    if (event !== 'data') return;
+    socket.removeListener('newListener', onListener);
+    setImmediate(() => socket.resume());
+  };
+  socket.on('newListener', onListener);
 }
 
 function tlsMismatch(step: Step, target: DialTarget, serverWantsTls = true): ApiError {

@@ -31,8 +31,9 @@ const TEXT_RULES: Array<[RegExp, 'app_password_required' | 'web_login_required' 
 export function classifyImapError(err: unknown, step: Step, login: ServerLogin, ctx: VerifyContext, secure: boolean): ApiError {
   if (err instanceof ApiError) return err;
   const e = err as ImapflowError;
-  const text = redactSecrets((e.responseText || e.response || '').toString().replace(/^\[[A-Z-]+\]\s*/, ''), [login.password]);
+  const text = redactSecrets((e.responseText || e.response || '').toString().replace(/^\S+\s+(NO|BAD|BYE)\s+/i, '').replace(/^\[[A-Z-]+\]\s*/, ''), [login.password]);
   const code = (e.serverResponseCode || '').toUpperCase();
+  const status = responseStatus(e);
   const serverError = text ? (code ? `[${code}] ${text}` : text) : undefined;
 
   if (e.code === 'GREETING_TIMEOUT') return new ApiError('greeting_timeout', { step: 'imap.greeting', cause: err });
@@ -55,20 +56,30 @@ export function classifyImapError(err: unknown, step: Step, login: ServerLogin, 
   if (/Unsupported authentication mechanism|No matching authentication method/i.test(e.message)) {
     return new ApiError('no_supported_auth_mechanism', { step: 'imap.login' });
   }
-  if (e.responseStatus === 'BYE') {
+  if (status === 'BYE') {
     return new ApiError('provider_unavailable', { step, serverError, retryAfter: 60, message: 'The IMAP server ended the session. Please try again later.' });
   }
-  if (e.authenticationFailed || (step === 'imap.login' && (e.responseStatus === 'NO' || e.responseStatus === 'BAD'))) {
-    return classifyLoginRefusal(code, text, e.responseStatus, serverError, login, ctx);
+  if (e.authenticationFailed || (step === 'imap.login' && (status === 'NO' || status === 'BAD'))) {
+    return classifyLoginRefusal(code, text, status, serverError, login, ctx);
   }
   if (step === 'imap.list' || step === 'imap.examine') {
-    if (e.responseStatus === 'NO' || e.responseStatus === 'BAD') return new ApiError('mailbox_access_denied', { step, serverError });
+    if (status === 'NO' || status === 'BAD') return new ApiError('mailbox_access_denied', { step, serverError });
   }
   if (e.code === 'NoConnection' || e.code === 'EConnectionClosed' || /ECONNRESET|EPIPE|closed/i.test(`${e.code} ${e.message}`)) {
     return new ApiError('connection_closed', { step, serverError, cause: err });
   }
-  if (e.responseStatus === 'BAD') return new ApiError('command_rejected', { step, serverError });
+  if (status === 'BAD') return new ApiError('command_rejected', { step, serverError });
   return new ApiError('protocol_error', { step, serverError, cause: err });
+}
+
+/**
+ * The tagged status (OK/NO/BAD/BYE) of the reply that failed. imapflow sets `responseStatus` on
+ * command failures, but for AUTHENTICATE only leaves it in `response` ("2 BAD …").
+ */
+export function responseStatus(e: ImapflowError): string | undefined {
+  if (e.responseStatus) return e.responseStatus.toUpperCase();
+  const m = /^\S+\s+(OK|NO|BAD|BYE)\b/i.exec(String(e.response ?? ''));
+  return m?.[1]?.toUpperCase();
 }
 
 function classifyLoginRefusal(code: string, text: string, status: string | undefined, serverError: string | undefined, login: ServerLogin, ctx: VerifyContext): ApiError {

@@ -1,10 +1,10 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Socket } from 'node:net';
-import { dial, type Dialed } from '../net/dial.ts';
+import { dialAuto, type Dialed } from '../net/dial.ts';
 import { startTls } from '../net/tls.ts';
 import { ApiError, type Step } from '../errors/api-error.ts';
-import { classifyImapError, type ImapflowError } from './classify-imap.ts';
-import { planTls, type ImapEvidence, type ServerLogin, type VerifyContext } from './types.ts';
+import { classifyImapError, responseStatus, type ImapflowError } from './classify-imap.ts';
+import { planTls, starttlsFor, type ImapEvidence, type ServerLogin, type VerifyContext } from './types.ts';
 
 const CLIENT_INFO = { name: 'Latchkey', vendor: 'Latchkey', 'support-url': 'https://github.com/latchkey' };
 
@@ -29,7 +29,7 @@ export async function verifyImap(login: ServerLogin, ctx: VerifyContext): Promis
   const retryWithLogin =
     first.mechanism === 'AUTHENTICATE PLAIN' &&
     !first.capabilities.includes('LOGINDISABLED') &&
-    (e.responseStatus === 'BAD' || (e.responseStatus === 'NO' && ['', 'AUTHENTICATIONFAILED'].includes((e.serverResponseCode ?? '').toUpperCase()))) &&
+    (responseStatus(e) === 'BAD' || (responseStatus(e) === 'NO' && ['', 'AUTHENTICATIONFAILED'].includes((e.serverResponseCode ?? '').toUpperCase()))) &&
     first.classified.reason !== 'provider_unavailable';
   if (!retryWithLogin) throw first.classified;
   const second = await attempt(login, ctx, 'LOGIN');
@@ -45,11 +45,11 @@ async function attempt(login: ServerLogin, ctx: VerifyContext, loginMethod: 'LOG
   const plan = planTls(login, 993);
   let dialed: Dialed;
   try {
-    dialed = await dial({ host: login.host, port: login.port, protocol: 'imap', implicitTls: plan.implicitTls }, ctx);
+    dialed = await dialAuto({ host: login.host, port: login.port, protocol: 'imap', implicitTls: plan.implicitTls }, ctx, login.security === 'auto');
   } catch (err) {
     return { ok: false, error: err, classified: err as ApiError, mechanism: undefined, capabilities: [] };
   }
-  const client = new ImapFlow(imapOptions(login, ctx, dialed, plan.starttls, loginMethod));
+  const client = new ImapFlow(imapOptions(login, ctx, dialed, starttlsFor(plan, dialed.secure, login.sslRequired), loginMethod));
   client.on('error', () => undefined); // failures surface through the awaited calls below
   let step: Step = 'imap.login';
   try {

@@ -1,8 +1,8 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { dial, type Dialed } from '../net/dial.ts';
+import { dialAuto, type Dialed } from '../net/dial.ts';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import { classifySmtpError } from './classify-smtp.ts';
-import { planTls, type ServerLogin, type SmtpEvidence, type VerifyContext } from './types.ts';
+import { planTls, starttlsFor, type ServerLogin, type SmtpEvidence, type VerifyContext } from './types.ts';
 
 /** SASL mechanisms Latchkey uses for passwords, in order of preference (RFC 4616 PLAIN, then LOGIN). */
 const PASSWORD_MECHANISMS = ['PLAIN', 'LOGIN'] as const;
@@ -18,7 +18,8 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     throw new ApiError('invalid_value', { message: 'smtp_security "none" sends the password unencrypted: it needs "ssl_required": false.' });
   }
   const plan = planTls(login, 465);
-  const dialed = await dial({ host: login.host, port: login.port, protocol: 'smtp', implicitTls: plan.implicitTls }, ctx);
+  const dialed = await dialAuto({ host: login.host, port: login.port, protocol: 'smtp', implicitTls: plan.implicitTls }, ctx, login.security === 'auto');
+  const starttls = starttlsFor(plan, dialed.secure, login.sslRequired);
   const conn = new SMTPConnection({
     host: dialed.address,
     port: login.port,
@@ -27,9 +28,9 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     connection: dialed.socket,
     ...(dialed.servername ? { servername: dialed.servername } : {}),
     name: ctx.ehloName,
-    requireTLS: plan.starttls === 'required',
-    ignoreTLS: plan.starttls === 'never',
-    opportunisticTLS: plan.starttls === 'opportunistic',
+    requireTLS: starttls === 'required',
+    ignoreTLS: starttls === 'never',
+    opportunisticTLS: starttls === 'opportunistic',
     tls: { ca: ctx.ca, minVersion: 'TLSv1.2', rejectUnauthorized: true },
     connectionTimeout: ctx.connectTimeoutMs,
     greetingTimeout: ctx.greetingTimeoutMs,
@@ -44,15 +45,13 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     await new Promise<void>((resolve, reject) => {
       conn.once('end', () => reject(lastError ?? Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' })));
       conn.connect((err?: Error) => (err ? reject(err) : resolve()));
-      // dial() paused the socket after reading the greeting; nodemailer listens for 'data' now.
-      dialed.socket.resume();
     });
     step = 'smtp.auth';
     const offered = offeredMechanisms(conn);
     const mechanism = PASSWORD_MECHANISMS.find((m) => offered.includes(m));
     if (!mechanism) {
       const secure = Boolean((conn as unknown as { secure?: boolean }).secure);
-      if (!secure && plan.starttls !== 'required' && offered.length === 0) {
+      if (!secure && starttls !== 'required' && offered.length === 0) {
         throw new ApiError('tls_required', { step, message: 'The SMTP server offers no sign-in on this unencrypted connection. Use STARTTLS or SSL/TLS.' });
       }
       throw new ApiError('no_supported_auth_mechanism', {

@@ -64,3 +64,10 @@ export function planTls(login: Pick<ServerLogin, 'port' | 'security' | 'sslRequi
       return { implicitTls: false, starttls: login.sslRequired ? 'required' : 'opportunistic' };
   }
 }
+
+/** STARTTLS policy for the connection actually made (dialAuto may have switched TLS mode). */
+export function starttlsFor(plan: TlsPlan, secure: boolean, sslRequired: boolean): TlsPlan['starttls'] {
+  if (secure) return 'never';
+  if (plan.implicitTls) return sslRequired ? 'required' : 'opportunistic';
+  return plan.starttls;
+}
