@@ -63,15 +63,17 @@ async function verifyWithProvider(ctx: AppContext, r: ConnectRequest): Promise<v
     appPasswordsUsual: r.appPasswordsUsual,
   };
   let timer: NodeJS.Timeout | undefined;
+  let phase: 'imap.login' | 'smtp.auth' = 'imap.login';
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ApiError('response_timeout', {
-      step: 'imap.login',
+      step: phase,
       message: `Verifying the account took longer than ${Math.round(ctx.config.timeouts.authorizeMs / 1000)} s. The mail server may be overloaded; please try again later.`,
     })), ctx.config.timeouts.authorizeMs);
   });
   try {
     await Promise.race([(async () => {
       await verifyImap(r.imap, v);
+      phase = 'smtp.auth';
       await verifySmtp(r.smtp, v);
     })(), deadline]);
   } finally {

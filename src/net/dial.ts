@@ -33,6 +33,8 @@ export interface Dialed {
   address: string;
   /** SNI / certificate name; undefined when the host is an IP literal. */
   servername: string | undefined;
+  /** The name the certificate is checked against (host name, or the address an IP literal denotes). */
+  certName: string;
   secure: boolean;
   /** The server's first line (already pushed back onto the socket for the protocol library). */
   greeting: string;
@@ -52,7 +54,10 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
   const p = target.protocol;
   const addresses = await ctx.resolve(target.host, `${p}.connect`);
   ctx.policy.assertAll(addresses, target.port, `${p}.connect`);
-  const servername = ipLiteral(target.host) ? undefined : target.host.replace(/\.$/, '');
+  const literal = ipLiteral(target.host);
+  const servername = literal ? undefined : target.host.replace(/\.$/, '');
+  // The name the certificate must carry: the host name, or the address an IP literal denotes.
+  const certName = literal ?? servername!;
 
   const tried: string[] = [];
   const failures: string[] = [];
@@ -72,12 +77,17 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
 
   let socket: Socket | TLSSocket = plain;
   if (target.implicitTls) {
-    const tls = startTls({ address, port: target.port, servername, host: target.host, ca: ctx.ca, timeoutMs: ctx.greetingTimeoutMs, step: `${p}.tls` }, plain);
+    const tls = startTls({ address, port: target.port, servername, host: certName, ca: ctx.ca, timeoutMs: ctx.greetingTimeoutMs, step: `${p}.tls` }, plain);
     socket = await tls.ready;
   }
   const greeting = await readGreeting(socket, target, address, servername, ctx);
-  checkGreeting(greeting, p);
-  return { socket, address, servername, secure: target.implicitTls, greeting };
+  try {
+    checkGreeting(greeting, p);
+  } catch (err) {
+    socket.destroy();
+    throw err;
+  }
+  return { socket, address, servername, certName, secure: target.implicitTls, greeting };
 }
 
 /**

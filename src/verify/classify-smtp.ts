@@ -25,6 +25,16 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
   const cause = (e as { cause?: NodeJS.ErrnoException }).cause;
   const tlsCode = [e.code, cause?.code].find((c) => c && /^(ERR_SSL|ERR_TLS|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO)/.test(c));
   if (tlsCode) return classifyTlsError(Object.assign(cause ?? e, { code: tlsCode }), 'smtp.tls');
+  // nodemailer re-labels socket errors (a failed STARTTLS handshake among them) as ESOCKET and
+  // keeps only OpenSSL's message: read the cause from it.
+  if (e.code === 'ESOCKET' || e.code === 'ECONNECTION') {
+    if (/certificate|self.signed|altnames|issuer/i.test(e.message)) {
+      return classifyTlsError(Object.assign(new Error(e.message), { code: certCodeFromText(e.message) }), 'smtp.tls');
+    }
+    if (/wrong version number|packet length too long|unknown protocol|ssl|tls/i.test(e.message)) {
+      return classifyTlsError(Object.assign(new Error(e.message), { code: 'ERR_SSL_WRONG_VERSION_NUMBER' }), 'smtp.tls');
+    }
+  }
   if (e.code === 'ETLS') {
     if (/STARTTLS|required/i.test(e.message) && !/certificate|handshake|ssl/i.test(e.message)) {
       return new ApiError('tls_required_not_offered', {

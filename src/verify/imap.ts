@@ -78,7 +78,7 @@ function usedMechanism(client: ImapFlow, loginMethod: string | undefined): ImapE
 }
 
 function imapOptions(login: ServerLogin, ctx: VerifyContext, dialed: Dialed, starttls: 'required' | 'never' | 'opportunistic', loginMethod: string | undefined): ImapFlowOptions {
-  const tlsTarget = { address: dialed.address, port: login.port, servername: dialed.servername, host: login.host, ca: ctx.ca, timeoutMs: ctx.commandTimeoutMs, step: 'imap.tls' as const };
+  const tlsTarget = { address: dialed.address, port: login.port, servername: dialed.servername, host: dialed.certName, ca: ctx.ca, timeoutMs: ctx.commandTimeoutMs, step: 'imap.tls' as const };
   return {
     host: dialed.address,
     port: login.port,

@@ -39,13 +39,22 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     debug: false,
   } as SMTPConnection.Options);
   let step: Step = 'smtp.ehlo';
+  // nodemailer reports some failures (socket timeout, a dropped connection) only as events, not
+  // through the pending callback: every wait below also ends on them.
+  let failed: ((err: unknown) => void) | undefined;
   let lastError: unknown;
-  conn.on('error', (err) => { lastError = err; });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      conn.once('end', () => reject(lastError ?? Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' })));
-      conn.connect((err?: Error) => (err ? reject(err) : resolve()));
+  conn.on('error', (err) => {
+    lastError = err;
+    failed?.(err);
+  });
+  conn.on('end', () => failed?.(lastError ?? Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' })));
+  const wait = (start: (done: (err?: Error | null) => void) => void) =>
+    new Promise<void>((resolve, reject) => {
+      failed = reject;
+      start((err) => (err ? reject(err) : resolve()));
     });
+  try {
+    await wait((done) => conn.connect(done));
     step = 'smtp.auth';
     const offered = offeredMechanisms(conn);
     const mechanism = PASSWORD_MECHANISMS.find((m) => offered.includes(m));
@@ -59,9 +68,8 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
         message: `The SMTP server offers no sign-in method Latchkey can use on port ${login.port} (offered: ${offered.length ? offered.join(', ') : 'none'}). Try port 587 with STARTTLS or 465 with SSL/TLS.`,
       });
     }
-    await new Promise<void>((resolve, reject) => {
-      conn.login({ user: login.username, pass: login.password, method: mechanism } as SMTPConnection.Credentials, (err?: Error | null) => (err ? reject(err) : resolve()));
-    });
+    await wait((done) => conn.login({ user: login.username, pass: login.password, method: mechanism } as SMTPConnection.Credentials, done));
+    failed = undefined;
     conn.quit();
     return { mechanism, secure: Boolean((conn as unknown as { secure?: boolean }).secure) };
   } catch (err) {

@@ -1,0 +1,61 @@
+/**
+ * Development mail server: a private Dovecot (IMAP + submission) on 127.0.0.2 with test accounts.
+ *
+ *   node --import tsx scripts/dev-mailserver.ts      (as root; needs dovecot-imapd + dovecot-submissiond)
+ *
+ * Prints the ports, the CA file, the accounts and the environment Latchkey needs to talk to it,
+ * then runs until Ctrl-C / SIGTERM and cleans up (Dovecot stopped, temp dir removed).
+ */
+import { startDovecot } from '../test/peers/dovecot.ts';
+
+const peer = await startDovecot();
+const { host } = peer;
+const ports = [peer.imapTlsPort, peer.imapStartTlsPort, peer.submissionStartTlsPort, peer.submissionTlsPort];
+const alice = 'alice@example.test';
+const settings = {
+  email_address: alice,
+  provider: 'imap',
+  settings: {
+    imap_host: host,
+    imap_port: peer.imapTlsPort,
+    imap_security: 'ssl',
+    imap_username: alice,
+    imap_password: peer.users[alice],
+    smtp_host: host,
+    smtp_port: peer.submissionStartTlsPort,
+    smtp_security: 'starttls',
+    smtp_username: alice,
+    smtp_password: peer.users[alice],
+    ssl_required: true,
+  },
+};
+
+console.log(`Dovecot dev mail server (log: ${peer.logPath})
+  IMAP        ${host}:${peer.imapTlsPort}  implicit TLS
+  IMAP        ${host}:${peer.imapStartTlsPort}  STARTTLS (LOGINDISABLED before TLS)
+  submission  ${host}:${peer.submissionStartTlsPort}  STARTTLS
+  submission  ${host}:${peer.submissionTlsPort}  implicit TLS
+  TLS names   mail.latchkey.test, localhost, 127.0.0.1, 127.0.0.2
+  CA file     ${peer.caPath}
+
+Accounts (login -> password):
+${Object.entries(peer.users).map(([u, p]) => `  ${u}  ${JSON.stringify(p)}`).join('\n')}
+
+Run Latchkey with (the ports are not standard, so they must be allowed too):
+  LATCHKEY_TLS_CA_FILE=${peer.caPath} LATCHKEY_ALLOWED_DESTINATIONS=127.0.0.0/8 LATCHKEY_ALLOWED_PORTS=${ports.join(',')}
+
+Example authorize body for alice:
+${JSON.stringify(settings, null, 2)}
+
+Press Ctrl-C to stop.`);
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping Dovecot...`);
+  await peer.stop();
+  process.exit(0);
+}
+process.on('SIGINT', (s) => void shutdown(s));
+process.on('SIGTERM', (s) => void shutdown(s));
