@@ -6,11 +6,20 @@
  * Prints the ports, the CA file, the accounts and the environment Latchkey needs to talk to it,
  * then runs until Ctrl-C / SIGTERM and cleans up (Dovecot stopped, temp dir removed).
  */
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { startDovecot } from '../test/peers/dovecot.ts';
 
-const peer = await startDovecot();
+// Fixed ports so the README's walkthrough can name them; DEV_MAIL_PORTS overrides (4, comma-separated).
+const wanted = (process.env.DEV_MAIL_PORTS ?? '10993,10143,10587,10465').split(',').map(Number);
+if (wanted.length !== 4 || wanted.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) {
+  console.error('DEV_MAIL_PORTS must be four ports: IMAP TLS, IMAP STARTTLS, submission STARTTLS, submission TLS');
+  process.exit(2);
+}
+const peer = await startDovecot({ ports: wanted as [number, number, number, number] });
+// A stable copy of the CA for LATCHKEY_TLS_CA_FILE (the instance's own directory goes on stop).
+mkdirSync('data', { recursive: true });
+copyFileSync(peer.caPath, 'data/dev-mail-ca.pem');
 const { host } = peer;
-const ports = [peer.imapTlsPort, peer.imapStartTlsPort, peer.submissionStartTlsPort, peer.submissionTlsPort];
 const alice = 'alice@example.test';
 const settings = {
   email_address: alice,
@@ -36,13 +45,13 @@ console.log(`Dovecot dev mail server (log: ${peer.logPath})
   submission  ${host}:${peer.submissionStartTlsPort}  STARTTLS
   submission  ${host}:${peer.submissionTlsPort}  implicit TLS
   TLS names   mail.latchkey.test, localhost, 127.0.0.1, 127.0.0.2
-  CA file     ${peer.caPath}
+  CA file     data/dev-mail-ca.pem
 
 Accounts (login -> password):
 ${Object.entries(peer.users).map(([u, p]) => `  ${u}  ${JSON.stringify(p)}`).join('\n')}
 
-Run Latchkey with (the ports are not standard, so they must be allowed too):
-  LATCHKEY_TLS_CA_FILE=${peer.caPath} LATCHKEY_ALLOWED_DESTINATIONS=127.0.0.0/8 LATCHKEY_ALLOWED_PORTS=${ports.join(',')}
+Run Latchkey with (loopback is refused unless allowed; an allowed range may use any port):
+  LATCHKEY_TLS_CA_FILE=data/dev-mail-ca.pem LATCHKEY_ALLOWED_DESTINATIONS=127.0.0.0/8 npm start
 
 Example authorize body for alice:
 ${JSON.stringify(settings, null, 2)}

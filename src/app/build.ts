@@ -5,7 +5,7 @@ import { loadProviders } from '../providers/registry.ts';
 import { openStore } from '../store/open.ts';
 import { DestinationPolicy } from '../net/policy.ts';
 import { createResolver } from '../net/resolve.ts';
-import { trustAnchors } from '../net/tls.ts';
+import { outboundTlsContext } from '../net/tls.ts';
 import type { AppContext } from './context.ts';
 
 /**
@@ -41,7 +41,7 @@ export async function buildContext(config: Config, log: Logger, now: () => numbe
     dial: {
       resolve: createResolver(config.dnsServers),
       policy: new DestinationPolicy(config.allowedDestinations, config.allowedPorts),
-      ca: trustAnchors(config.extraCaPem),
+      secureContext: outboundTlsContext(config.extraCaPem),
       connectTimeoutMs: config.timeouts.connectMs,
       greetingTimeoutMs: config.timeouts.greetingMs,
     },

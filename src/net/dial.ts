@@ -1,5 +1,5 @@
 import { connect as tcpConnect, type Socket } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, type SecureContext, type TLSSocket } from 'node:tls';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import type { Reason } from '../errors/catalogue.ts';
 import type { DestinationPolicy } from './policy.ts';
@@ -20,7 +20,8 @@ export interface DialTarget {
 export interface DialContext {
   resolve: (host: string, step: Step) => Promise<string[]>;
   policy: DestinationPolicy;
-  ca: string[];
+  /** Trust anchors (system store + LATCHKEY_TLS_CA_FILE), built once: parsing them per connection is costly. */
+  secureContext: SecureContext;
   /** ms */
   connectTimeoutMs: number;
   /** ms */
@@ -77,7 +78,7 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
 
   let socket: Socket | TLSSocket = plain;
   if (target.implicitTls) {
-    const tls = startTls({ address, port: target.port, servername, host: certName, ca: ctx.ca, timeoutMs: ctx.greetingTimeoutMs, step: `${p}.tls` }, plain);
+    const tls = startTls({ address, port: target.port, servername, host: certName, secureContext: ctx.secureContext, timeoutMs: ctx.greetingTimeoutMs, step: `${p}.tls` }, plain);
     socket = await tls.ready;
   }
   const greeting = await readGreeting(socket, target, address, servername, ctx);
@@ -188,7 +189,7 @@ function readGreeting(socket: Socket, target: DialTarget, address: string, serve
       probe = tlsConnect({ host: address, port: target.port, ...(servername ? { servername } : {}), rejectUnauthorized: false });
       probe.once('secureConnect', () => fail(tlsMismatch(step, target, true)));
       probe.on('error', () => undefined);
-    }, Math.min(2000, ctx.greetingTimeoutMs / 3));
+    }, Math.min(750, ctx.greetingTimeoutMs / 3));
     socket.on('data', onData);
     socket.once('error', onError);
     socket.once('end', onEnd);

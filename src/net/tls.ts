@@ -1,10 +1,13 @@
-import { checkServerIdentity, connect as tlsConnect, rootCertificates, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { Socket } from 'node:net';
 import { ApiError, type Step } from '../errors/api-error.ts';
 
-/** Trust anchors: the system store plus `LATCHKEY_TLS_CA_FILE` (DECISIONS "Running it"). */
-export function trustAnchors(extraCaPem: string | undefined): string[] {
-  return extraCaPem ? [...rootCertificates, extraCaPem] : [...rootCertificates];
+/**
+ * The TLS client context for every outbound connection: trust anchors are the system store plus
+ * `LATCHKEY_TLS_CA_FILE` (DECISIONS "Running it"), TLS 1.2 at least. Built once at start.
+ */
+export function outboundTlsContext(extraCaPem: string | undefined): SecureContext {
+  return createSecureContext({ ca: extraCaPem ? [...rootCertificates, extraCaPem] : [...rootCertificates], minVersion: 'TLSv1.2' });
 }
 
 export interface TlsTarget {
@@ -15,7 +18,7 @@ export interface TlsTarget {
   servername: string | undefined;
   /** The host as given, IP literal or name, for the certificate check. */
   host: string;
-  ca: string[];
+  secureContext: SecureContext;
   timeoutMs: number;
   step: Step;
 }
@@ -32,8 +35,7 @@ export function startTls(target: TlsTarget, plain?: Socket): { socket: TLSSocket
   const socket = tlsConnect({
     ...(plain ? { socket: plain } : { host: target.address, port: target.port }),
     ...(target.servername ? { servername: target.servername } : {}),
-    ca: target.ca,
-    minVersion: 'TLSv1.2',
+    secureContext: target.secureContext,
     // Verified below, by hand, so the error can say precisely what is wrong with the certificate.
     rejectUnauthorized: false,
   });

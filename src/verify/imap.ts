@@ -78,14 +78,14 @@ function usedMechanism(client: ImapFlow, loginMethod: string | undefined): ImapE
 }
 
 function imapOptions(login: ServerLogin, ctx: VerifyContext, dialed: Dialed, starttls: 'required' | 'never' | 'opportunistic', loginMethod: string | undefined): ImapFlowOptions {
-  const tlsTarget = { address: dialed.address, port: login.port, servername: dialed.servername, host: dialed.certName, ca: ctx.ca, timeoutMs: ctx.commandTimeoutMs, step: 'imap.tls' as const };
+  const tlsTarget = { address: dialed.address, port: login.port, servername: dialed.servername, host: dialed.certName, secureContext: ctx.secureContext, timeoutMs: ctx.commandTimeoutMs, step: 'imap.tls' as const };
   return {
     host: dialed.address,
     port: login.port,
     secure: dialed.secure,
     ...(dialed.servername ? { servername: dialed.servername } : {}),
     doSTARTTLS: starttls === 'required' ? true : starttls === 'never' ? false : undefined,
-    tls: { ca: ctx.ca, minVersion: 'TLSv1.2' },
+    tls: { secureContext: ctx.secureContext },
     auth: { user: login.username, pass: login.password, ...(loginMethod ? { loginMethod } : {}) },
     clientInfo: CLIENT_INFO,
     logger: false,

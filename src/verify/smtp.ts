@@ -31,7 +31,7 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     requireTLS: starttls === 'required',
     ignoreTLS: starttls === 'never',
     opportunisticTLS: starttls === 'opportunistic',
-    tls: { ca: ctx.ca, minVersion: 'TLSv1.2', rejectUnauthorized: true },
+    tls: { secureContext: ctx.secureContext, rejectUnauthorized: true },
     connectionTimeout: ctx.connectTimeoutMs,
     greetingTimeout: ctx.greetingTimeoutMs,
     socketTimeout: ctx.commandTimeoutMs,

@@ -242,9 +242,10 @@ async function stopInstance(child: ChildProcess, instance: string, graceMs = 300
 
 /**
  * Start a private Dovecot instance on 127.0.0.2 with four TLS-capable listeners and the given users
- * (merged over {@link DEFAULT_USERS}). Throws if Dovecot is not installed or not ready within 10 s.
+ * (merged over {@link DEFAULT_USERS}) on free ports, or on `opts.ports` (IMAP TLS, IMAP STARTTLS,
+ * submission STARTTLS, submission TLS). Throws if Dovecot is not installed or not ready within 10 s.
  */
-export async function startDovecot(opts: { users?: Record<string, string> } = {}): Promise<DovecotPeer> {
+export async function startDovecot(opts: { users?: Record<string, string>; ports?: [number, number, number, number] } = {}): Promise<DovecotPeer> {
   const dovecotBin = findExecutable('dovecot');
   if (!dovecotBin) {
     throw new Error(`Dovecot is not installed (no 'dovecot' binary found). Install it with: ${INSTALL_HINT}`);
@@ -276,7 +277,8 @@ export async function startDovecot(opts: { users?: Record<string, string> } = {}
 
     const started = await startSink();
     sink = started.server;
-    const ports = await freePorts(HOST, 4);
+    // Order: IMAP TLS, IMAP STARTTLS, submission STARTTLS, submission TLS.
+    const ports = opts.ports ?? (await freePorts(HOST, 4));
     const confPath = join(dir, 'dovecot.conf');
     await writeFile(confPath, dovecotConf(dir, instance, ports, started.port));
 

@@ -1,0 +1,66 @@
+/**
+ * Latency of one `/connect/authorize` against a local Dovecot, measured beside its baseline in the
+ * same run: the same IMAP login + LIST + EXAMINE + LOGOUT and SMTP STARTTLS + AUTH + QUIT done
+ * directly with imapflow and nodemailer (no HTTP, no Latchkey). Sequential, loopback only,
+ * bounded: `BENCH_N` rounds (default 40) of each, interleaved.
+ *
+ *   node --import tsx bench/authorize-latency.ts
+ */
+import { ImapFlow } from 'imapflow';
+import nodemailer from 'nodemailer';
+import { readFileSync } from 'node:fs';
+import { startDovecot } from '../test/peers/dovecot.ts';
+import { startLatchkey } from '../test/support/latchkey.ts';
+
+const N = Math.min(Number(process.env.BENCH_N ?? 40), 500);
+const dovecot = await startDovecot();
+const lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: dovecot.caPath, LATCHKEY_LOG_LEVEL: 'warn' });
+const ca = readFileSync(dovecot.caPath, 'utf8');
+const user = 'alice@example.test';
+const pass = 'alice-secret';
+
+async function viaLatchkey(): Promise<void> {
+  const r = await lk.post('/connect/authorize', {
+    client_id: lk.app.client_id, name: 'Alice', email_address: user, provider: 'imap',
+    settings: { imap_host: dovecot.host, imap_port: dovecot.imapTlsPort, imap_security: 'ssl', imap_password: pass, smtp_host: dovecot.host, smtp_port: dovecot.submissionStartTlsPort, smtp_security: 'starttls' },
+  });
+  if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+}
+
+async function direct(): Promise<void> {
+  const client = new ImapFlow({ host: dovecot.host, port: dovecot.imapTlsPort, secure: true, servername: 'mail.latchkey.test', tls: { ca }, auth: { user, pass }, logger: false });
+  await client.connect();
+  await client.list();
+  await client.mailboxOpen('INBOX', { readOnly: true });
+  await client.logout();
+  const t = nodemailer.createTransport({ host: dovecot.host, port: dovecot.submissionStartTlsPort, secure: false, requireTLS: true, name: 'latchkey.test', tls: { ca, servername: 'mail.latchkey.test' }, auth: { user, pass } });
+  await t.verify();
+  t.close();
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { p50: q(0.5), p90: q(0.9), p99: q(0.99) };
+};
+
+const a: number[] = [];
+const b: number[] = [];
+await viaLatchkey();
+await direct(); // warm-up
+for (let i = 0; i < N; i++) {
+  let t = performance.now();
+  await viaLatchkey();
+  a.push(performance.now() - t);
+  t = performance.now();
+  await direct();
+  b.push(performance.now() - t);
+}
+const la = stats(a);
+const lb = stats(b);
+console.log(`rounds: ${N} (sequential, interleaved)`);
+console.log(`/connect/authorize via Latchkey   p50 ${la.p50.toFixed(1)} ms  p90 ${la.p90.toFixed(1)} ms  p99 ${la.p99.toFixed(1)} ms`);
+console.log(`direct imapflow + nodemailer      p50 ${lb.p50.toFixed(1)} ms  p90 ${lb.p90.toFixed(1)} ms  p99 ${lb.p99.toFixed(1)} ms`);
+console.log(`ratio Latchkey / direct (p50): ${(la.p50 / lb.p50).toFixed(2)}`);
+await lk.stop();
+await dovecot.stop();

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../src/config/env.ts';
+
+test('defaults: SQLite under ./data, 127.0.0.1:8787, timeouts of DECISIONS (greeting ≥ 30 s, case C26)', () => {
+  const c = loadConfig({});
+  assert.equal(c.databaseUrl, 'sqlite:./data/latchkey.db');
+  assert.equal(c.host, '127.0.0.1');
+  assert.equal(c.port, 8787);
+  assert.deepEqual(c.timeouts, { connectMs: 10_000, greetingMs: 30_000, commandMs: 30_000, authorizeMs: 60_000 });
+  assert.equal(c.codeTtlSeconds, 900);
+  assert.equal(c.bodyLimitBytes, 65_536);
+  assert.deepEqual([...c.allowedPorts].sort((a, b) => a - b), [25, 143, 465, 587, 993, 2525]);
+});
+
+test('every bad value is reported at once, each with its variable name', () => {
+  try {
+    loadConfig({
+      LATCHKEY_PORT: 'eighty', LATCHKEY_DATABASE_URL: 'mysql://x', LATCHKEY_TLS_CA_FILE: '/nonexistent/ca.pem',
+      LATCHKEY_ALLOWED_DESTINATIONS: 'everything', LATCHKEY_EHLO_NAME: '127.0.0.1', LATCHKEY_DNS_SERVERS: 'dns.google',
+      LATCHKEY_GREETING_TIMEOUT_MS: '-5', LATCHKEY_LOG_LEVEL: 'loud', LATCHKEY_ALLOWED_PORTS: '99999',
+    });
+    assert.fail('should have thrown');
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    const text = err.message;
+    for (const name of ['LATCHKEY_PORT', 'LATCHKEY_DATABASE_URL', 'LATCHKEY_TLS_CA_FILE', 'LATCHKEY_ALLOWED_DESTINATIONS', 'LATCHKEY_EHLO_NAME', 'LATCHKEY_DNS_SERVERS', 'LATCHKEY_GREETING_TIMEOUT_MS', 'LATCHKEY_LOG_LEVEL', 'LATCHKEY_ALLOWED_PORTS']) {
+      assert.match(text, new RegExp(name), name);
+    }
+    assert.equal(err.problems.length, 9);
+  }
+});
+
+test('NODE_ENV=production refuses to start without LATCHKEY_ENCRYPTION_KEYS', () => {
+  assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /LATCHKEY_ENCRYPTION_KEYS is required when NODE_ENV=production/);
+  assert.equal(loadConfig({ NODE_ENV: 'production', LATCHKEY_ENCRYPTION_KEYS: 'v1:AAAA' }).production, true);
+});
+
+test('EHLO name: explicit FQDN wins; without one, localhost.localdomain with a warning', () => {
+  assert.equal(loadConfig({ LATCHKEY_EHLO_NAME: 'mx.example.org' }).ehloName, 'mx.example.org');
+});
+
+test('PostgreSQL is named as not yet supported rather than failing later', () => {
+  assert.throws(() => loadConfig({ LATCHKEY_DATABASE_URL: 'postgres://localhost/x' }), /PostgreSQL is not supported by this version yet/);
+});
