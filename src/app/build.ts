@@ -7,6 +7,10 @@ import { DestinationPolicy } from '../net/policy.ts';
 import { createResolver } from '../net/resolve.ts';
 import { outboundTlsContext } from '../net/tls.ts';
 import type { AppContext } from './context.ts';
+import type { DialContext } from '../net/dial.ts';
+import { createDnsLookups } from '../net/dns.ts';
+import { DetectionCache, type DetectContext } from '../detect/detect.ts';
+import type { ProviderEntry } from '../providers/table.ts';
 
 /**
  * Builds the application context from validated configuration: opens and migrates the store,
@@ -33,19 +37,43 @@ export async function buildContext(config: Config, log: Logger, now: () => numbe
   if (config.ehloNameWarning) log.warn(config.ehloNameWarning);
   const store = openStore(config.databaseUrl);
   await store.migrate();
+  const providers = loadProviders(config.providersFile);
+  const dial = dialContext(config);
   return {
     config,
     store,
     keys,
-    providers: loadProviders(config.providersFile),
-    dial: {
-      resolve: createResolver(config.dnsServers),
-      policy: new DestinationPolicy(config.allowedDestinations, config.allowedPorts),
-      secureContext: outboundTlsContext(config.extraCaPem),
-      connectTimeoutMs: config.timeouts.connectMs,
-      greetingTimeoutMs: config.timeouts.greetingMs,
-    },
+    providers,
+    dial,
+    detect: detectContext(config, providers, dial, now),
     log,
     now,
+  };
+}
+
+/** Detection shares the dialling context (resolver, policy, trust anchors) with verification. */
+export function detectContext(config: Config, providers: Record<string, ProviderEntry>, dial: DialContext, now: () => number): DetectContext {
+  return {
+    providers,
+    dial,
+    http: { resolve: dial.resolve, policy: dial.policy, secureContext: dial.secureContext },
+    dns: createDnsLookups(config.dnsServers),
+    ispdbUrl: config.detect.ispdbUrl,
+    allowHttpAutoconfig: config.detect.allowHttpAutoconfig,
+    requestTimeoutMs: config.detect.requestTimeoutMs,
+    deadlineMs: config.detect.deadlineMs,
+    cache: new DetectionCache(config.detect.cacheTtlMs),
+    now,
+  };
+}
+
+/** Outbound dialling from configuration: resolver, destination policy, trust anchors, timeouts. */
+export function dialContext(config: Config): DialContext {
+  return {
+    resolve: createResolver(config.dnsServers),
+    policy: new DestinationPolicy(config.allowedDestinations, config.allowedPorts, config.allowedHttpPorts),
+    secureContext: outboundTlsContext(config.extraCaPem),
+    connectTimeoutMs: config.timeouts.connectMs,
+    greetingTimeoutMs: config.timeouts.greetingMs,
   };
 }

@@ -4,6 +4,7 @@ import type { KeyRing } from '../crypto/keyring.ts';
 import type { ProviderEntry } from '../providers/table.ts';
 import type { Store } from '../store/store.ts';
 import type { DialContext } from '../net/dial.ts';
+import type { DetectContext } from '../detect/detect.ts';
 
 /** Everything a request handler needs, built once at start (see app/build.ts). Immutable. */
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   providers: Record<string, ProviderEntry>;
   /** Outbound dialling: resolver, policy, trust anchors, timeouts. */
   dial: DialContext;
+  /** Settings detection: sources, DNS, HTTP, cache. */
+  detect: DetectContext;
   log: Logger;
   /** Milliseconds since the epoch; injectable so tests can expire codes. */
   now: () => number;

@@ -5,6 +5,7 @@ import { buildContext } from '../app/build.ts';
 import { serve } from '../app/serve.ts';
 import { createApplication } from '../app/applications.ts';
 import { openStore } from '../store/open.ts';
+import { registerDetect } from './detect.ts';
 
 /**
  * The `latchkey` command. Exit codes: 0 success, 1 runtime failure, 2 bad usage or configuration.
@@ -39,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       await store.close();
       process.stdout.write('migrations applied\n');
     });
+  registerDetect(program);
   const apps = program.command('apps').description('manage applications');
   apps
     .command('create')
@@ -69,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     });
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof ConfigError) {
@@ -77,6 +79,6 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     process.stderr.write(`latchkey: ${(err as Error).message}\n`);
-    return 1;
+    return (err as { exitCode?: number }).exitCode ?? 1;
   }
 }

@@ -23,12 +23,16 @@ export interface Config {
   allowedDestinations: Cidr[];
   /** Ports Latchkey may connect to for mail (DECISIONS "Outbound connections"). */
   allowedPorts: Set<number>;
+  /** Ports for HTTP (autoconfig, ISPDB): 443, and 80 when plain-http autoconfig is enabled. */
+  allowedHttpPorts: Set<number>;
   /** `host:port` resolvers used instead of the system's; empty = system resolver. */
   dnsServers: string[];
   /** Name sent in SMTP EHLO; never an address literal. */
   ehloName: string;
   ehloNameWarning: string | undefined;
   providersFile: string | undefined;
+  /** Detection (DECISIONS "Detection"): ISPDB base URL, plain-http autoconfig, deadline (ms), cache TTL (ms). */
+  detect: { ispdbUrl: string; allowHttpAutoconfig: boolean; deadlineMs: number; requestTimeoutMs: number; cacheTtlMs: number };
   /** Timeouts in ms: connect per address, greeting, one command, the whole authorize. */
   timeouts: { connectMs: number; greetingMs: number; commandMs: number; authorizeMs: number };
   /** Code lifetime in seconds (15 minutes). */
@@ -118,6 +122,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const providersFile = env.LATCHKEY_PROVIDERS_FILE || undefined;
 
+  const ispdbUrl = env.LATCHKEY_ISPDB_URL || 'https://autoconfig.thunderbird.net/v1.1';
+  if (!/^https?:\/\/[^/]/.test(ispdbUrl)) problems.push(`LATCHKEY_ISPDB_URL=${JSON.stringify(ispdbUrl)}: expected an http(s) URL`);
+  const allowHttp = env.LATCHKEY_AUTOCONFIG_ALLOW_HTTP ?? 'false';
+  if (!['true', 'false'].includes(allowHttp)) problems.push(`LATCHKEY_AUTOCONFIG_ALLOW_HTTP=${JSON.stringify(allowHttp)}: expected true or false`);
+
   const config: Config = {
     databaseUrl,
     encryptionKeys,
@@ -129,10 +138,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     extraCaFile,
     allowedDestinations,
     allowedPorts,
+    allowedHttpPorts: new Set(allowHttp === 'true' ? [443, 80] : [443]),
     dnsServers,
     ehloName,
     ehloNameWarning,
     providersFile,
+    detect: {
+      ispdbUrl,
+      allowHttpAutoconfig: allowHttp === 'true',
+      deadlineMs: int('LATCHKEY_DETECT_TIMEOUT_MS', 10_000, 500, 120_000),
+      requestTimeoutMs: int('LATCHKEY_DETECT_REQUEST_TIMEOUT_MS', 4_000, 100, 60_000),
+      cacheTtlMs: 1000 * int('LATCHKEY_DETECT_CACHE_TTL_S', 3600, 0, 7 * 86_400),
+    },
     timeouts: {
       connectMs: int('LATCHKEY_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
       greetingMs: int('LATCHKEY_GREETING_TIMEOUT_MS', 30_000, 100, 600_000),

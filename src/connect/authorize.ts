@@ -7,6 +7,7 @@ import { verifySmtp } from '../verify/smtp.ts';
 import type { VerifyContext } from '../verify/types.ts';
 import { knownClient } from './clients.ts';
 import { parseConnectRequest, type ConnectRequest } from './request.ts';
+import { fillSettingsByDetection } from './detect-provider.ts';
 
 /** What a code stands for until it is redeemed: kept encrypted with the code (AAD `code:<hash>`). */
 export interface PendingConnection {
@@ -20,7 +21,8 @@ export interface PendingConnection {
 }
 
 /**
- * `POST /connect/authorize` (v2 reference §2; DECISIONS "Codes"): known client → valid request →
+ * `POST /connect/authorize` (v2 reference §2; DECISIONS "Codes"): known client → settings
+ * completed by detection when some are missing → valid request →
  * re-auth target checked → credentials verified with the provider (IMAP, then SMTP) → a
  * one-time code, valid 15 minutes, bound to the client.
  * @returns `{ code }`
@@ -32,7 +34,7 @@ export async function authorize(ctx: AppContext, body: Record<string, unknown>):
   try {
     if (typeof body.client_id !== 'string' || !body.client_id) throw new ApiError('missing_fields', { missingFields: ['client_id'] });
     await knownClient(ctx.store, body.client_id);
-    request = parseConnectRequest(body, ctx.providers);
+    request = parseConnectRequest(await fillSettingsByDetection(ctx, body), ctx.providers);
     await checkReauthTarget(ctx, request);
     await verifyWithProvider(ctx, request);
     const code = await issueCode(ctx, request);

@@ -3,7 +3,8 @@ import type { AppContext } from '../app/context.ts';
 import { authorize } from '../connect/authorize.ts';
 import { exchangeCode } from '../connect/token.ts';
 import { currentAccount } from '../connect/account.ts';
-import { AccountBody, AuthorizeBody, CodeResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
+import { detectProvider } from '../connect/detect-provider.ts';
+import { AccountBody, AuthorizeBody, CodeResponse, DetectBody, DetectResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 
@@ -33,6 +34,16 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: TokenResponse, ...errors },
     },
   }, async (req) => exchangeCode(ctx, asObject(req.body)));
+
+  app.post('/connect/detect-provider', {
+    attachValidation: true,
+    schema: {
+      summary: 'Detect the provider and IMAP/SMTP settings of an email address',
+      tags: ['native authentication'],
+      body: DetectBody,
+      response: { 200: DetectResponse, ...errors },
+    },
+  }, async (req) => detectProvider(ctx, asObject(req.body)));
 
   app.get('/account', {
     schema: {

@@ -69,3 +69,23 @@ const accountFields = {
 export const AccountBody = Type.Object(accountFields);
 export const TokenResponse = Type.Object({ ...accountFields, access_token: Type.String() });
 export const Health = Type.Object({ status: Type.String() });
+
+export const DetectBody = Type.Object({
+  client_id: Type.String(),
+  client_secret: Type.String(),
+  email_address: Type.String(),
+});
+
+export const DetectResponse = Type.Object({
+  email_address: Type.String(),
+  detected: Type.Boolean(),
+  auth_name: Type.String({ description: 'The `provider` value to use at /connect/authorize.' }),
+  provider_name: Type.String(),
+  is_imap: Type.Boolean(),
+  oauth_required: Type.Boolean({ description: 'Google and Microsoft mailboxes: passwords are refused, use OAuth.' }),
+  source: Type.Optional(Type.String({ enum: ['builtin', 'mx', 'autoconfig', 'ispdb', 'ispdb_mx', 'srv', 'guess'] })),
+  settings: Type.Optional(Type.Object({
+    imap_host: Type.String(), imap_port: Type.Integer(), imap_security: Type.String(), imap_username: Type.String(),
+    smtp_host: Type.String(), smtp_port: Type.Integer(), smtp_security: Type.String(), smtp_username: Type.String(),
+  })),
+});

@@ -37,16 +37,23 @@ export class DestinationPolicy {
    *   them may be dialled on any port.
    * @param allowedPorts ports allowed for every other address.
    */
-  constructor(allowedDestinations: readonly Cidr[], private readonly allowedPorts: ReadonlySet<number>) {
+  constructor(
+    allowedDestinations: readonly Cidr[],
+    private readonly allowedPorts: ReadonlySet<number>,
+    private readonly allowedHttpPorts: ReadonlySet<number> = new Set([443]),
+  ) {
     this.allowed = toBlockList(allowedDestinations);
   }
 
-  /** Whether `address` (an IP literal) and `port` may be dialled. IPv4-mapped IPv6 is judged as IPv4. */
-  permits(address: string, port: number): boolean {
+  /**
+   * Whether `address` (an IP literal) and `port` may be dialled, for mail (IMAP/SMTP) or HTTP.
+   * IPv4-mapped IPv6 is judged as IPv4.
+   */
+  permits(address: string, port: number, kind: 'mail' | 'http' = 'mail'): boolean {
     const { ip, family } = normalize(address);
     if (this.allowed.check(ip, family)) return true;
     if (REFUSED.check(ip, family)) return false;
-    return this.allowedPorts.has(port);
+    return (kind === 'mail' ? this.allowedPorts : this.allowedHttpPorts).has(port);
   }
 
   /**
@@ -54,7 +61,8 @@ export class DestinationPolicy {
    *   never says whether the host was reachable.
    */
   assertAll(addresses: readonly string[], port: number, step: Step): void {
-    if (addresses.some((a) => !this.permits(a, port))) {
+    const kind = step.startsWith('imap.') || step.startsWith('smtp.') ? 'mail' : 'http';
+    if (addresses.some((a) => !this.permits(a, port, kind))) {
       throw new ApiError('destination_not_allowed', { step });
     }
   }

@@ -221,6 +221,8 @@ export class Wire {
 export interface ListenOptions {
   /** Loopback address to bind; default 127.0.0.1. */
   host?: string;
+  /** Port to bind; default 0 (the OS picks). Standard ports (993, 465) need a loopback alias of the test's own. */
+  port?: number;
   /** Implicit TLS when given. */
   tls?: TlsMaterial;
 }
@@ -250,7 +252,7 @@ export async function listen(opts: ListenOptions, rec: Recorder, onWire: (wire: 
   server.on('error', () => {});
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, host, () => resolve());
+    server.listen(opts.port ?? 0, host, () => resolve());
   });
   const addr = server.address() as net.AddressInfo;
   return {

@@ -40,6 +40,10 @@ export async function startLatchkey(env: Record<string, string> = {}): Promise<L
     LATCHKEY_EHLO_NAME: 'latchkey.test',
     LATCHKEY_PORT: '0',
     LATCHKEY_LOG_LEVEL: 'debug',
+    // Every name Latchkey resolves goes to this loopback resolver (nothing listens on port 1, so
+    // lookups fail at once): no test may send a DNS query off the machine. Tests that need names
+    // start test/peers/dns-server.ts and override this.
+    LATCHKEY_DNS_SERVERS: '127.0.0.1:1',
     ...env,
   });
   const logs: string[] = [];

@@ -1,0 +1,161 @@
+import type { ProviderEntry } from '../providers/table.ts';
+import type { DialContext } from '../net/dial.ts';
+import { matchDomain, matchMx } from './builtin.ts';
+import { autoconfigUrls, fetchConfig, ispdbUrl, mxRegistrableDomain, srvFinding, type SourceContext } from './sources.ts';
+import { firstWorking, guessCandidates } from './guess.ts';
+import type { DomainDetection, Finding, ServerCandidate, Source, TraceStep } from './types.ts';
+
+export interface DetectContext extends SourceContext {
+  providers: Record<string, ProviderEntry>;
+  dial: DialContext;
+  /** ms: the hard deadline of one detection. */
+  deadlineMs: number;
+  cache: DetectionCache;
+  now: () => number;
+}
+
+/**
+ * Finds the IMAP and SMTP settings of a mail domain. Sources, in order of trust (first good answer
+ * wins, per protocol): the built-in table by domain → the built-in table by MX → the domain's own
+ * Thunderbird autoconfig → the ISPDB for the domain → the ISPDB for the MX host's registrable
+ * domain → RFC 6186 SRV records → probed guesses. Network sources start together; the whole is
+ * bounded by `deadlineMs`. Results are cached per domain. Never throws for "not found": an empty
+ * result has neither `imap` nor `smtp`.
+ */
+export async function detectDomain(domain: string, ctx: DetectContext): Promise<DomainDetection> {
+  const d = domain.toLowerCase().replace(/\.$/, '');
+  const cached = ctx.cache.get(d, ctx.now());
+  if (cached) return { ...cached, trace: [{ source: cached.imap?.source ?? 'builtin', target: d, outcome: 'found', detail: 'cached', ms: 0 }] };
+  const trace: TraceStep[] = [];
+  const found: Finding[] = [];
+  const result = await withDeadline(run(d, ctx, trace, found), ctx.deadlineMs, () => {
+    trace.push({ source: 'guess', target: '(deadline)', outcome: 'error', detail: `detection stopped after ${ctx.deadlineMs} ms`, ms: ctx.deadlineMs });
+    return merge(d, found, trace);
+  });
+  // An answer cut short by the deadline is not cached: the next attempt may get further.
+  if (!result.timedOut) ctx.cache.set(d, result, ctx.now());
+  return result;
+}
+
+async function run(domain: string, ctx: DetectContext, trace: TraceStep[], found: Finding[]): Promise<DomainDetection> {
+  const done = (): DomainDetection | undefined => merge(domain, found, trace);
+
+  const builtin = timed(trace, 'builtin', domain, async () => matchDomain(domain, ctx.providers));
+  if (await consider(builtin, found)) return done()!;
+
+  const email = `postmaster@${domain}`;
+  const mx = timedRaw(trace, 'dns', `MX ${domain}`, () => ctx.dns.mx(domain), (hosts) => (hosts.length ? hosts.join(', ') : undefined));
+  const [auto1, auto2, auto3] = autoconfigUrls(domain, email, ctx.allowHttpAutoconfig).map((u) => timed(trace, 'autoconfig', u.href.replace(/\?.*$/, ''), () => fetchConfig(u, ctx, 'autoconfig')));
+  const ispdb = timed(trace, 'ispdb', ispdbUrl(ctx.ispdbUrl, domain).href, () => fetchConfig(ispdbUrl(ctx.ispdbUrl, domain), ctx, 'ispdb'));
+  const srv = timed(trace, 'srv', `_imaps/_imap/_submissions/_submission._tcp.${domain}`, () => srvFinding(domain, ctx.dns));
+
+  const mxHosts = (await mx.catch(() => [])) ?? [];
+  await consider(timed(trace, 'mx', mxHosts.join(', ') || '(no MX)', async () => matchMx(mxHosts, ctx.providers)), found);
+  for (const p of [auto1, auto2, auto3, ispdb]) {
+    if (complete(found)) return done()!;
+    if (p) await consider(p, found);
+  }
+  if (!complete(found)) {
+    const registrable = mxRegistrableDomain(mxHosts, domain);
+    if (registrable) {
+      const url = ispdbUrl(ctx.ispdbUrl, registrable);
+      await consider(timed(trace, 'ispdb_mx', url.href, () => fetchConfig(url, ctx, 'ispdb_mx')), found);
+    }
+  }
+  if (!complete(found)) await consider(srv, found);
+  if (!complete(found)) {
+    const guesses = guessCandidates(domain);
+    const [imap, smtp] = await Promise.all([
+      has(found, 'imap') ? undefined : timed(trace, 'guess', `imap.${domain} / mail.${domain}`, async () => wrap('imap', await firstWorking(guesses.imap, 'imap', ctx.dial))),
+      has(found, 'smtp') ? undefined : timed(trace, 'guess', `smtp.${domain} / mail.${domain}`, async () => wrap('smtp', await firstWorking(guesses.smtp, 'smtp', ctx.dial))),
+    ]);
+    if (imap) found.push(imap);
+    if (smtp) found.push(smtp);
+  }
+  return done()!;
+}
+
+function wrap(protocol: 'imap' | 'smtp', c: ServerCandidate | undefined): Finding | undefined {
+  return c ? { source: 'guess', [protocol]: c } : undefined;
+}
+
+async function consider(p: Promise<Finding | undefined>, found: Finding[]): Promise<boolean> {
+  const f = await p.catch(() => undefined);
+  if (f) found.push(f);
+  return complete(found);
+}
+
+const has = (found: Finding[], k: 'imap' | 'smtp') => found.some((f) => f[k]);
+const complete = (found: Finding[]) => has(found, 'imap') && has(found, 'smtp');
+
+/** The first finding per protocol wins; provider, name and OAuth come with the IMAP answer. */
+function merge(domain: string, found: Finding[], trace: TraceStep[]): DomainDetection {
+  const imapF = found.find((f) => f.imap);
+  const smtpF = found.find((f) => f.smtp);
+  const lead = imapF ?? smtpF;
+  return {
+    domain,
+    ...(imapF?.imap ? { imap: { ...imapF.imap, source: imapF.source } } : {}),
+    ...(smtpF?.smtp ? { smtp: { ...smtpF.smtp, source: smtpF.source } } : {}),
+    ...(lead?.provider ? { provider: lead.provider } : {}),
+    ...(lead?.displayName ? { displayName: lead.displayName } : {}),
+    oauthRequired: Boolean(lead?.oauthRequired),
+    trace,
+  };
+}
+
+function timed(trace: TraceStep[], source: Source, target: string, fn: () => Promise<Finding | undefined>): Promise<Finding | undefined> {
+  return timedRaw(trace, source, target, fn, (f) => (f ? describe(f) : undefined));
+}
+
+function timedRaw<T>(trace: TraceStep[], source: TraceStep['source'], target: string, fn: () => Promise<T>, summary: (v: T) => string | undefined): Promise<T> {
+  const t0 = performance.now();
+  const p = fn();
+  p.then(
+    (v) => {
+      const s = summary(v);
+      trace.push({ source, target, outcome: s ? 'found' : 'none', ...(s ? { detail: s } : {}), ms: Math.round(performance.now() - t0) });
+    },
+    (err: Error) => trace.push({ source, target, outcome: 'error', detail: err.message.slice(0, 160), ms: Math.round(performance.now() - t0) }),
+  );
+  return p;
+}
+
+function describe(f: Finding): string {
+  const s = (c?: ServerCandidate) => (c ? `${c.host}:${c.port} ${c.security}` : '—');
+  return `IMAP ${s(f.imap)}; SMTP ${s(f.smtp)}${f.provider ? ` (${f.provider})` : ''}`;
+}
+
+async function withDeadline(p: Promise<DomainDetection>, ms: number, onLate: () => DomainDetection): Promise<DomainDetection> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<DomainDetection>((resolve) => {
+    timer = setTimeout(() => resolve({ ...onLate(), timedOut: true }), ms);
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A per-domain cache with a TTL (in-memory; a shared one arrives with the multi-node issue). */
+export class DetectionCache {
+  private readonly entries = new Map<string, { value: DomainDetection; expires: number }>();
+  /** @param ttlMs how long an answer (found or not) is kept */
+  constructor(private readonly ttlMs: number, private readonly maxEntries = 10_000) {}
+
+  get(domain: string, now: number): DomainDetection | undefined {
+    const e = this.entries.get(domain);
+    if (!e) return undefined;
+    if (e.expires <= now) {
+      this.entries.delete(domain);
+      return undefined;
+    }
+    return e.value;
+  }
+
+  set(domain: string, value: DomainDetection, now: number): void {
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(domain, { value: { ...value, domain, trace: [] }, expires: now + this.ttlMs });
+  }
+}

@@ -1,0 +1,48 @@
+import type { Security } from '../verify/types.ts';
+
+/** Which method found the settings (DECISIONS "Detection": `source`). */
+export type Source = 'builtin' | 'mx' | 'autoconfig' | 'ispdb' | 'ispdb_mx' | 'srv' | 'guess';
+
+/** One server as a source describes it. `username` is a template with Thunderbird placeholders. */
+export interface ServerCandidate {
+  host: string;
+  port: number;
+  security: Security;
+  /** `%EMAILADDRESS%`, `%EMAILLOCALPART%`, `%EMAILDOMAIN%` (Thunderbird autoconfig placeholders). */
+  username: string;
+}
+
+/** What one source found for a domain (per protocol; either may be missing). */
+export interface Finding {
+  source: Source;
+  imap?: ServerCandidate;
+  smtp?: ServerCandidate;
+  /** Built-in provider key (`yahoo`, `gmail`, …) when the table matched. */
+  provider?: string;
+  /** A display name from the source (autoconfig `displayShortName`). */
+  displayName?: string;
+  /** The provider accepts only OAuth (Google, Microsoft 365): passwords will be refused. */
+  oauthRequired?: boolean;
+}
+
+/** One line of the trace `latchkey detect` prints. */
+export interface TraceStep {
+  source: Source | 'dns';
+  target: string;
+  outcome: 'found' | 'none' | 'error' | 'skipped';
+  detail?: string;
+  ms: number;
+}
+
+/** Detection for a domain (cached), before usernames are resolved for one address. */
+export interface DomainDetection {
+  domain: string;
+  imap?: ServerCandidate & { source: Source };
+  smtp?: ServerCandidate & { source: Source };
+  provider?: string;
+  displayName?: string;
+  oauthRequired: boolean;
+  trace: TraceStep[];
+  /** The deadline cut the detection short (such an answer is not cached). */
+  timedOut?: boolean;
+}
