@@ -3,10 +3,7 @@ import type { Config } from '../config/env.ts';
 import { KeyRing } from '../crypto/keyring.ts';
 import { loadProviders } from '../providers/registry.ts';
 import { openStore } from '../store/open.ts';
-import { DestinationPolicy } from '../net/policy.ts';
-import { createResolver } from '../net/resolve.ts';
-import { outboundTlsContext } from '../net/tls.ts';
-import type { DialContext } from '../net/dial.ts';
+import { dialContext } from '../net/context.ts';
 import type { AppContext } from './context.ts';
 
 /**
@@ -42,21 +39,5 @@ export async function buildContext(config: Config, log: Logger, now: () => numbe
     dial: dialContext(config),
     log,
     now,
-  };
-}
-
-/**
- * Outbound dialling as configured: the resolver (`LATCHKEY_DNS_SERVERS`), the destination policy
- * (`LATCHKEY_ALLOWED_DESTINATIONS`, `LATCHKEY_ALLOWED_PORTS`), trust anchors (system store +
- * `LATCHKEY_TLS_CA_FILE`) and the connect/greeting timeouts. The server and `latchkey doctor`
- * both dial through this.
- */
-export function dialContext(config: Config): DialContext {
-  return {
-    resolve: createResolver(config.dnsServers),
-    policy: new DestinationPolicy(config.allowedDestinations, config.allowedPorts),
-    secureContext: outboundTlsContext(config.extraCaPem),
-    connectTimeoutMs: config.timeouts.connectMs,
-    greetingTimeoutMs: config.timeouts.greetingMs,
   };
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/env.ts';
 import { registerAccountCommands } from './accounts.ts';
 import { registerAppCommands } from './apps.ts';
+import { registerDoctorCommand } from './doctor/command.ts';
 import { CommandFailed, EXIT, type CliIo, type ExitCode } from './exit.ts';
 import { registerServerCommands } from './serve.ts';
 
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServerCommands(program, io);
   registerAppCommands(program, io);
   registerAccountCommands(program, io);
+  registerDoctorCommand(program, io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

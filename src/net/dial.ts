@@ -113,7 +113,11 @@ export async function dialAuto(target: DialTarget, ctx: DialContext, auto: boole
     return await dial(target, ctx);
   } catch (err) {
     if (!auto || !(err instanceof ApiError) || err.reason !== 'tls_mismatch') throw err;
-    ctx.onEvent?.({ protocol: target.protocol, kind: 'retry', why: `security auto: ${err.message} Dialling again ${target.implicitTls ? 'without' : 'with'} implicit TLS.` });
+    ctx.onEvent?.({
+      protocol: target.protocol,
+      kind: 'retry',
+      why: `security auto: port ${target.port} ${target.implicitTls ? 'does not speak TLS from the start' : 'expects TLS from the start'}; dialling again ${target.implicitTls ? 'with STARTTLS' : 'with implicit TLS'}.`,
+    });
     return dial({ ...target, implicitTls: !target.implicitTls }, ctx);
   }
 }

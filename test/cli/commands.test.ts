@@ -105,7 +105,7 @@ describe('usage and configuration errors', () => {
     assert.match(unknown.stderr, /unknown command 'frobnicate'/);
     const help = await runCli(['--help'], env);
     assert.equal(help.code, 0);
-    for (const cmd of ['serve', 'migrate', 'apps', 'accounts']) assert.match(help.stdout, new RegExp(`\\n  ${cmd}\\b`));
+    for (const cmd of ['serve', 'migrate', 'apps', 'accounts', 'doctor']) assert.match(help.stdout, new RegExp(`\\n  ${cmd}\\b`));
     const config = await runCli(['apps', 'list'], { ...env, LATCHKEY_LOG_LEVEL: 'chatty' });
     assert.equal(config.code, 2);
     assert.match(config.stderr, /LATCHKEY_LOG_LEVEL="chatty"/);
