@@ -3,9 +3,7 @@ import type { Config } from '../config/env.ts';
 import { KeyRing } from '../crypto/keyring.ts';
 import { loadProviders } from '../providers/registry.ts';
 import { openStore } from '../store/open.ts';
-import { DestinationPolicy } from '../net/policy.ts';
-import { createResolver } from '../net/resolve.ts';
-import { outboundTlsContext } from '../net/tls.ts';
+import { dialContext } from '../net/context.ts';
 import type { AppContext } from './context.ts';
 import type { DialContext } from '../net/dial.ts';
 import { createDnsLookups } from '../net/dns.ts';
@@ -67,13 +65,3 @@ export function detectContext(config: Config, providers: Record<string, Provider
   };
 }
 
-/** Outbound dialling from configuration: resolver, destination policy, trust anchors, timeouts. */
-export function dialContext(config: Config): DialContext {
-  return {
-    resolve: createResolver(config.dnsServers),
-    policy: new DestinationPolicy(config.allowedDestinations, config.allowedPorts, config.allowedHttpPorts),
-    secureContext: outboundTlsContext(config.extraCaPem),
-    connectTimeoutMs: config.timeouts.connectMs,
-    greetingTimeoutMs: config.timeouts.greetingMs,
-  };
-}

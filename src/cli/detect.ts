@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/env.ts';
-import { detectContext, dialContext } from '../app/build.ts';
+import { detectContext } from '../app/build.ts';
+import { dialContext } from '../net/context.ts';
+import { CommandFailed, EXIT, type CliIo } from './exit.ts';
 import { loadProviders } from '../providers/registry.ts';
 import { detectDomain } from '../detect/detect.ts';
 import { detectionView } from '../detect/view.ts';
@@ -10,7 +12,7 @@ import { detectionView } from '../detect/view.ts';
  * and prints each source tried, what it found and how long it took, then the answer.
  * Exit code 0 when settings were found, 1 when not.
  */
-export function registerDetect(program: Command): void {
+export function registerDetectCommand(program: Command, io: CliIo): void {
   program
     .command('detect')
     .description('detect the provider and IMAP/SMTP settings of an address, showing every source tried')
@@ -18,7 +20,7 @@ export function registerDetect(program: Command): void {
     .option('--json', 'print JSON: { trace, result }')
     .action(async (email: string, opts: { json?: boolean }) => {
       const domain = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(email.trim())?.[1];
-      if (!domain) throw Object.assign(new Error(`${JSON.stringify(email)} is not an email address`), { exitCode: 2 });
+      if (!domain) throw new CommandFailed(`${JSON.stringify(email)} is not an email address`, EXIT.usage);
       const config = loadConfig();
       const detect = detectContext(config, loadProviders(config.providersFile), dialContext(config), Date.now);
       const t0 = performance.now();
@@ -26,22 +28,22 @@ export function registerDetect(program: Command): void {
       const ms = Math.round(performance.now() - t0);
       const result = detectionView(email.trim(), detection);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ trace: detection.trace, result, ms }, null, 2)}\n`);
+        io.out(`${JSON.stringify({ trace: detection.trace, result, ms }, null, 2)}\n`);
       } else {
-        process.stdout.write(`Detecting ${email.trim()}\n`);
+        io.out(`Detecting ${email.trim()}\n`);
         for (const s of detection.trace) {
           const mark = s.outcome === 'found' ? '✓' : s.outcome === 'error' ? '✗' : '·';
-          process.stdout.write(`  ${mark} ${s.source.padEnd(10)} ${String(s.ms).padStart(5)} ms  ${s.target}${s.detail ? `\n${' '.repeat(24)}${s.detail}` : ''}\n`);
+          io.out(`  ${mark} ${s.source.padEnd(10)} ${String(s.ms).padStart(5)} ms  ${s.target}${s.detail ? `\n${' '.repeat(24)}${s.detail}` : ''}\n`);
         }
         if (result.settings) {
           const st = result.settings;
-          process.stdout.write(`\nFound by ${result.source} in ${ms} ms: ${result.provider_name} (provider "${result.auth_name}")${result.oauth_required ? ' — OAuth required, passwords are refused' : ''}\n`);
-          process.stdout.write(`  IMAP  ${st.imap_host}:${st.imap_port} ${st.imap_security}  user ${st.imap_username}\n`);
-          process.stdout.write(`  SMTP  ${st.smtp_host}:${st.smtp_port} ${st.smtp_security}  user ${st.smtp_username}\n`);
+          io.out(`\nFound by ${result.source} in ${ms} ms: ${result.provider_name} (provider "${result.auth_name}")${result.oauth_required ? ' — OAuth required, passwords are refused' : ''}\n`);
+          io.out(`  IMAP  ${st.imap_host}:${st.imap_port} ${st.imap_security}  user ${st.imap_username}\n`);
+          io.out(`  SMTP  ${st.smtp_host}:${st.smtp_port} ${st.smtp_security}  user ${st.smtp_username}\n`);
         } else {
-          process.stdout.write(`\nNothing found in ${ms} ms: ask the user for the IMAP and SMTP server settings.\n`);
+          io.out(`\nNothing found in ${ms} ms: ask the user for the IMAP and SMTP server settings.\n`);
         }
       }
-      if (!result.detected) process.exitCode = 1;
+      if (!result.detected) io.setExit(EXIT.failed);
     });
 }

@@ -1,84 +1,45 @@
 import { Command, CommanderError } from 'commander';
-import { loadConfig, ConfigError } from '../config/env.ts';
-import { createLogger } from '../log/logger.ts';
-import { buildContext } from '../app/build.ts';
-import { serve } from '../app/serve.ts';
-import { createApplication } from '../app/applications.ts';
-import { openStore } from '../store/open.ts';
-import { registerDetect } from './detect.ts';
+import { ConfigError } from '../config/env.ts';
+import { registerAccountCommands } from './accounts.ts';
+import { registerAppCommands } from './apps.ts';
+import { registerDetectCommand } from './detect.ts';
+import { registerDoctorCommand } from './doctor/command.ts';
+import { CommandFailed, EXIT, type CliIo, type ExitCode } from './exit.ts';
+import { registerServerCommands } from './serve.ts';
 
 /**
- * The `latchkey` command. Exit codes: 0 success, 1 runtime failure, 2 bad usage or configuration.
- * Every command reads the same `LATCHKEY_*` environment as the server.
+ * The `latchkey` command: verb-noun commands mirroring the admin API, each group in its own
+ * file. Every command reads the same `LATCHKEY_*` environment as the server. Returns the exit
+ * code (cli/exit.ts): 0 success, 1 failure, 2 bad usage or configuration.
  */
 export async function main(argv: string[]): Promise<number> {
+  let code: ExitCode = EXIT.ok;
+  const io: CliIo = {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    setExit: (c) => { code = c; },
+  };
+  // A reader that goes away (`latchkey doctor … | head`) is not an error of ours.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(code);
+    throw err;
+  });
   const program = new Command('latchkey').description('Native authentication for email accounts').exitOverride();
-  program
-    .command('serve')
-    .description('run the HTTP server (LATCHKEY_HOST:LATCHKEY_PORT, default 127.0.0.1:8787)')
-    .action(async () => {
-      const config = loadConfig();
-      const log = createLogger(config.logLevel);
-      const ctx = await buildContext(config, log);
-      const { stop } = await serve(ctx);
-      const shutdown = async (signal: string) => {
-        log.info({ signal }, 'shutting down');
-        await stop();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void shutdown('SIGINT'));
-      process.once('SIGTERM', () => void shutdown('SIGTERM'));
-      await new Promise(() => undefined);
-    });
-  program
-    .command('migrate')
-    .description('bring the database schema up to date')
-    .action(async () => {
-      const config = loadConfig();
-      const store = openStore(config.databaseUrl);
-      await store.migrate();
-      await store.close();
-      process.stdout.write('migrations applied\n');
-    });
-  registerDetect(program);
-  const apps = program.command('apps').description('manage applications');
-  apps
-    .command('create')
-    .description('create an application and print its client_id and client_secret (the secret is shown once)')
-    .requiredOption('--name <name>', 'application name')
-    .option('--redirect-uri <url...>', 'redirect URIs for hosted authentication', [])
-    .option('--json', 'print JSON')
-    .action(async (opts: { name: string; redirectUri: string[]; json?: boolean }) => {
-      const config = loadConfig();
-      const store = openStore(config.databaseUrl);
-      await store.migrate();
-      const app = await createApplication(store, opts.name, opts.redirectUri, Date.now());
-      await store.close();
-      process.stdout.write(opts.json ? `${JSON.stringify(app)}\n` : `client_id:     ${app.client_id}\nclient_secret: ${app.client_secret}\n`);
-    });
-  apps
-    .command('list')
-    .description('list applications')
-    .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const config = loadConfig();
-      const store = openStore(config.databaseUrl);
-      await store.migrate();
-      const list = (await store.listApplications()).map((a) => ({ client_id: a.clientId, name: a.name, redirect_uris: a.redirectUris, created_at: a.createdAt }));
-      await store.close();
-      if (opts.json) process.stdout.write(`${JSON.stringify(list)}\n`);
-      else for (const a of list) process.stdout.write(`${a.client_id}  ${a.name}\n`);
-    });
+  registerServerCommands(program, io);
+  registerAppCommands(program, io);
+  registerAccountCommands(program, io);
+  registerDetectCommand(program, io);
+  registerDoctorCommand(program, io);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return code;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
+      io.err(`${err.message}\n`);
+      return EXIT.usage;
     }
-    process.stderr.write(`latchkey: ${(err as Error).message}\n`);
-    return (err as { exitCode?: number }).exitCode ?? 1;
+    io.err(`latchkey: ${(err as Error).message}\n`);
+    return err instanceof CommandFailed ? err.exitCode : EXIT.failed;
   }
 }

@@ -28,3 +28,30 @@ export function accountView(a: Account): AccountView {
     billing_state: a.billingState,
   };
 }
+
+/**
+ * The v2 management account (reference §6.3, `GET /a/{client_id}/accounts`): `email`, not
+ * `email_address`. The fields Latchkey has today; `linked_at` in Unix seconds. The CLI prints
+ * it now; the management API will answer with it.
+ */
+export interface ManagementAccountView {
+  id: string;
+  account_id: string;
+  email: string;
+  provider: string;
+  sync_state: string;
+  billing_state: string;
+  linked_at: number;
+}
+
+export function managementAccountView(a: Account): ManagementAccountView {
+  return {
+    id: a.id,
+    account_id: a.id,
+    email: a.emailAddress,
+    provider: a.provider,
+    sync_state: a.syncState,
+    billing_state: a.billingState,
+    linked_at: a.linkedAt,
+  };
+}

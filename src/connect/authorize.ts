@@ -4,7 +4,7 @@ import { ApiError } from '../errors/api-error.ts';
 import { hashSecret, newSecret } from '../crypto/tokens.ts';
 import { verifyImap } from '../verify/imap.ts';
 import { verifySmtp } from '../verify/smtp.ts';
-import type { VerifyContext } from '../verify/types.ts';
+import { verifyContext } from '../verify/context.ts';
 import { knownClient } from './clients.ts';
 import { parseConnectRequest, type ConnectRequest } from './request.ts';
 import { fillSettingsByDetection } from './detect-provider.ts';
@@ -57,13 +57,7 @@ async function checkReauthTarget(ctx: AppContext, r: ConnectRequest): Promise<vo
 
 /** IMAP first, then SMTP (the v2 order), the whole bounded by the authorize timeout. */
 async function verifyWithProvider(ctx: AppContext, r: ConnectRequest): Promise<void> {
-  const v: VerifyContext = {
-    ...ctx.dial,
-    commandTimeoutMs: ctx.config.timeouts.commandMs,
-    ehloName: ctx.config.ehloName,
-    providerLabel: r.providerLabel,
-    appPasswordsUsual: r.appPasswordsUsual,
-  };
+  const v = verifyContext(ctx.dial, ctx.config, r);
   let timer: NodeJS.Timeout | undefined;
   let phase: 'imap.login' | 'smtp.auth' = 'imap.login';
   const deadline = new Promise<never>((_, reject) => {

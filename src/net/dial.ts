@@ -5,8 +5,9 @@ import type { Reason } from '../errors/catalogue.ts';
 import type { DestinationPolicy } from './policy.ts';
 import { startTls } from './tls.ts';
 import { ipLiteral } from './resolve.ts';
+import { since, type ConnectionObserver, type Protocol } from './events.ts';
 
-export type Protocol = 'imap' | 'smtp';
+export type { Protocol } from './events.ts';
 
 export interface DialTarget {
   host: string;
@@ -26,6 +27,8 @@ export interface DialContext {
   connectTimeoutMs: number;
   /** ms */
   greetingTimeoutMs: number;
+  /** Step-by-step report for `latchkey doctor` (net/events.ts); the server leaves it unset. */
+  onEvent?: ConnectionObserver;
 }
 
 export interface Dialed {
@@ -53,9 +56,11 @@ export interface Dialed {
  */
 export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed> {
   const p = target.protocol;
+  const lookup = performance.now();
   const addresses = await ctx.resolve(target.host, `${p}.connect`);
-  ctx.policy.assertAll(addresses, target.port, `${p}.connect`);
   const literal = ipLiteral(target.host);
+  ctx.onEvent?.({ protocol: p, kind: 'dns', host: target.host, addresses, literal: Boolean(literal), ms: since(lookup) });
+  ctx.policy.assertAll(addresses, target.port, `${p}.connect`);
   const servername = literal ? undefined : target.host.replace(/\.$/, '');
   // The name the certificate must carry: the host name, or the address an IP literal denotes.
   const certName = literal ?? servername!;
@@ -66,22 +71,28 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
   let address = '';
   for (const a of addresses) {
     tried.push(a.includes(':') ? `[${a}]:${target.port}` : `${a}:${target.port}`);
+    const started = performance.now();
     try {
       plain = await connectTcp(a, target.port, ctx.connectTimeoutMs);
       address = a;
+      ctx.onEvent?.({ protocol: p, kind: 'tcp', address: a, port: target.port, ok: true, ms: since(started) });
       break;
     } catch (err) {
       failures.push((err as NodeJS.ErrnoException).code ?? 'ERROR');
+      ctx.onEvent?.({ protocol: p, kind: 'tcp', address: a, port: target.port, ok: false, error: failures.at(-1), ms: since(started) });
     }
   }
   if (!plain) throw networkError(failures, tried, `${p}.connect`, target);
 
   let socket: Socket | TLSSocket = plain;
   if (target.implicitTls) {
-    const tls = startTls({ address, port: target.port, servername, host: certName, secureContext: ctx.secureContext, timeoutMs: ctx.greetingTimeoutMs, step: `${p}.tls` }, plain);
+    const observer = ctx.onEvent ? { mode: 'implicit' as const, onEvent: ctx.onEvent } : undefined;
+    const tls = startTls({ address, port: target.port, servername, host: certName, secureContext: ctx.secureContext, timeoutMs: ctx.greetingTimeoutMs, step: `${p}.tls`, ...(observer ? { observer } : {}) }, plain);
     socket = await tls.ready;
   }
+  const waiting = performance.now();
   const greeting = await readGreeting(socket, target, address, servername, ctx);
+  ctx.onEvent?.({ protocol: p, kind: 'greeting', line: greeting, ms: since(waiting) });
   try {
     checkGreeting(greeting, p);
   } catch (err) {
@@ -102,6 +113,11 @@ export async function dialAuto(target: DialTarget, ctx: DialContext, auto: boole
     return await dial(target, ctx);
   } catch (err) {
     if (!auto || !(err instanceof ApiError) || err.reason !== 'tls_mismatch') throw err;
+    ctx.onEvent?.({
+      protocol: target.protocol,
+      kind: 'retry',
+      why: `security auto: port ${target.port} ${target.implicitTls ? 'does not speak TLS from the start' : 'expects TLS from the start'}; dialling again ${target.implicitTls ? 'with STARTTLS' : 'with implicit TLS'}.`,
+    });
     return dial({ ...target, implicitTls: !target.implicitTls }, ctx);
   }
 }

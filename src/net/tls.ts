@@ -1,6 +1,7 @@
 import { checkServerIdentity, connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { Socket } from 'node:net';
 import { ApiError, type Step } from '../errors/api-error.ts';
+import { since, type CertificateFacts, type ConnectionEvent, type ConnectionObserver, type Protocol } from './events.ts';
 
 /**
  * The TLS client context for every outbound connection: trust anchors are the system store plus
@@ -21,6 +22,8 @@ export interface TlsTarget {
   secureContext: SecureContext;
   timeoutMs: number;
   step: Step;
+  /** Reports the handshake (version, cipher, certificate, verdict) to `latchkey doctor`; unset in the server. */
+  observer?: { mode: 'implicit' | 'starttls'; onEvent: ConnectionObserver };
 }
 
 /**
@@ -39,9 +42,12 @@ export function startTls(target: TlsTarget, plain?: Socket): { socket: TLSSocket
     // Verified below, by hand, so the error can say precisely what is wrong with the certificate.
     rejectUnauthorized: false,
   });
+  const started = performance.now();
   const ready = new Promise<TLSSocket>((resolve, reject) => {
     const timer = setTimeout(() => fail(new ApiError('response_timeout', { step: target.step, message: 'The TLS handshake with the server timed out.' })), target.timeoutMs);
+    let reported = false;
     const fail = (err: ApiError) => {
+      if (!reported) observe(target, socket, started, err.message, false);
       clearTimeout(timer);
       socket.removeListener('error', onError);
       socket.destroy();
@@ -51,6 +57,8 @@ export function startTls(target: TlsTarget, plain?: Socket): { socket: TLSSocket
     socket.once('error', onError);
     socket.once('secureConnect', () => {
       const problem = certificateProblem(socket, target.servername ?? target.host);
+      observe(target, socket, started, problem, true);
+      reported = true;
       if (problem) return fail(new ApiError('certificate_invalid', { step: target.step, message: problem }));
       clearTimeout(timer);
       socket.removeListener('error', onError);
@@ -59,6 +67,52 @@ export function startTls(target: TlsTarget, plain?: Socket): { socket: TLSSocket
   });
   ready.catch(() => undefined);
   return { socket, ready };
+}
+
+/** Reports the handshake to the observer, if any. */
+function observe(target: TlsTarget, socket: TLSSocket, started: number, problem: string | undefined, completed: boolean): void {
+  if (!target.observer) return;
+  const protocol = target.step.split('.')[0] as Protocol;
+  target.observer.onEvent(handshakeEvent(socket, { protocol, mode: target.observer.mode, servername: target.servername, certName: target.servername ?? target.host, started, problem, completed }));
+}
+
+/**
+ * The `tls` event of a handshake that has run: negotiated version and cipher, the certificate's
+ * facts, whether the chain is trusted and the name matches (the same check as startTls).
+ * Also used for SMTP STARTTLS, which nodemailer runs itself.
+ */
+export function handshakeEvent(
+  socket: TLSSocket,
+  o: { protocol: Protocol; mode: 'implicit' | 'starttls'; servername: string | undefined; certName: string; started: number; problem: string | undefined; completed: boolean },
+): ConnectionEvent {
+  // A handshake that broke off negotiated nothing and may have seen no certificate.
+  const cert = o.completed ? socket.getPeerCertificate() : undefined;
+  const hasCert = Boolean(cert && Object.keys(cert).length);
+  return {
+    protocol: o.protocol,
+    kind: 'tls',
+    mode: o.mode,
+    ok: !o.problem,
+    ...(o.completed ? { version: socket.getProtocol() ?? undefined, cipher: socket.getCipher()?.name } : {}),
+    servername: o.servername,
+    certName: o.certName,
+    ...(cert && hasCert ? { trusted: socket.authorized, nameMatches: !checkServerIdentity(o.certName, cert), certificate: certificateFacts(cert) } : {}),
+    ...(o.problem ? { problem: o.problem } : {}),
+    ms: since(o.started),
+  };
+}
+
+/** Subject, issuer, validity, names and fingerprint of a peer certificate, for people to read. */
+export function certificateFacts(cert: PeerCertificate): CertificateFacts {
+  const dn = (o: object | undefined) => Object.entries(o ?? {}).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`).join(', ');
+  return {
+    subject: dn(cert.subject),
+    issuer: dn(cert.issuer),
+    validFrom: cert.valid_from,
+    validTo: cert.valid_to,
+    altNames: (cert.subjectaltname ?? '').split(',').map((s) => s.trim().replace(/^(DNS|IP Address):/, '')).filter(Boolean),
+    fingerprint256: cert.fingerprint256,
+  };
 }
 
 function certificateProblem(socket: TLSSocket, name: string): string | undefined {

@@ -112,6 +112,24 @@ export class KyselyStore implements Store {
     return row && toAccount(row);
   }
 
+  async findAccountById(accountId: string): Promise<Account | undefined> {
+    const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  async listAccounts(clientId: string, page: { limit: number; offset: number }): Promise<Account[]> {
+    const rows = await this.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('client_id', '=', clientId)
+      .orderBy('linked_at')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return rows.map(toAccount);
+  }
+
   async upsertAccount(a: AccountUpsert): Promise<Account> {
     const row = await this.db
       .insertInto('accounts')

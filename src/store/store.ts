@@ -97,6 +97,13 @@ export interface Store {
   purgeCodes(before: number): Promise<number>;
 
   findAccount(clientId: string, accountId: string): Promise<Account | undefined>;
+  /** The account with this id, whatever its application (ids are unique across applications). */
+  findAccountById(accountId: string): Promise<Account | undefined>;
+  /**
+   * An application's accounts, oldest first (`linked_at`, then id, so pages are stable), at
+   * most `limit` starting at `offset` (v2 management list: `limit` default 100, `offset`).
+   */
+  listAccounts(clientId: string, page: { limit: number; offset: number }): Promise<Account[]>;
   /**
    * Inserts the account, or updates the existing one for (clientId, emailKey) keeping its id
    * and `linked_at`, and sets `sync_state` to `running`. Atomic (one statement).

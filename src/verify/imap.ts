@@ -5,6 +5,8 @@ import { startTls } from '../net/tls.ts';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import { classifyImapError, responseStatus, type ImapflowError } from './classify-imap.ts';
 import { planTls, starttlsFor, type ImapEvidence, type ServerLogin, type VerifyContext } from './types.ts';
+import { imapTap, reportAuth, type Observed } from './observe.ts';
+import { since } from '../net/events.ts';
 
 const CLIENT_INFO = { name: 'Latchkey', vendor: 'Latchkey', 'support-url': 'https://github.com/latchkey' };
 
@@ -32,6 +34,7 @@ export async function verifyImap(login: ServerLogin, ctx: VerifyContext): Promis
     (responseStatus(e) === 'BAD' || (responseStatus(e) === 'NO' && ['', 'AUTHENTICATIONFAILED'].includes((e.serverResponseCode ?? '').toUpperCase()))) &&
     first.classified.reason !== 'provider_unavailable';
   if (!retryWithLogin) throw first.classified;
+  ctx.onEvent?.({ protocol: 'imap', kind: 'retry', why: 'AUTHENTICATE PLAIN was refused: trying LOGIN once more on a fresh connection.' });
   const second = await attempt(login, ctx, 'LOGIN');
   if (second.ok) return { ...second.evidence, attempts: 2 };
   throw second.classified;
@@ -49,17 +52,24 @@ async function attempt(login: ServerLogin, ctx: VerifyContext, loginMethod: 'LOG
   } catch (err) {
     return { ok: false, error: err, classified: err as ApiError, mechanism: undefined, capabilities: [] };
   }
-  const client = new ImapFlow(imapOptions(login, ctx, dialed, starttlsFor(plan, dialed.secure, login.sslRequired), loginMethod));
+  const observed: Observed | undefined = ctx.onEvent ? { protocol: 'imap', onEvent: ctx.onEvent, tls: dialed.secure } : undefined;
+  const client = new ImapFlow(imapOptions(login, ctx, dialed, starttlsFor(plan, dialed.secure, login.sslRequired), loginMethod, observed));
   client.on('error', () => undefined); // failures surface through the awaited calls below
   let step: Step = 'imap.login';
   try {
+    let started = performance.now();
     await client.connect();
     const mechanism = usedMechanism(client, loginMethod);
+    if (observed) reportAuth(observed, mechanism, started);
     step = 'imap.list';
+    started = performance.now();
     const folders = await client.list();
+    ctx.onEvent?.({ protocol: 'imap', kind: 'list', folders: folders.length, ms: since(started) });
     step = 'imap.examine';
+    started = performance.now();
     const lock = await client.mailboxOpen('INBOX', { readOnly: true });
     void lock;
+    ctx.onEvent?.({ protocol: 'imap', kind: 'examine', mailbox: 'INBOX', ms: since(started) });
     const capabilities = [...client.capabilities.keys()];
     await client.logout().catch(() => undefined);
     return { ok: true, evidence: { mechanism, capabilities, folders: folders.length } };
@@ -77,8 +87,11 @@ function usedMechanism(client: ImapFlow, loginMethod: string | undefined): ImapE
   return !loginMethod && client.capabilities.has('AUTH=PLAIN') ? 'AUTHENTICATE PLAIN' : 'LOGIN';
 }
 
-function imapOptions(login: ServerLogin, ctx: VerifyContext, dialed: Dialed, starttls: 'required' | 'never' | 'opportunistic', loginMethod: string | undefined): ImapFlowOptions {
-  const tlsTarget = { address: dialed.address, port: login.port, servername: dialed.servername, host: dialed.certName, secureContext: ctx.secureContext, timeoutMs: ctx.commandTimeoutMs, step: 'imap.tls' as const };
+function imapOptions(login: ServerLogin, ctx: VerifyContext, dialed: Dialed, starttls: 'required' | 'never' | 'opportunistic', loginMethod: string | undefined, observed: Observed | undefined): ImapFlowOptions {
+  const tlsTarget = {
+    address: dialed.address, port: login.port, servername: dialed.servername, host: dialed.certName, secureContext: ctx.secureContext, timeoutMs: ctx.commandTimeoutMs, step: 'imap.tls' as const,
+    ...(observed ? { observer: { mode: 'starttls' as const, onEvent: observed.onEvent } } : {}),
+  };
   return {
     host: dialed.address,
     port: login.port,
@@ -88,7 +101,8 @@ function imapOptions(login: ServerLogin, ctx: VerifyContext, dialed: Dialed, sta
     tls: { secureContext: ctx.secureContext },
     auth: { user: login.username, pass: login.password, ...(loginMethod ? { loginMethod } : {}) },
     clientInfo: CLIENT_INFO,
-    logger: false,
+    // Observed (latchkey doctor): a logger that reports the server's capabilities; never the client's lines.
+    logger: observed ? imapTap(observed) : false,
     connectionTimeout: ctx.connectTimeoutMs,
     greetingTimeout: ctx.greetingTimeoutMs,
     socketTimeout: ctx.commandTimeoutMs,
@@ -104,7 +118,10 @@ function imapOptions(login: ServerLogin, ctx: VerifyContext, dialed: Dialed, sta
       },
       upgrade: (socket, _opts, onSecure) => {
         const tls = startTls(tlsTarget, socket as Socket);
-        tls.ready.then(() => onSecure(), (err: unknown) => tls.socket.emit('error', err));
+        tls.ready.then(() => {
+          if (observed) observed.tls = true;
+          onSecure();
+        }, (err: unknown) => tls.socket.emit('error', err));
         return tls.socket;
       },
     },

@@ -1,8 +1,10 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { TLSSocket } from 'node:tls';
 import { dialAuto, type Dialed } from '../net/dial.ts';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import { classifySmtpError } from './classify-smtp.ts';
 import { planTls, starttlsFor, type ServerLogin, type SmtpEvidence, type VerifyContext } from './types.ts';
+import { reportAuth, smtpTap, type Observed } from './observe.ts';
 
 /** SASL mechanisms Latchkey uses for passwords, in order of preference (RFC 4616 PLAIN, then LOGIN). */
 const PASSWORD_MECHANISMS = ['PLAIN', 'LOGIN'] as const;
@@ -20,7 +22,13 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
   const plan = planTls(login, 465);
   const dialed = await dialAuto({ host: login.host, port: login.port, protocol: 'smtp', implicitTls: plan.implicitTls }, ctx, login.security === 'auto');
   const starttls = starttlsFor(plan, dialed.secure, login.sslRequired);
-  const conn = new SMTPConnection({
+  const observed: Observed | undefined = ctx.onEvent ? { protocol: 'smtp', onEvent: ctx.onEvent, tls: dialed.secure } : undefined;
+  // Observed (latchkey doctor): nodemailer's transaction log feeds a tap that reports EHLO lines
+  // and the STARTTLS handshake; the TLS socket is nodemailer's own (`_socket`).
+  const tap: Pick<SMTPConnection.Options, 'logger' | 'transactionLog'> = observed
+    ? { logger: smtpTap(observed, (): TLSSocket | undefined => (conn as unknown as { _socket?: TLSSocket })._socket, { servername: dialed.servername, certName: dialed.servername ?? dialed.certName }), transactionLog: true }
+    : { logger: false };
+  const conn: SMTPConnection = new SMTPConnection({
     host: dialed.address,
     port: login.port,
     secure: dialed.secure,
@@ -35,7 +43,7 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     connectionTimeout: ctx.connectTimeoutMs,
     greetingTimeout: ctx.greetingTimeoutMs,
     socketTimeout: ctx.commandTimeoutMs,
-    logger: false,
+    ...tap,
     debug: false,
   } as SMTPConnection.Options);
   let step: Step = 'smtp.ehlo';
@@ -68,7 +76,9 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
         message: `The SMTP server offers no sign-in method Latchkey can use on port ${login.port} (offered: ${offered.length ? offered.join(', ') : 'none'}). Try port 587 with STARTTLS or 465 with SSL/TLS.`,
       });
     }
+    const authStart = performance.now();
     await wait((done) => conn.login({ user: login.username, pass: login.password, method: mechanism } as SMTPConnection.Credentials, done));
+    if (observed) reportAuth(observed, `AUTH ${mechanism}`, authStart);
     failed = undefined;
     conn.quit();
     return { mechanism, secure: Boolean((conn as unknown as { secure?: boolean }).secure) };

@@ -1,4 +1,5 @@
 import type { DialContext } from '../net/dial.ts';
+import type { VerifyObserver } from './events.ts';
 
 /** `imap_security` / `smtp_security` (DECISIONS "Verifying credentials"). */
 export type Security = 'ssl' | 'starttls' | 'none' | 'auto';
@@ -25,6 +26,8 @@ export interface VerifyContext extends DialContext {
   providerLabel: string | undefined;
   /** Whether the provider is known to require app passwords (Yahoo, AOL, iCloud …). */
   appPasswordsUsual: boolean;
+  /** Step-by-step report for `latchkey doctor` (verify/events.ts); the server leaves it unset. */
+  onEvent?: VerifyObserver;
 }
 
 /** What a successful IMAP verification saw. */

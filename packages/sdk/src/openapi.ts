@@ -1,0 +1,511 @@
+/**
+ * Latchkey's HTTP API as TypeScript types, generated from its OpenAPI document
+ * (src/http/routes.ts + src/http/schemas.ts) by `npm run sdk:types`. Do not edit by hand:
+ * change the route declarations and regenerate; a test fails while this file is stale.
+ */
+
+export interface paths {
+    "/connect/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify credentials with the provider and return a one-time code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id: string;
+                        name: string;
+                        email_address: string;
+                        /** @description `imap`, or a known password provider (`yahoo`, `aol`, `icloud`, …). */
+                        provider: string;
+                        settings: {
+                            imap_host?: string;
+                            imap_port?: number | string;
+                            imap_username?: string;
+                            imap_password?: string;
+                            smtp_host?: string;
+                            smtp_port?: number | string;
+                            smtp_username?: string;
+                            smtp_password?: string;
+                            ssl_required?: boolean | string;
+                            /** @enum {string} */
+                            imap_security?: "ssl" | "starttls" | "none" | "auto";
+                            /** @enum {string} */
+                            smtp_security?: "ssl" | "starttls" | "none" | "auto";
+                            /** @description Known providers (variant K). */
+                            password?: string;
+                            /** @description Known providers (variant K); defaults to email_address. */
+                            username?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        scopes?: string | string[];
+                        reauth_account_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "invalid_client" | "invalid_token" | "account_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "invalid_client" | "invalid_token" | "account_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connect/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a code for the account and an access token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id: string;
+                        client_secret: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "account";
+                            account_id: string;
+                            name: string;
+                            email_address: string;
+                            provider: string;
+                            /** @enum {string} */
+                            organization_unit: "label" | "folder";
+                            sync_state: string;
+                            /** @description Unix seconds */
+                            linked_at: number;
+                            billing_state: string;
+                            access_token: string;
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "invalid_client" | "invalid_token" | "account_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "invalid_client" | "invalid_token" | "account_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connect/detect-provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Detect the provider and IMAP/SMTP settings of an email address */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id: string;
+                        client_secret: string;
+                        email_address: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email_address: string;
+                            detected: boolean;
+                            /** @description The `provider` value to use at /connect/authorize. */
+                            auth_name: string;
+                            provider_name: string;
+                            is_imap: boolean;
+                            /** @description Google and Microsoft mailboxes: passwords are refused, use OAuth. */
+                            oauth_required: boolean;
+                            /** @enum {string} */
+                            source?: "builtin" | "mx" | "autoconfig" | "ispdb" | "ispdb_mx" | "srv" | "guess";
+                            settings?: {
+                                imap_host: string;
+                                imap_port: number;
+                                imap_security: string;
+                                imap_username: string;
+                                smtp_host: string;
+                                smtp_port: number;
+                                smtp_security: string;
+                                smtp_username: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "invalid_client" | "invalid_token" | "account_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "invalid_client" | "invalid_token" | "account_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account behind an access token (Bearer, or Basic with the token as username) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "account";
+                            account_id: string;
+                            name: string;
+                            email_address: string;
+                            provider: string;
+                            /** @enum {string} */
+                            organization_unit: "label" | "folder";
+                            sync_state: string;
+                            /** @description Unix seconds */
+                            linked_at: number;
+                            billing_state: string;
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "invalid_client" | "invalid_token" | "account_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "invalid_client" | "invalid_token" | "account_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

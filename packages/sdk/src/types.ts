@@ -1,0 +1,26 @@
+/**
+ * The wire shapes the client uses, picked out of the generated OpenAPI types (openapi.ts) — no
+ * shape is written here by hand.
+ */
+import type { paths } from './openapi.ts';
+
+type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+/** `POST /connect/authorize` body (Nylas v2 native authentication). */
+export type AuthorizeRequest = JsonBody<paths['/connect/authorize']['post']['requestBody']>;
+/** The `settings` of an authorize request: IMAP/SMTP servers, or `password` for a known provider. */
+export type AuthorizeSettings = AuthorizeRequest['settings'];
+/** `{ code }`: one-time, valid 15 minutes, for `POST /connect/token`. */
+export type CodeResponse = JsonBody<paths['/connect/authorize']['post']['responses'][200]>;
+/** The account object plus `access_token`. */
+export type TokenResponse = JsonBody<paths['/connect/token']['post']['responses'][200]>;
+/** `POST /connect/detect-provider` answer: v2 fields plus `settings`, `oauth_required`, `source`. */
+export type DetectResponse = JsonBody<paths['/connect/detect-provider']['post']['responses'][200]>;
+/** The v2 account object (`GET /account`). `linked_at` is in Unix seconds. */
+export type Account = JsonBody<paths['/account']['get']['responses'][200]>;
+/** Every error body: `message`, `type`, `reason` and the details that apply. */
+export type ErrorBody = JsonBody<paths['/account']['get']['responses']['4XX']>;
+/** Latchkey's stable error codes (docs/errors.md). */
+export type Reason = ErrorBody['reason'];
+/** The v2 error `type`. */
+export type ErrorType = ErrorBody['type'];
