@@ -105,11 +105,11 @@ function variantK(s: Record<string, unknown>, email: string, sslRequired: boolea
   if (!entry.imap || !entry.smtp) throw new ApiError('unsupported_provider', { message: `The provider table has no IMAP/SMTP servers for ${provider}.` });
   const password = stringValue(pw, 'password');
   const given = optStr(s, 'username');
-  const username = given ?? (entry.username === 'local_part' ? email.split('@')[0]! : email);
+  const nameFor = (server: NonNullable<ProviderEntry['imap']>) => given ?? ((server.username ?? entry.username) === 'local_part' ? email.split('@')[0]! : email);
   const login = (e: NonNullable<ProviderEntry['imap']>): Omit<ServerLogin, 'username' | 'password' | 'usernameDefaulted'> => ({ host: e.host, port: e.port, security: e.security, sslRequired });
   return {
-    imap: { ...login(entry.imap), username, password, usernameDefaulted: given === undefined },
-    smtp: { ...login(entry.smtp), username: optStr(s, 'smtp_username') ?? username, password: optStr(s, 'smtp_password') ?? password, usernameDefaulted: given === undefined },
+    imap: { ...login(entry.imap), username: nameFor(entry.imap), password, usernameDefaulted: given === undefined },
+    smtp: { ...login(entry.smtp), username: optStr(s, 'smtp_username') ?? nameFor(entry.smtp), password: optStr(s, 'smtp_password') ?? password, usernameDefaulted: given === undefined },
   };
 }
 

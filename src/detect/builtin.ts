@@ -29,8 +29,8 @@ function globToRegExp(pattern: string): RegExp {
 }
 
 function toFinding(source: 'builtin' | 'mx', key: string, entry: ProviderEntry): Finding {
-  const username = entry.username === 'local_part' ? '%EMAILLOCALPART%' : '%EMAILADDRESS%';
-  const server = (s: NonNullable<ProviderEntry['imap']>): ServerCandidate => ({ host: s.host, port: s.port, security: s.security, username });
+  const form = (f: 'email' | 'local_part' | undefined) => ((f ?? entry.username) === 'local_part' ? '%EMAILLOCALPART%' : '%EMAILADDRESS%');
+  const server = (s: NonNullable<ProviderEntry['imap']>): ServerCandidate => ({ host: s.host, port: s.port, security: s.security, username: form(s.username) });
   return {
     source,
     provider: key,

@@ -10,6 +10,8 @@ export interface ServerEntry {
   host: string;
   port: number;
   security: Security;
+  /** Login name form for this server when it differs from the entry's (iCloud: IMAP local part, SMTP address). */
+  username?: 'email' | 'local_part';
 }
 
 export interface ProviderEntry {
@@ -30,17 +32,17 @@ export interface ProviderEntry {
   ews?: { url?: string };
 }
 
-const ssl = (host: string, port = 993): ServerEntry => ({ host, port, security: 'ssl' });
+const ssl = (host: string, port = 993, username?: ServerEntry['username']): ServerEntry => ({ host, port, security: 'ssl', ...(username ? { username } : {}) });
 const starttls = (host: string, port = 587): ServerEntry => ({ host, port, security: 'starttls' });
 
 export const BUILTIN_PROVIDERS: Record<string, ProviderEntry> = {
-  gmail: { label: 'Google', auth: 'oauth', mx: ['aspmx.l.google.com', '*.aspmx.l.google.com', 'aspmx*.googlemail.com', '*gmail-smtp-in.l.google.com', '*.psmtp.com'], domains: ['gmail.com', 'googlemail.com'], imap: ssl('imap.gmail.com'), smtp: starttls('smtp.gmail.com'), appPasswords: true },
-  office365: { label: 'Microsoft 365', auth: 'oauth', mx: ['*.mail.protection.outlook.com', '*.mail.eo.outlook.com'], domains: ['onmicrosoft.com'], imap: ssl('outlook.office365.com'), smtp: starttls('smtp.office365.com') },
+  gmail: { label: 'Google', auth: 'oauth', mx: ['aspmx.l.google.com', '*.aspmx.l.google.com', 'aspmx*.googlemail.com', '*gmail-smtp-in.l.google.com', '*.psmtp.com'], domains: ['gmail.com', 'googlemail.com'], imap: ssl('imap.gmail.com'), smtp: ssl('smtp.gmail.com', 465), appPasswords: true },
+  office365: { label: 'Microsoft 365', auth: 'oauth', mx: ['*.mail.protection.outlook.com', '*.mail.eo.outlook.com'], domains: ['onmicrosoft.com', 'mail.protection.outlook.com'], imap: ssl('outlook.office365.com'), smtp: starttls('smtp.office365.com') },
   graph: { label: 'Microsoft 365 (Graph)', auth: 'oauth', imap: ssl('outlook.office365.com'), smtp: starttls('smtp.office365.com') },
   exchange: { label: 'Exchange', auth: 'exchange' },
-  yahoo: { label: 'Yahoo', auth: 'password', domains: ['yahoo.com', 'ymail.com', 'rocketmail.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'yahoo.co.jp', 'yahoo.com.br'], mx: ['mx-biz.mail.am0.yahoodns.net', 'mx*.biz.mail.yahoo.com', 'mxvm2.mail.yahoo.com', 'mx-van.mail.am0.yahoodns.net', '*.yahoodns.net'], imap: ssl('imap.mail.yahoo.com'), smtp: starttls('smtp.mail.yahoo.com'), appPasswords: true },
-  aol: { label: 'AOL', auth: 'password', domains: ['aol.com', 'love.com', 'games.com'], mx: ['mailin-0*.mx.aol.com'], imap: ssl('imap.aol.com'), smtp: starttls('smtp.aol.com'), appPasswords: true },
-  icloud: { label: 'iCloud', auth: 'password', domains: ['icloud.com', 'me.com', 'mac.com'], mx: ['mx*.mail.icloud.com'], imap: ssl('imap.mail.me.com'), smtp: starttls('smtp.mail.me.com'), appPasswords: true },
+  yahoo: { label: 'Yahoo', auth: 'password', domains: ['yahoo.com', 'ymail.com', 'rocketmail.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'yahoo.com.br'], mx: ['mx-biz.mail.am0.yahoodns.net', 'mx*.biz.mail.yahoo.com', 'mxvm2.mail.yahoo.com', 'mx-van.mail.am0.yahoodns.net', '*.yahoodns.net'], imap: ssl('imap.mail.yahoo.com'), smtp: ssl('smtp.mail.yahoo.com', 465), appPasswords: true },
+  aol: { label: 'AOL', auth: 'password', domains: ['aol.com', 'love.com', 'games.com'], mx: ['mailin-0*.mx.aol.com'], imap: ssl('imap.aol.com'), smtp: ssl('smtp.aol.com', 465), appPasswords: true },
+  icloud: { label: 'iCloud', auth: 'password', domains: ['icloud.com', 'me.com', 'mac.com'], mx: ['mx*.mail.icloud.com'], imap: ssl('imap.mail.me.com', 993, 'local_part'), smtp: starttls('smtp.mail.me.com'), appPasswords: true },
   hotmail: { label: 'Outlook.com', auth: 'password', domains: ['hotmail.com', 'live.com', 'msn.com', 'hotmail.co.uk', 'live.ca', 'hotmail.ca'], mx: ['*.olc.protection.outlook.com'], imap: ssl('outlook.office365.com'), smtp: starttls('smtp-mail.outlook.com') },
   outlook: { label: 'Outlook.com', auth: 'password', domains: ['outlook.com'], imap: ssl('outlook.office365.com'), smtp: starttls('smtp-mail.outlook.com') },
   gmx: { label: 'GMX', auth: 'password', domains: ['gmx.com', 'gmx.us'], imap: ssl('imap.gmx.com'), smtp: starttls('mail.gmx.com') },
