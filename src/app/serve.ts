@@ -10,6 +10,16 @@ import { createApplication } from './applications.ts';
  */
 export async function serve(ctx: AppContext, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<{ server: FastifyInstance; stop: () => Promise<void> }> {
   const server = await buildServer(ctx);
+  try {
+    await server.listen({ port: ctx.config.port, host: ctx.config.host });
+  } catch (err) {
+    await ctx.store.close();
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`${ctx.config.host}:${ctx.config.port} is already in use: stop what listens there, or choose another port with LATCHKEY_PORT`);
+    }
+    throw err;
+  }
+  // Only once listening: a development app printed by a server that then failed would be lost.
   if (!ctx.config.production && (await ctx.store.listApplications()).length === 0) {
     const app = await createApplication(ctx.store, 'Development app', ['http://localhost:3000/callback'], ctx.now());
     out('');
@@ -29,7 +39,6 @@ export async function serve(ctx: AppContext, out: (line: string) => void = (l) =
   await purge();
   const timer = setInterval(() => void purge(), 60_000);
   timer.unref();
-  await server.listen({ port: ctx.config.port, host: ctx.config.host });
   return {
     server,
     stop: async () => {

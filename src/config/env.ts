@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseCidrList, type Cidr } from '../net/cidr.ts';
+import { KeyRing } from '../crypto/keyring.ts';
+import { loadProviders } from '../providers/registry.ts';
 
 /**
  * Latchkey's configuration, read once from the environment and validated at start.
@@ -75,11 +79,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`LATCHKEY_DATABASE_URL=${JSON.stringify(databaseUrl)}: expected sqlite:PATH or postgres://…`);
   } else if (/^postgres/.test(databaseUrl)) {
     problems.push('LATCHKEY_DATABASE_URL: PostgreSQL is not supported by this version yet; use sqlite:PATH');
+  } else if (env.LATCHKEY_DATABASE_URL) {
+    // The default ./data is created on first start; a path the operator gave must already have its directory.
+    const path = databaseUrl.slice('sqlite:'.length);
+    if (path !== ':memory:' && path !== '' && !existsSync(dirname(path))) {
+      problems.push(`LATCHKEY_DATABASE_URL=${JSON.stringify(databaseUrl)}: the directory ${dirname(path)} does not exist`);
+    }
   }
 
   const encryptionKeys = env.LATCHKEY_ENCRYPTION_KEYS || undefined;
   if (production && !encryptionKeys) {
     problems.push('LATCHKEY_ENCRYPTION_KEYS is required when NODE_ENV=production (e.g. v1:$(openssl rand -base64 32))');
+  } else if (encryptionKeys) {
+    try {
+      KeyRing.parse(encryptionKeys);
+    } catch (err) {
+      problems.push(`LATCHKEY_ENCRYPTION_KEYS: ${(err as Error).message}`);
+    }
   }
 
   const host = env.LATCHKEY_HOST || '127.0.0.1';
@@ -121,6 +137,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { ehloName, warning: ehloNameWarning } = pickEhloName(env.LATCHKEY_EHLO_NAME, problems);
 
   const providersFile = env.LATCHKEY_PROVIDERS_FILE || undefined;
+  if (providersFile) {
+    try {
+      loadProviders(providersFile);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      problems.push(`LATCHKEY_PROVIDERS_FILE=${providersFile}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+    }
+  }
 
   const ispdbUrl = env.LATCHKEY_ISPDB_URL || 'https://autoconfig.thunderbird.net/v1.1';
   if (!/^https?:\/\/[^/]/.test(ispdbUrl)) problems.push(`LATCHKEY_ISPDB_URL=${JSON.stringify(ispdbUrl)}: expected an http(s) URL`);

@@ -32,7 +32,9 @@ export async function authorize(ctx: AppContext, body: Record<string, unknown>):
   const started = ctx.now();
   let request: ConnectRequest | undefined;
   try {
-    if (typeof body.client_id !== 'string' || !body.client_id) throw new ApiError('missing_fields', { missingFields: ['client_id'] });
+    const missing = ['client_id', 'name', 'email_address', 'provider', 'settings'].filter((k) => body[k] === undefined || body[k] === null || body[k] === '');
+    if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
+    if (typeof body.client_id !== 'string') throw new ApiError('invalid_value', { message: 'client_id must be a string.' });
     await knownClient(ctx.store, body.client_id);
     request = parseConnectRequest(await fillSettingsByDetection(ctx, body), ctx.providers);
     await checkReauthTarget(ctx, request);
@@ -114,6 +116,7 @@ function logAttempt(ctx: AppContext, r: ConnectRequest | undefined, body: Record
     email_hash: email ? createHash('sha256').update(email).digest('hex').slice(0, 16) : undefined,
     provider: r?.provider,
     step: err instanceof ApiError ? err.details.step : undefined,
+    detail: err instanceof ApiError ? err.details.internal : undefined,
     duration_ms: ctx.now() - started,
   };
   if (outcome === 'internal') ctx.log.error({ ...entry, err }, 'authorize failed unexpectedly');

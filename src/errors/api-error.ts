@@ -21,6 +21,8 @@ export interface ApiErrorDetails {
   headers?: Record<string, string>;
   /** Underlying error, for the log only; never serialized. */
   cause?: unknown;
+  /** Operator-facing detail for the log only (never serialized): what was refused and how to allow it. */
+  internal?: string;
 }
 
 /**

@@ -7,6 +7,8 @@ import { detectProvider } from '../connect/detect-provider.ts';
 import { AccountBody, AuthorizeBody, CodeResponse, DetectBody, DetectResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
+/** DECISIONS "Transport": JSON, form bodies, and JSON sent as text/plain (the v2 Node SDK). */
+const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/plain'];
 
 /**
  * Every public endpoint, declared once: method, path, schemas (which also build `/openapi.json`)
@@ -20,6 +22,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       summary: 'Verify credentials with the provider and return a one-time code',
       tags: ['native authentication'],
+      consumes: BODY_TYPES,
       body: AuthorizeBody,
       response: { 200: CodeResponse, ...errors },
     },
@@ -30,6 +33,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       summary: 'Exchange a code for the account and an access token',
       tags: ['native authentication'],
+      consumes: BODY_TYPES,
       body: TokenBody,
       response: { 200: TokenResponse, ...errors },
     },
@@ -40,6 +44,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       summary: 'Detect the provider and IMAP/SMTP settings of an email address',
       tags: ['native authentication'],
+      consumes: BODY_TYPES,
       body: DetectBody,
       response: { 200: DetectResponse, ...errors },
     },

@@ -20,17 +20,17 @@ export const ImapSettings = Type.Object(
   {
     imap_host: Type.Optional(Type.String()),
     imap_port: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
-    imap_username: Type.Optional(Type.String()),
+    imap_username: Type.Optional(Type.String({ description: 'Defaults to email_address.' })),
     imap_password: Type.Optional(Type.String()),
     smtp_host: Type.Optional(Type.String()),
     smtp_port: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
-    smtp_username: Type.Optional(Type.String()),
-    smtp_password: Type.Optional(Type.String()),
-    ssl_required: Type.Optional(Type.Union([Type.Boolean(), Type.String()])),
-    imap_security: Type.Optional(Type.String({ enum: ['ssl', 'starttls', 'none', 'auto'] })),
-    smtp_security: Type.Optional(Type.String({ enum: ['ssl', 'starttls', 'none', 'auto'] })),
-    password: Type.Optional(Type.String({ description: 'Known providers (variant K).' })),
-    username: Type.Optional(Type.String({ description: 'Known providers (variant K); defaults to email_address.' })),
+    smtp_username: Type.Optional(Type.String({ description: 'Defaults to the IMAP username.' })),
+    smtp_password: Type.Optional(Type.String({ description: 'Defaults to the IMAP password.' })),
+    ssl_required: Type.Optional(Type.Union([Type.Boolean(), Type.String()], { description: 'Default true: no password is sent before TLS.' })),
+    imap_security: Type.Optional(Type.String({ enum: ['ssl', 'starttls', 'none', 'auto'], description: 'Default auto: 993 implicit TLS, other ports STARTTLS; a port that speaks the other TLS mode is used that way.' })),
+    smtp_security: Type.Optional(Type.String({ enum: ['ssl', 'starttls', 'none', 'auto'], description: 'Default auto: 465 implicit TLS, other ports STARTTLS.' })),
+    password: Type.Optional(Type.String({ description: 'Known password providers (yahoo, aol, icloud, …): the only required setting. With provider imap: the missing servers are detected.' })),
+    username: Type.Optional(Type.String({ description: 'Known password providers: the login name; defaults to email_address.' })),
   },
   { additionalProperties: true },
 );
@@ -41,11 +41,11 @@ export const AuthorizeBody = Type.Object({
   email_address: Type.String(),
   provider: Type.String({ description: '`imap`, or a known password provider (`yahoo`, `aol`, `icloud`, …).' }),
   settings: ImapSettings,
-  scopes: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
-  reauth_account_id: Type.Optional(Type.String()),
+  scopes: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())], { description: 'Comma-separated v2 scopes (or an array); default email,calendar,contacts.' })),
+  reauth_account_id: Type.Optional(Type.String({ description: 'An existing account of this application with the same address.' })),
 });
 
-export const CodeResponse = Type.Object({ code: Type.String() });
+export const CodeResponse = Type.Object({ code: Type.String({ description: 'One-time, valid 15 minutes, bound to this client_id.' }) }, { description: 'The credentials were verified with the provider.' });
 
 export const TokenBody = Type.Object({
   client_id: Type.String(),
@@ -66,8 +66,8 @@ const accountFields = {
   billing_state: Type.String(),
 };
 
-export const AccountBody = Type.Object(accountFields);
-export const TokenResponse = Type.Object({ ...accountFields, access_token: Type.String() });
+export const AccountBody = Type.Object(accountFields, { description: 'The account (v2 account object).' });
+export const TokenResponse = Type.Object({ ...accountFields, access_token: Type.String({ description: 'Long-lived; send as Bearer, or as the Basic username.' }) }, { description: 'The account object plus a new access token.' });
 export const Health = Type.Object({ status: Type.String() });
 
 export const DetectBody = Type.Object({

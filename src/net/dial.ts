@@ -88,7 +88,11 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
   if (target.implicitTls) {
     const observer = ctx.onEvent ? { mode: 'implicit' as const, onEvent: ctx.onEvent } : undefined;
     const tls = startTls({ address, port: target.port, servername, host: certName, secureContext: ctx.secureContext, timeoutMs: ctx.greetingTimeoutMs, step: `${p}.tls`, ...(observer ? { observer } : {}) }, plain);
-    socket = await tls.ready;
+    try {
+      socket = await tls.ready;
+    } catch (err) {
+      throw err instanceof ApiError && err.reason === 'tls_mismatch' ? await explainPlaintextPort(err, target, address, ctx) : err;
+    }
   }
   const waiting = performance.now();
   const greeting = await readGreeting(socket, target, address, servername, ctx);
@@ -209,6 +213,44 @@ function readGreeting(socket: Socket, target: DialTarget, address: string, serve
     socket.on('data', onData);
     socket.once('error', onError);
     socket.once('end', onEnd);
+  });
+}
+
+/**
+ * Implicit TLS met a plaintext server. Its greeting tells which protocol the port really speaks:
+ * an SMTP port given as the IMAP port (or the reverse) is answered `not_imap`/`not_smtp`, which
+ * says what to fix, instead of a TLS hint that would only lead to that error next.
+ */
+async function explainPlaintextPort(mismatch: ApiError, target: DialTarget, address: string, ctx: DialContext): Promise<ApiError> {
+  let socket: Socket | undefined;
+  try {
+    socket = await connectTcp(address, target.port, ctx.connectTimeoutMs);
+    const line = await firstLine(socket, Math.min(2000, ctx.greetingTimeoutMs));
+    checkGreeting(line, target.protocol);
+    return mismatch; // the right protocol in plaintext: the TLS hint stands
+  } catch (err) {
+    return err instanceof ApiError && (err.reason === 'not_imap' || err.reason === 'not_smtp') ? err : mismatch;
+  } finally {
+    socket?.destroy();
+  }
+}
+
+function firstLine(socket: Socket, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error('silent')), timeoutMs);
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString('latin1');
+      const nl = text.indexOf('\n');
+      if (nl !== -1) {
+        clearTimeout(timer);
+        resolve(text.slice(0, nl).replace(/\r$/, ''));
+      }
+    });
+    socket.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
   });
 }
 

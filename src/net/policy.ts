@@ -62,8 +62,13 @@ export class DestinationPolicy {
    */
   assertAll(addresses: readonly string[], port: number, step: Step): void {
     const kind = step.startsWith('imap.') || step.startsWith('smtp.') ? 'mail' : 'http';
-    if (addresses.some((a) => !this.permits(a, port, kind))) {
-      throw new ApiError('destination_not_allowed', { step });
+    const refused = addresses.find((a) => !this.permits(a, port, kind));
+    if (refused !== undefined) {
+      throw new ApiError('destination_not_allowed', {
+        step,
+        // For the operator's log only: the client is not told whether or where the host exists.
+        internal: `${refused} port ${port} is refused by the outbound policy (${kind}); an operator can allow it with LATCHKEY_ALLOWED_DESTINATIONS${kind === 'mail' ? ' or LATCHKEY_ALLOWED_PORTS' : ''}`,
+      });
     }
   }
 }

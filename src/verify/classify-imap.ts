@@ -110,7 +110,7 @@ export function credentialsMessage(side: 'IMAP' | 'SMTP', login: ServerLogin, ct
   if (ctx.appPasswordsUsual) {
     msg += ` ${ctx.providerLabel ?? 'This provider'} usually requires an app password: create one in the account’s security settings and use it instead of the normal password.`;
   } else if (login.usernameDefaulted) {
-    msg += ` The server may expect a login name other than the email address (for example only the part before @): set ${side.toLowerCase()}_username if so.`;
+    msg += ` Check the password. If it is right, the server may expect a login name other than the email address (for example only the part before @): set ${side.toLowerCase()}_username.`;
   } else {
     msg += ' Check them and try again.';
   }

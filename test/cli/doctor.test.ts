@@ -153,7 +153,7 @@ describe('latchkey doctor against Dovecot', () => {
     assert.equal(code, 1);
     const d = report.diagnosis;
     assert.deepEqual([d.status, d.reason, d.step], [422, 'certificate_invalid', 'imap.tls']);
-    assert.equal(d.message, 'The server’s certificate was issued by an unknown certificate authority.');
+    assert.equal(d.message, 'The server’s certificate was issued by an unknown certificate authority. If the server uses a private CA, the Latchkey operator can trust it with LATCHKEY_TLS_CA_FILE.');
     assert.match(d.advice, /LATCHKEY_TLS_CA_FILE/);
     const tls = report.imap.events.find((e: { kind: string }) => e.kind === 'tls');
     assert.deepEqual([tls.ok, tls.trusted, tls.certificate.subject, tls.certificate.issuer], [false, false, 'CN=server', 'CN=latchkey-test-ca']);

@@ -33,7 +33,7 @@ test('every bad value is reported at once, each with its variable name', () => {
 
 test('NODE_ENV=production refuses to start without LATCHKEY_ENCRYPTION_KEYS', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /LATCHKEY_ENCRYPTION_KEYS is required when NODE_ENV=production/);
-  assert.equal(loadConfig({ NODE_ENV: 'production', LATCHKEY_ENCRYPTION_KEYS: 'v1:AAAA' }).production, true);
+  assert.equal(loadConfig({ NODE_ENV: 'production', LATCHKEY_ENCRYPTION_KEYS: `v1:${Buffer.alloc(32, 7).toString('base64')}` }).production, true);
 });
 
 test('EHLO name: explicit FQDN wins; without one, localhost.localdomain with a warning', () => {
@@ -42,4 +42,10 @@ test('EHLO name: explicit FQDN wins; without one, localhost.localdomain with a w
 
 test('PostgreSQL is named as not yet supported rather than failing later', () => {
   assert.throws(() => loadConfig({ LATCHKEY_DATABASE_URL: 'postgres://localhost/x' }), /PostgreSQL is not supported by this version yet/);
+});
+
+test('a bad key ring, a missing providers file and a database directory that does not exist are configuration errors', () => {
+  assert.throws(() => loadConfig({ LATCHKEY_ENCRYPTION_KEYS: 'foo' }), /LATCHKEY_ENCRYPTION_KEYS: entry 1 is not VERSION:BASE64/);
+  assert.throws(() => loadConfig({ LATCHKEY_PROVIDERS_FILE: '/nonexistent/providers.json' }), /LATCHKEY_PROVIDERS_FILE=\/nonexistent\/providers.json: no such file/);
+  assert.throws(() => loadConfig({ LATCHKEY_DATABASE_URL: 'sqlite:/nonexistent/dir/x.db' }), /the directory \/nonexistent\/dir does not exist/);
 });

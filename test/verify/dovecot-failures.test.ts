@@ -102,6 +102,10 @@ describe('verification failures against a real Dovecot', () => {
     assert.match(r.body.message, /speaks SMTP/);
     const s = await authorize(lk, settings({ smtp_port: dovecot.imapStartTlsPort }));
     assertError(s, 422, 'not_smtp', 'smtp.greeting');
+    // Given as implicit TLS, the plaintext SMTP port is still named for what it is, not as a TLS problem.
+    const tlsOnSmtp = await authorize(lk, settings({ imap_port: dovecot.submissionStartTlsPort, imap_security: 'ssl' }));
+    assertError(tlsOnSmtp, 422, 'not_imap', 'imap.greeting');
+    assert.match(tlsOnSmtp.body.message, /speaks SMTP/);
   });
 
   test('C07: LOGINDISABLED before TLS; with security none (ssl_required false) no password is sent → 422 tls_required', async () => {
@@ -136,7 +140,7 @@ describe('verification failures against a real Dovecot', () => {
     assert.equal(given.status, 200, JSON.stringify(given.body));
     const defaulted = await authorize(lk, settings({ imap_username: undefined, imap_password: 'first-last-secret' }), 'first.last@example.test');
     assertError(defaulted, 403, 'invalid_credentials', 'imap.login');
-    assert.match(defaulted.body.message, /login name other than the email address/);
+    assert.match(defaulted.body.message, /Check the password\. If it is right, the server may expect a login name other than the email address/);
   });
 
   test('destination policy: loopback is refused unless the operator allows it', async () => {

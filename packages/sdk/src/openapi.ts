@@ -33,37 +33,134 @@ export interface paths {
                         settings: {
                             imap_host?: string;
                             imap_port?: number | string;
+                            /** @description Defaults to email_address. */
                             imap_username?: string;
                             imap_password?: string;
                             smtp_host?: string;
                             smtp_port?: number | string;
+                            /** @description Defaults to the IMAP username. */
                             smtp_username?: string;
+                            /** @description Defaults to the IMAP password. */
                             smtp_password?: string;
+                            /** @description Default true: no password is sent before TLS. */
                             ssl_required?: boolean | string;
-                            /** @enum {string} */
+                            /**
+                             * @description Default auto: 993 implicit TLS, other ports STARTTLS; a port that speaks the other TLS mode is used that way.
+                             * @enum {string}
+                             */
                             imap_security?: "ssl" | "starttls" | "none" | "auto";
-                            /** @enum {string} */
+                            /**
+                             * @description Default auto: 465 implicit TLS, other ports STARTTLS.
+                             * @enum {string}
+                             */
                             smtp_security?: "ssl" | "starttls" | "none" | "auto";
-                            /** @description Known providers (variant K). */
+                            /** @description Known password providers (yahoo, aol, icloud, …): the only required setting. With provider imap: the missing servers are detected. */
                             password?: string;
-                            /** @description Known providers (variant K); defaults to email_address. */
+                            /** @description Known password providers: the login name; defaults to email_address. */
                             username?: string;
                         } & {
                             [key: string]: unknown;
                         };
+                        /** @description Comma-separated v2 scopes (or an array); default email,calendar,contacts. */
                         scopes?: string | string[];
+                        /** @description An existing account of this application with the same address. */
+                        reauth_account_id?: string;
+                    };
+                    "application/x-www-form-urlencoded": {
+                        client_id: string;
+                        name: string;
+                        email_address: string;
+                        /** @description `imap`, or a known password provider (`yahoo`, `aol`, `icloud`, …). */
+                        provider: string;
+                        settings: {
+                            imap_host?: string;
+                            imap_port?: number | string;
+                            /** @description Defaults to email_address. */
+                            imap_username?: string;
+                            imap_password?: string;
+                            smtp_host?: string;
+                            smtp_port?: number | string;
+                            /** @description Defaults to the IMAP username. */
+                            smtp_username?: string;
+                            /** @description Defaults to the IMAP password. */
+                            smtp_password?: string;
+                            /** @description Default true: no password is sent before TLS. */
+                            ssl_required?: boolean | string;
+                            /**
+                             * @description Default auto: 993 implicit TLS, other ports STARTTLS; a port that speaks the other TLS mode is used that way.
+                             * @enum {string}
+                             */
+                            imap_security?: "ssl" | "starttls" | "none" | "auto";
+                            /**
+                             * @description Default auto: 465 implicit TLS, other ports STARTTLS.
+                             * @enum {string}
+                             */
+                            smtp_security?: "ssl" | "starttls" | "none" | "auto";
+                            /** @description Known password providers (yahoo, aol, icloud, …): the only required setting. With provider imap: the missing servers are detected. */
+                            password?: string;
+                            /** @description Known password providers: the login name; defaults to email_address. */
+                            username?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @description Comma-separated v2 scopes (or an array); default email,calendar,contacts. */
+                        scopes?: string | string[];
+                        /** @description An existing account of this application with the same address. */
+                        reauth_account_id?: string;
+                    };
+                    "text/plain": {
+                        client_id: string;
+                        name: string;
+                        email_address: string;
+                        /** @description `imap`, or a known password provider (`yahoo`, `aol`, `icloud`, …). */
+                        provider: string;
+                        settings: {
+                            imap_host?: string;
+                            imap_port?: number | string;
+                            /** @description Defaults to email_address. */
+                            imap_username?: string;
+                            imap_password?: string;
+                            smtp_host?: string;
+                            smtp_port?: number | string;
+                            /** @description Defaults to the IMAP username. */
+                            smtp_username?: string;
+                            /** @description Defaults to the IMAP password. */
+                            smtp_password?: string;
+                            /** @description Default true: no password is sent before TLS. */
+                            ssl_required?: boolean | string;
+                            /**
+                             * @description Default auto: 993 implicit TLS, other ports STARTTLS; a port that speaks the other TLS mode is used that way.
+                             * @enum {string}
+                             */
+                            imap_security?: "ssl" | "starttls" | "none" | "auto";
+                            /**
+                             * @description Default auto: 465 implicit TLS, other ports STARTTLS.
+                             * @enum {string}
+                             */
+                            smtp_security?: "ssl" | "starttls" | "none" | "auto";
+                            /** @description Known password providers (yahoo, aol, icloud, …): the only required setting. With provider imap: the missing servers are detected. */
+                            password?: string;
+                            /** @description Known password providers: the login name; defaults to email_address. */
+                            username?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @description Comma-separated v2 scopes (or an array); default email,calendar,contacts. */
+                        scopes?: string | string[];
+                        /** @description An existing account of this application with the same address. */
                         reauth_account_id?: string;
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description The credentials were verified with the provider. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description One-time, valid 15 minutes, bound to this client_id. */
                             code: string;
                         };
                     };
@@ -140,10 +237,20 @@ export interface paths {
                         client_secret: string;
                         code: string;
                     };
+                    "application/x-www-form-urlencoded": {
+                        client_id: string;
+                        client_secret: string;
+                        code: string;
+                    };
+                    "text/plain": {
+                        client_id: string;
+                        client_secret: string;
+                        code: string;
+                    };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description The account object plus a new access token. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -163,6 +270,7 @@ export interface paths {
                             /** @description Unix seconds */
                             linked_at: number;
                             billing_state: string;
+                            /** @description Long-lived; send as Bearer, or as the Basic username. */
                             access_token: string;
                         };
                     };
@@ -235,6 +343,16 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        client_id: string;
+                        client_secret: string;
+                        email_address: string;
+                    };
+                    "application/x-www-form-urlencoded": {
+                        client_id: string;
+                        client_secret: string;
+                        email_address: string;
+                    };
+                    "text/plain": {
                         client_id: string;
                         client_secret: string;
                         email_address: string;
@@ -337,7 +455,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The account (v2 account object). */
                 200: {
                     headers: {
                         [name: string]: unknown;
