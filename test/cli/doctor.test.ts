@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
+import { startDnsServer, type DnsServer } from '../peers/dns-server.ts';
 import { BIN, runCli, type CliRun } from '../support/cli.ts';
 
 const USER = 'dora@example.test';
@@ -22,6 +23,7 @@ const PTY = fileURLToPath(new URL('../support/pty-run.py', import.meta.url));
 let dovecot: DovecotPeer;
 let api: Latchkey;
 let env: Record<string, string>;
+let dns: DnsServer;
 /** Every output of every run, checked for secrets at the end. */
 const seen: string[] = [];
 
@@ -30,10 +32,20 @@ before(async () => {
   api = await startLatchkey({ LATCHKEY_TLS_CA_FILE: dovecot.caPath });
   const providers = join(dovecot.dir, 'providers.json');
   writeFileSync(providers, JSON.stringify({ yahoo: { imap: { host: dovecot.host, port: dovecot.imapTlsPort, security: 'ssl' }, smtp: { host: dovecot.host, port: dovecot.submissionStartTlsPort, security: 'starttls' } } }));
-  env = { LATCHKEY_ALLOWED_DESTINATIONS: '127.0.0.0/8', LATCHKEY_TLS_CA_FILE: dovecot.caPath, LATCHKEY_EHLO_NAME: 'doctor.latchkey.test', LATCHKEY_PROVIDERS_FILE: providers, LATCHKEY_DATA_DIR: dovecot.dir };
+  // Names resolve only through this loopback DNS server: example.test publishes SRV records for
+  // the test Dovecot, so the doctor can detect the settings from the address.
+  dns = await startDnsServer({
+    'example.test': {},
+    'mail.latchkey.test': { A: [dovecot.host] },
+    '_imaps._tcp.example.test': { SRV: [{ target: 'mail.latchkey.test', port: dovecot.imapTlsPort }] },
+    '_submission._tcp.example.test': { SRV: [{ target: 'mail.latchkey.test', port: dovecot.submissionStartTlsPort }] },
+    'nowhere.test': {},
+  });
+  env = { LATCHKEY_DNS_SERVERS: dns.address, LATCHKEY_ISPDB_URL: 'https://127.0.0.1:1/v1.1', LATCHKEY_ALLOWED_DESTINATIONS: '127.0.0.0/8', LATCHKEY_TLS_CA_FILE: dovecot.caPath, LATCHKEY_EHLO_NAME: 'doctor.latchkey.test', LATCHKEY_PROVIDERS_FILE: providers, LATCHKEY_DATA_DIR: dovecot.dir };
 });
 after(async () => {
   await api?.stop();
+  await dns?.close();
   await dovecot?.stop();
 });
 
@@ -103,7 +115,7 @@ describe('latchkey doctor against Dovecot', () => {
       assert.ok(m, `expected ${re} after offset ${from} in:\n${out}`);
       from += m.index + m[0].length;
     }
-    assert.match(out, /detecting them from the address arrives with provider detection/);
+    assert.match(out, /Settings come from the flags; what they leave out is detected from the address/);
   });
 
   test('--json: the steps and the diagnosis as one document', async () => {
@@ -171,9 +183,20 @@ describe('latchkey doctor against Dovecot', () => {
     assert.match(both.stderr, /takes its hosts from the provider table/);
   });
 
-  test('bad usage is exit 2 before any connection: a missing host, an empty password', async () => {
-    const noSmtp = await doctor(['--imap-host', dovecot.host], PASSWORD);
-    assert.deepEqual([noSmtp.code, noSmtp.stderr], [2, 'latchkey: missing --smtp-host (or --provider NAME for a known provider)\n']);
+  test('without host flags the settings are detected from the address (SRV here); flags given still win', async () => {
+    const detected = await doctor([], PASSWORD);
+    assert.equal(detected.code, 0, detected.stdout + detected.stderr);
+    assert.match(detected.stdout, /Settings detected by srv in \d+ ms: IMAP mail\.latchkey\.test:\d+ ssl, SMTP mail\.latchkey\.test:\d+ starttls/);
+    const mixed = await doctor(['--imap-host', dovecot.host, '--imap-port', String(dovecot.imapStartTlsPort), '--imap-security', 'starttls'], PASSWORD);
+    assert.equal(mixed.code, 0, mixed.stdout + mixed.stderr);
+    assert.match(mixed.stdout, /Settings detected by srv/);
+  });
+
+  test('bad usage is exit 2 before any connection: nothing detected, an empty password', async () => {
+    const nowhere = await runCli(['doctor', 'x@nowhere.test'], env, `${PASSWORD}\n`);
+    seen.push(nowhere.stdout, nowhere.stderr);
+    assert.equal(nowhere.code, 2);
+    assert.match(nowhere.stderr, /could not detect the mail servers of nowhere\.test .*give --imap-host and --smtp-host/);
     const empty = await doctor(flags(), '');
     assert.equal(empty.code, 2);
     assert.match(empty.stderr, /no password given/);

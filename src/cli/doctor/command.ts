@@ -33,8 +33,9 @@ cipher, certificate subject, issuer, expiry, SNI and name check), greeting, capa
 and after TLS, login, and for IMAP LIST and EXAMINE INBOX. Nothing in the mailbox changes and no
 mail is sent. It ends with one diagnosis in the API's reason vocabulary and what to change.
 
-Detecting the settings from the email address is not built yet (it arrives with provider
-detection): give the hosts with the flags, or --provider NAME for a known provider.
+Without --imap-host/--smtp-host (and without --provider), the settings are detected from the
+address exactly as /connect/detect-provider does (built-in table, MX, autoconfig, ISPDB, SRV,
+probed guesses); flags given always win over what was detected.
 
 The password is never taken from the command line: it is prompted for without echo on a
 terminal, or read from standard input (first line) when that is not a terminal or with
@@ -76,12 +77,15 @@ async function doctor(email: string, flags: DoctorFlags, io: CliIo): Promise<0 |
   if (provider !== 'imap' && hostFlags.some((k) => flags[k] !== undefined)) {
     throw new CommandFailed(`--provider ${provider} takes its hosts from the provider table: drop the --imap-*/--smtp-* flags, or use them without --provider`, EXIT.usage);
   }
-  if (provider === 'imap') {
-    const missing = [!flags.imapHost && '--imap-host', !flags.smtpHost && '--smtp-host'].filter(Boolean);
-    if (missing.length) throw new CommandFailed(`missing ${missing.join(' and ')} (or --provider NAME for a known provider)`, EXIT.usage);
-  }
   const warnings = config.ehloNameWarning ? [config.ehloNameWarning] : [];
   if (!flags.json) io.out(renderHeader({ email, provider }, warnings));
+  if (provider === 'imap' && (!flags.imapHost || !flags.smtpHost)) {
+    const detected = await detectInto(email, flags, config, providers, io);
+    if (detected.note) {
+      warnings.push(detected.note);
+      if (!flags.json) io.out(`note: ${detected.note}\n`);
+    }
+  }
 
   let password: string;
   try {
@@ -110,6 +114,26 @@ async function doctor(email: string, flags: DoctorFlags, io: CliIo): Promise<0 |
   if (flags.json) io.out(json({ ...report, warnings }));
   else io.out(renderDiagnosis(report.diagnosis));
   return report.diagnosis.ok ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * Fills the host flags the engineer did not give from detection (flags win), printing where the
+ * settings came from. @throws CommandFailed (usage) when nothing was detected.
+ */
+async function detectInto(email: string, flags: DoctorFlags, config: ReturnType<typeof loadConfig>, providers: ReturnType<typeof loadProviders>, io: CliIo): Promise<{ note?: string }> {
+  const [{ detectContext }, { detectDomain }, { detectionView }] = await Promise.all([import('../../app/build.ts'), import('../../detect/detect.ts'), import('../../detect/view.ts')]);
+  const domain = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(email.trim())?.[1];
+  if (!domain) throw new CommandFailed(`${JSON.stringify(email)} is not an email address`, EXIT.usage);
+  const t0 = performance.now();
+  const view = detectionView(email.trim(), await detectDomain(domain, detectContext(config, providers, dialContext(config), Date.now)));
+  const ms = Math.round(performance.now() - t0);
+  const st = view.settings;
+  if (!st) throw new CommandFailed(`could not detect the mail servers of ${domain} (${ms} ms; see latchkey detect ${email}): give --imap-host and --smtp-host`, EXIT.usage);
+  if (!flags.imapHost) Object.assign(flags, { imapHost: st.imap_host, imapPort: flags.imapPort ?? st.imap_port, imapSecurity: flags.imapSecurity ?? st.imap_security });
+  if (!flags.smtpHost) Object.assign(flags, { smtpHost: st.smtp_host, smtpPort: flags.smtpPort ?? st.smtp_port, smtpSecurity: flags.smtpSecurity ?? st.smtp_security });
+  if (!flags.username && st.imap_username !== email.trim()) flags.username = st.imap_username;
+  if (!flags.json) io.out(`Settings detected by ${view.source} in ${ms} ms: IMAP ${st.imap_host}:${st.imap_port} ${st.imap_security}, SMTP ${st.smtp_host}:${st.smtp_port} ${st.smtp_security}\n`);
+  return view.oauth_required ? { note: `${view.provider_name} mailboxes accept only OAuth: a password login is expected to be refused (use provider ${view.auth_name})` } : {};
 }
 
 /** The parser's message, with settings keys named as the doctor's flags. */

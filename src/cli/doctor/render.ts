@@ -116,7 +116,7 @@ export function renderDiagnosis(d: Diagnosis): string {
 /** The header: what is being checked, and where the settings came from. */
 export function renderHeader(report: Pick<DoctorReport, 'email' | 'provider'>, warnings: string[]): string {
   const source = report.provider === 'imap'
-    ? 'Settings come from the flags (detecting them from the address arrives with provider detection).'
+    ? 'Settings come from the flags; what they leave out is detected from the address.'
     : `Settings come from the provider table entry "${report.provider}".`;
   return [`latchkey doctor ${report.email}`, source, ...warnings.map((w) => `note: ${w}`)].join('\n') + '\n';
 }
