@@ -24,7 +24,7 @@ export function registerDetectCommand(program: Command, io: CliIo): void {
       const config = loadConfig();
       const detect = detectContext(config, loadProviders(config.providersFile), dialContext(config), Date.now);
       const t0 = performance.now();
-      const detection = await detectDomain(domain, detect);
+      const detection = await detectDomain(domain, detect, email.trim());
       const ms = Math.round(performance.now() - t0);
       const result = detectionView(email.trim(), detection);
       if (opts.json) {

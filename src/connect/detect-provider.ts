@@ -19,7 +19,7 @@ export async function detectProvider(ctx: AppContext, body: Record<string, unkno
   const domain = EMAIL.exec(email)?.[1];
   if (!domain) throw new ApiError('invalid_value', { message: `email_address ${JSON.stringify(email.slice(0, 80))} is not an email address.` });
   const started = ctx.now();
-  const detection = await detectDomain(domain, ctx.detect);
+  const detection = await detectDomain(domain, ctx.detect, email);
   const view = detectionView(email, detection);
   ctx.log.info({ event: 'connect.detect', detected: view.detected, source: view.source, provider: view.auth_name, duration_ms: ctx.now() - started }, 'detect');
   return view;
@@ -41,7 +41,7 @@ export async function fillSettingsByDetection(ctx: AppContext, body: Record<stri
   const email = typeof body.email_address === 'string' ? body.email_address.trim() : '';
   const domain = EMAIL.exec(email)?.[1];
   if (!domain) return body; // the request validation names the bad address
-  const view = detectionView(email, await detectDomain(domain, ctx.detect));
+  const view = detectionView(email, await detectDomain(domain, ctx.detect, email));
   if (!view.settings) {
     const passwordMissing = blank('imap_password') && blank('password');
     const missing = ['imap_host', 'imap_port', ...(passwordMissing ? ['imap_password'] : []), 'smtp_host', 'smtp_port'].filter((k) => k === 'imap_password' || blank(k));

@@ -19,16 +19,17 @@ export interface DetectContext extends SourceContext {
  * wins, per protocol): the built-in table by domain → the built-in table by MX → the domain's own
  * Thunderbird autoconfig → the ISPDB for the domain → the ISPDB for the MX host's registrable
  * domain → RFC 6186 SRV records → probed guesses. Network sources start together; the whole is
- * bounded by `deadlineMs`. Results are cached per domain. Never throws for "not found": an empty
- * result has neither `imap` nor `smtp`.
+ * bounded by `deadlineMs`. Results are cached per domain. `email` is the address passed to the
+ * domain's own autoconfig server as `emailaddress` (Thunderbird does the same; the ISPDB only ever
+ * sees the domain). Never throws for "not found": an empty result has neither `imap` nor `smtp`.
  */
-export async function detectDomain(domain: string, ctx: DetectContext): Promise<DomainDetection> {
+export async function detectDomain(domain: string, ctx: DetectContext, email?: string): Promise<DomainDetection> {
   const d = domain.toLowerCase().replace(/\.$/, '');
   const cached = ctx.cache.get(d, ctx.now());
   if (cached) return { ...cached, trace: [{ source: cached.imap?.source ?? 'builtin', target: d, outcome: 'found', detail: 'cached', ms: 0 }] };
   const trace: TraceStep[] = [];
   const found: Finding[] = [];
-  const result = await withDeadline(run(d, ctx, trace, found), ctx.deadlineMs, () => {
+  const result = await withDeadline(run(d, ctx, trace, found, email ?? `postmaster@${d}`), ctx.deadlineMs, () => {
     trace.push({ source: 'guess', target: '(deadline)', outcome: 'error', detail: `detection stopped after ${ctx.deadlineMs} ms`, ms: ctx.deadlineMs });
     return merge(d, found, trace);
   });
@@ -37,13 +38,12 @@ export async function detectDomain(domain: string, ctx: DetectContext): Promise<
   return result;
 }
 
-async function run(domain: string, ctx: DetectContext, trace: TraceStep[], found: Finding[]): Promise<DomainDetection> {
+async function run(domain: string, ctx: DetectContext, trace: TraceStep[], found: Finding[], email: string): Promise<DomainDetection> {
   const done = (): DomainDetection | undefined => merge(domain, found, trace);
 
   const builtin = timed(trace, 'builtin', domain, async () => matchDomain(domain, ctx.providers));
   if (await consider(builtin, found)) return done()!;
 
-  const email = `postmaster@${domain}`;
   const mx = timedRaw(trace, 'dns', `MX ${domain}`, () => ctx.dns.mx(domain), (hosts) => (hosts.length ? hosts.join(', ') : undefined));
   const [auto1, auto2, auto3] = autoconfigUrls(domain, email, ctx.allowHttpAutoconfig).map((u) => timed(trace, 'autoconfig', u.href.replace(/\?.*$/, ''), () => fetchConfig(u, ctx, 'autoconfig')));
   const ispdb = timed(trace, 'ispdb', ispdbUrl(ctx.ispdbUrl, domain).href, () => fetchConfig(ispdbUrl(ctx.ispdbUrl, domain), ctx, 'ispdb'));

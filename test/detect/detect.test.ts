@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { makeCA, issueCert, type CA } from '../peers/pki.ts';
 import { startDnsServer, type DnsServer } from '../peers/dns-server.ts';
 import { startStaticHttps } from '../peers/https-server.ts';
@@ -27,6 +28,7 @@ let ca: CA;
 let dns: DnsServer;
 let dovecot: DovecotPeer;
 let lk: Latchkey;
+let plainRequests: string[] = [];
 
 const config = (imapHost: string, imapPort: number, smtpHost: string, smtpPort: number, user = '%EMAILLOCALPART%') => `<?xml version="1.0"?>
 <clientConfig version="1.1"><emailProvider id="x">
@@ -65,7 +67,18 @@ before(async () => {
     silent.close(r);
   }));
 
+  // Plain-http autoconfig, used only when the operator enables it.
+  const httpRequests: string[] = [];
+  plainRequests = httpRequests;
+  const plain = createHttpServer((req, res) => {
+    httpRequests.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'application/xml' }).end(config('imap.plain.test', 993, 'smtp.plain.test', 587));
+  }).listen(80, ip(9));
+  closers.push(() => new Promise((r) => { plain.closeAllConnections(); plain.close(r); }));
+
   dns = await startDnsServer({
+    'plain.test': {},
+    'autoconfig.plain.test': { A: [ip(9)] },
     'yahoo.com': { MX: [{ exchange: 'mta5.am0.yahoodns.net' }] },
     'example-corp.test': { MX: [{ exchange: 'aspmx.l.google.com', preference: 1 }, { exchange: 'alt1.aspmx.l.google.com', preference: 5 }] },
     'contoso.test': { MX: [{ exchange: 'contoso-test.mail.protection.outlook.com' }] },
@@ -207,6 +220,20 @@ describe('detect-provider', () => {
     const t0 = Date.now();
     assert.equal((await detect('x@slow.test')).detected, false);
     assert.ok(Date.now() - t0 < 3500, 'bounded by the request timeout and the deadline');
+  });
+
+  test('plain-http autoconfig is used only when the operator enables it', async () => {
+    assert.equal((await detect('x@plain.test')).detected, false);
+    assert.deepEqual(plainRequests, [], 'no plain-http request by default');
+    const open = await startLatchkey({ LATCHKEY_DNS_SERVERS: dns.address, LATCHKEY_AUTOCONFIG_ALLOW_HTTP: 'true', LATCHKEY_DETECT_TIMEOUT_MS: '3000' });
+    try {
+      const r = await open.post('/connect/detect-provider', { client_id: open.app.client_id, client_secret: open.app.client_secret, email_address: 'x@plain.test' });
+      assert.equal(r.body.source, 'autoconfig');
+      assert.equal(r.body.settings.imap_host, 'imap.plain.test');
+      assert.match(plainRequests[0] ?? '', /^\/mail\/config-v1\.1\.xml\?emailaddress=x%40plain\.test$/);
+    } finally {
+      await open.stop();
+    }
   });
 
   test('answers are cached per domain', async () => {

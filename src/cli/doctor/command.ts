@@ -125,7 +125,7 @@ async function detectInto(email: string, flags: DoctorFlags, config: ReturnType<
   const domain = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(email.trim())?.[1];
   if (!domain) throw new CommandFailed(`${JSON.stringify(email)} is not an email address`, EXIT.usage);
   const t0 = performance.now();
-  const view = detectionView(email.trim(), await detectDomain(domain, detectContext(config, providers, dialContext(config), Date.now)));
+  const view = detectionView(email.trim(), await detectDomain(domain, detectContext(config, providers, dialContext(config), Date.now), email.trim()));
   const ms = Math.round(performance.now() - t0);
   const st = view.settings;
   if (!st) throw new CommandFailed(`could not detect the mail servers of ${domain} (${ms} ms; see latchkey detect ${email}): give --imap-host and --smtp-host`, EXIT.usage);
