@@ -1,23 +1,13 @@
 import { substitute } from './autoconfig-xml.ts';
-import type { DomainDetection, Source } from './types.ts';
+import type { Static } from 'typebox';
+import type { DetectResponse } from '../http/schemas.ts';
+import type { DomainDetection } from './types.ts';
 
 /** Providers whose accounts connect by OAuth or EWS rather than IMAP with a password. */
 const NOT_IMAP = new Set(['gmail', 'office365', 'graph', 'exchange']);
 
-/** `POST /connect/detect-provider` answer: v2 fields (reference §6.6) plus DECISIONS "Detection". */
-export interface DetectionView {
-  email_address: string;
-  detected: boolean;
-  auth_name: string;
-  provider_name: string;
-  is_imap: boolean;
-  oauth_required: boolean;
-  source?: Source;
-  settings?: {
-    imap_host: string; imap_port: number; imap_security: string; imap_username: string;
-    smtp_host: string; smtp_port: number; smtp_security: string; smtp_username: string;
-  };
-}
+/** `POST /connect/detect-provider` answer: v2 fields (reference §6.6) plus DECISIONS "Detection" (shape declared once, in http/schemas.ts). */
+export type DetectionView = Static<typeof DetectResponse>;
 
 /** The detection for one address: usernames and `%EMAIL…%` placeholders resolved for it. */
 export function detectionView(email: string, d: DomainDetection): DetectionView {
