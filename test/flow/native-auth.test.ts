@@ -135,6 +135,15 @@ describe('native authentication against a real Dovecot', () => {
     assert.equal(after.body.reason, 'invalid_token');
   });
 
+  test('50 concurrent redemptions of one code: exactly one succeeds; the replays revoke what it issued', async () => {
+    const a = await lk.post('/connect/authorize', authorizeBody('alice@example.test', imapSettings('alice@example.test', 'alice-secret')));
+    const results = await Promise.all(Array.from({ length: 50 }, () => lk.post('/connect/token', { client_id: lk.app.client_id, client_secret: lk.app.client_secret, code: a.body.code })));
+    const ok = results.filter((r) => r.status === 200);
+    assert.equal(ok.length, 1);
+    assert.ok(results.every((r) => r.status === 200 || (r.status === 400 && r.body.reason === 'invalid_code')));
+    assert.equal((await lk.get('/account', { authorization: `Bearer ${ok[0]!.body.access_token}` })).status, 401, 'a replay revoked the token');
+  });
+
   test('a wrong client secret is refused without burning the code; another client cannot redeem it', async () => {
     const a = await lk.post('/connect/authorize', authorizeBody('alice@example.test', imapSettings('alice@example.test', 'alice-secret')));
     const wrong = await lk.post('/connect/token', { client_id: lk.app.client_id, client_secret: 'lkcs_wrong', code: a.body.code });
