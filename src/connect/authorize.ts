@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
-import { ApiError } from '../errors/api-error.ts';
+import { ApiError, type Step } from '../errors/api-error.ts';
 import { hashSecret, newSecret } from '../crypto/tokens.ts';
 import { verifyImap } from '../verify/imap.ts';
 import { verifySmtp } from '../verify/smtp.ts';
@@ -59,23 +59,31 @@ async function checkReauthTarget(ctx: AppContext, r: ConnectRequest): Promise<vo
 
 /** IMAP first, then SMTP (the v2 order), the whole bounded by the authorize timeout. */
 async function verifyWithProvider(ctx: AppContext, r: ConnectRequest): Promise<void> {
-  const v = verifyContext(ctx.dial, ctx.config, r);
+  // The deadline ends the verification itself, not only the reply: every socket it opened is
+  // destroyed and SMTP is never started after it (no password is sent once the caller was told).
+  const controller = new AbortController();
+  let step: Step = 'imap.connect';
+  const v = { ...verifyContext(ctx.dial, ctx.config, r), signal: controller.signal, onStep: (s: Step) => { step = s; } };
   let timer: NodeJS.Timeout | undefined;
-  let phase: 'imap.login' | 'smtp.auth' = 'imap.login';
+  const seconds = ctx.config.timeouts.authorizeMs / 1000;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ApiError('response_timeout', {
-      step: phase,
-      message: `Verifying the account took longer than ${Math.round(ctx.config.timeouts.authorizeMs / 1000)} s. The mail server may be overloaded; please try again later.`,
-    })), ctx.config.timeouts.authorizeMs);
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new ApiError('response_timeout', {
+        step,
+        message: `Verifying the account took longer than ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s. The mail server may be overloaded; please try again later.`,
+      }));
+    }, ctx.config.timeouts.authorizeMs);
   });
   try {
     await Promise.race([(async () => {
       await verifyImap(r.imap, v);
-      phase = 'smtp.auth';
+      if (controller.signal.aborted) return;
       await verifySmtp(r.smtp, v);
     })(), deadline]);
   } finally {
     clearTimeout(timer);
+    controller.abort();
   }
 }
 

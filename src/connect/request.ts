@@ -20,7 +20,7 @@ export interface ConnectRequest {
 }
 
 const SECURITY: readonly Security[] = ['ssl', 'starttls', 'none', 'auto'];
-const EMAIL = /^[^\s@"]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = /^[^\s@"\x00-\x1f\x7f]+@[^\s@\x00-\x1f\x7f]+\.[^\s@\x00-\x1f\x7f]+$/;
 
 /**
  * Validates the request in the order of the v2 reference §10: required top-level fields →
@@ -44,11 +44,11 @@ export function parseConnectRequest(body: Record<string, unknown>, providers: Re
     throw new ApiError('invalid_value', { message: 'settings must be an object.' });
   }
   const s = settings as Record<string, unknown>;
-  const entry = providers[provider];
+  const entry = Object.hasOwn(providers, provider) ? providers[provider] : undefined;
   if (!entry || (entry.auth !== 'password' && provider !== 'imap')) {
     if (provider !== 'imap') {
       throw new ApiError('unsupported_provider', {
-        message: NOT_YET_SUPPORTED[provider] ?? `Provider ${JSON.stringify(provider)} is not supported. Use "imap" with the server settings, or one of: ${Object.keys(providers).filter((p) => providers[p]?.auth === 'password').join(', ')}.`,
+        message: (Object.hasOwn(NOT_YET_SUPPORTED, provider) ? NOT_YET_SUPPORTED[provider] : undefined) ?? `Provider ${JSON.stringify(provider)} is not supported. Use "imap" with the server settings, or one of: ${Object.keys(providers).filter((p) => providers[p]?.auth === 'password').join(', ')}.`,
       });
     }
   }

@@ -23,17 +23,26 @@ export function installBodyParsers(app: FastifyInstance): void {
   });
 }
 
-/** `a=1&settings[b]=2` → `{ a: '1', settings: { b: '2' } }`. One level of brackets, as the SDKs send. */
+/** Keys that would reach Object.prototype through an assignment: never accepted from a client. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * `a=1&settings[b]=2` → `{ a: '1', settings: { b: '2' } }`. One level of brackets, as the SDKs
+ * send. Objects are built without a prototype and `__proto__`/`constructor`/`prototype` keys are
+ * dropped, so no request can change another's defaults (prototype pollution).
+ */
 export function parseForm(text: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
   for (const [key, value] of new URLSearchParams(text)) {
     const m = /^([^[\]]+)\[([^[\]]*)\]$/.exec(key);
     if (!m) {
-      out[key] = value;
+      if (!FORBIDDEN_KEYS.has(key)) out[key] = value;
       continue;
     }
     const [, outer = '', inner = ''] = m;
-    const bag = (out[outer] && typeof out[outer] === 'object' ? out[outer] : (out[outer] = inner === '' ? [] : {})) as Record<string, unknown> | unknown[];
+    if (FORBIDDEN_KEYS.has(outer) || FORBIDDEN_KEYS.has(inner)) continue;
+    const existing = Object.hasOwn(out, outer) ? out[outer] : undefined;
+    const bag = (existing && typeof existing === 'object' ? existing : (out[outer] = inner === '' ? [] : Object.create(null))) as Record<string, unknown> | unknown[];
     if (Array.isArray(bag)) bag.push(value);
     else bag[inner] = value;
   }

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { AppContext } from '../app/context.ts';
+import { ApiError } from '../errors/api-error.ts';
 import { installBodyParsers } from './body-parsers.ts';
 import { installErrorHandling } from './errors.ts';
 import { registerRoutes } from './routes.ts';
@@ -11,6 +12,14 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: false,
+    // The whole request (headers and body) must arrive within 30 s: a body trickled a byte at a
+    // time does not hold a connection open indefinitely.
+    requestTimeout: 30_000,
+    // Fastify's own early failures (a malformed URL…) leave through the same serializer.
+    frameworkErrors: (error, _req, reply) => {
+      const body = new ApiError('invalid_value', { message: `The request could not be read: ${error.message}` }).toBody();
+      void (reply as unknown as { code(n: number): { send(b: unknown): unknown } }).code(400).send(body);
+    },
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });
   installBodyParsers(app);

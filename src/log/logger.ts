@@ -19,5 +19,13 @@ export const REDACT_PATHS = [
 
 /** The process logger (JSON lines). `destination` lets tests capture every line. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'latchkey' } }, destination);
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'latchkey' }, serializers: { req: requestForLog } }, destination);
+}
+
+/**
+ * What a request line logs: method, path and peer — never the query string, where a client may
+ * put `client_secret` or a code (v2 SDKs send /oauth/token parameters in the query).
+ */
+function requestForLog(req: { method?: string; url?: string; ip?: string; socket?: { remoteAddress?: string } }): Record<string, unknown> {
+  return { method: req.method, url: (req.url ?? '').split('?')[0], remoteAddress: req.ip ?? req.socket?.remoteAddress };
 }

@@ -29,6 +29,8 @@ export interface DialContext {
   greetingTimeoutMs: number;
   /** Step-by-step report for `latchkey doctor` (net/events.ts); the server leaves it unset. */
   onEvent?: ConnectionObserver;
+  /** Ends the verification (the authorize deadline): every socket opened for it is destroyed. */
+  signal?: AbortSignal;
 }
 
 export interface Dialed {
@@ -70,6 +72,7 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
   let plain: Socket | undefined;
   let address = '';
   for (const a of addresses) {
+    if (ctx.signal?.aborted) break;
     tried.push(a.includes(':') ? `[${a}]:${target.port}` : `${a}:${target.port}`);
     const started = performance.now();
     try {
@@ -83,6 +86,11 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
     }
   }
   if (!plain) throw networkError(failures, tried, `${p}.connect`, target);
+  if (ctx.signal) {
+    const socketOnAbort = plain;
+    if (ctx.signal.aborted) socketOnAbort.destroy();
+    else ctx.signal.addEventListener('abort', () => socketOnAbort.destroy(), { once: true });
+  }
 
   let socket: Socket | TLSSocket = plain;
   if (target.implicitTls) {
@@ -147,6 +155,10 @@ function connectTcp(address: string, port: number, timeoutMs: number): Promise<S
 }
 
 function networkError(codes: string[], tried: string[], step: Step, target: DialTarget): ApiError {
+  if (codes.some((c) => c === 'EMFILE' || c === 'ENFILE' || c === 'ENOBUFS')) {
+    // Local resource exhaustion: Latchkey's fault, not the provider's (logged, generic 500).
+    return new ApiError('internal', { step, internal: `out of local resources while connecting (${codes.join(', ')})` });
+  }
   let reason: Reason = 'connect_refused';
   if (codes.includes('ETIMEDOUT')) reason = 'connect_timeout';
   else if (codes.every((c) => c === 'ENETUNREACH' || c === 'EHOSTUNREACH' || c === 'EADDRNOTAVAIL')) reason = 'network_unreachable';

@@ -26,6 +26,12 @@ const REFUSED = toBlockList([
   { address: 'fe80::', prefix: 10, family: 'ipv6' },
   { address: 'ff00::', prefix: 8, family: 'ipv6' },
   { address: '64:ff9b:1::', prefix: 48, family: 'ipv6' },
+  // Forms that embed an IPv4 address a server would reach: IPv4-compatible (deprecated, RFC 4291
+  // §2.5.5.1), IPv4-translated (RFC 2765), NAT64 (RFC 6052) and 6to4 (RFC 3056).
+  { address: '::', prefix: 96, family: 'ipv6' },
+  { address: '::ffff:0:0:0', prefix: 96, family: 'ipv6' },
+  { address: '64:ff9b::', prefix: 96, family: 'ipv6' },
+  { address: '2002::', prefix: 16, family: 'ipv6' },
 ]);
 
 /** The outbound-connection policy: which resolved addresses and ports may be dialled. */

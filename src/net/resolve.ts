@@ -13,7 +13,9 @@ export type HostResolver = (host: string) => Promise<string[]>;
 export function createResolver(servers: readonly string[], step: Step = 'imap.connect'): (host: string, s?: Step) => Promise<string[]> {
   const custom = servers.length ? new dns.Resolver({ timeout: 3000, tries: 2 }) : undefined;
   custom?.setServers([...servers]);
-  return async (host: string, s: Step = step) => {
+  return async (rawHost: string, s: Step = step) => {
+    // Full-width and other compatibility forms fold to what DNS would be asked (UTS #46 maps them).
+    const host = rawHost.normalize('NFKC').toLowerCase();
     const literal = ipLiteral(host);
     if (literal) return [literal];
     if (/^localhost\.?$/i.test(host) || /\.localhost\.?$/i.test(host)) {
@@ -32,7 +34,7 @@ export function createResolver(servers: readonly string[], step: Step = 'imap.co
     } catch (err) {
       if (err instanceof ApiError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ETIMEOUT' || code === 'EAI_AGAIN') {
+      if (code === 'ETIMEOUT' || code === 'EAI_AGAIN' || code === 'ECONNREFUSED' || code === 'ESERVFAIL') {
         throw new ApiError('dns_not_found', { step: s, message: `The name ${host} could not be looked up right now (DNS did not answer). Please try again.`, cause: err });
       }
       throw new ApiError('dns_not_found', { step: s, message: `The server name ${host} could not be found. Check the host name.`, cause: err });

@@ -36,7 +36,9 @@ export interface TlsTarget {
  */
 export function startTls(target: TlsTarget, plain?: Socket): { socket: TLSSocket; ready: Promise<TLSSocket> } {
   const socket = tlsConnect({
-    ...(plain ? { socket: plain } : { host: target.address, port: target.port }),
+    // `host` is what Node checks the certificate against when no servername is sent (an IP
+    // literal): without it Node falls back to "localhost" and refuses valid IP certificates.
+    ...(plain ? { socket: plain, host: target.host } : { host: target.address, port: target.port }),
     ...(target.servername ? { servername: target.servername } : {}),
     secureContext: target.secureContext,
     // Verified below, by hand, so the error can say precisely what is wrong with the certificate.

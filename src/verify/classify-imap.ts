@@ -31,10 +31,12 @@ const TEXT_RULES: Array<[RegExp, 'app_password_required' | 'web_login_required' 
 export function classifyImapError(err: unknown, step: Step, login: ServerLogin, ctx: VerifyContext, secure: boolean): ApiError {
   if (err instanceof ApiError) return err;
   const e = err as ImapflowError;
-  const text = redactSecrets((e.responseText || e.response || '').toString().replace(/^\S+\s+(NO|BAD|BYE)\s+/i, '').replace(/^\[[A-Z-]+\]\s*/, ''), [login.password]);
+  // Matched on the server's own words; shown only with every secret removed.
+  const text = (e.responseText || e.response || '').toString().replace(/^\S+\s+(NO|BAD|BYE)\s+/i, '').replace(/^\[[A-Z-]+\]\s*/, '');
+  const shown = redactSecrets(text, [login.password]);
   const code = (e.serverResponseCode || '').toUpperCase();
   const status = responseStatus(e);
-  const serverError = text ? (code ? `[${code}] ${text}` : text) : undefined;
+  const serverError = shown ? (code ? `[${code}] ${shown}` : shown) : undefined;
 
   if (e.code === 'GREETING_TIMEOUT') return new ApiError('greeting_timeout', { step: 'imap.greeting', cause: err });
   if (e.code === 'CONNECT_TIMEOUT') return new ApiError('connect_timeout', { step: 'imap.connect', cause: err });

@@ -20,18 +20,19 @@ export interface NodemailerError extends Error {
 export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, ctx: VerifyContext): ApiError {
   if (err instanceof ApiError) return err;
   const e = err as NodemailerError;
-  const response = redactSecrets((e.response ?? '').toString().trim(), [login.password]);
-  const serverError = response || undefined;
+  // Matched on the server's own words; shown only with every secret removed.
+  const response = (e.response ?? '').toString().trim();
+  const serverError = redactSecrets(response, [login.password]) || undefined;
   const cause = (e as { cause?: NodeJS.ErrnoException }).cause;
   const tlsCode = [e.code, cause?.code].find((c) => c && /^(ERR_SSL|ERR_TLS|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO)/.test(c));
   if (tlsCode) return classifyTlsError(Object.assign(cause ?? e, { code: tlsCode }), 'smtp.tls');
   // nodemailer re-labels socket errors (a failed STARTTLS handshake among them) as ESOCKET and
   // keeps only OpenSSL's message: read the cause from it.
   if (e.code === 'ESOCKET' || e.code === 'ECONNECTION') {
-    if (/certificate|self.signed|altnames|issuer/i.test(e.message)) {
+    if (/certificate|self.signed|altnames|issuer|not yet valid/i.test(e.message)) {
       return classifyTlsError(Object.assign(new Error(e.message), { code: certCodeFromText(e.message) }), 'smtp.tls');
     }
-    if (/wrong version number|packet length too long|unknown protocol|ssl|tls/i.test(e.message)) {
+    if (/wrong version number|packet length too long|unknown protocol|SSL routines|TLS handshake/i.test(e.message)) {
       return classifyTlsError(Object.assign(new Error(e.message), { code: 'ERR_SSL_WRONG_VERSION_NUMBER' }), 'smtp.tls');
     }
   }
@@ -58,13 +59,16 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
     if (enhanced === '5.7.9' || /application-specific password|app password/i.test(response)) return new ApiError('app_password_required', { step: s, serverError });
     if (/basic auth(entication)? (is )?(disabled|blocked)/i.test(response)) return new ApiError('oauth_required', { step: s, serverError });
     if (rc === 530 || enhanced === '5.7.11' || /must issue a STARTTLS|encryption required/i.test(response)) return new ApiError('tls_required', { step: s, serverError });
-    if (rc === 504 || rc === 503 || enhanced === '5.7.4' || enhanced === '5.5.4') {
+    // AUTH not understood or not offered (RFC 4954 §4: 504 unrecognized mechanism; 500/502/503 command).
+    if ([500, 501, 502, 503, 504].includes(rc) || enhanced === '5.7.4' || enhanced === '5.5.4') {
       return new ApiError('no_supported_auth_mechanism', { step: s, serverError });
     }
     if (rc === 454 || rc === 421 || rc === 432 || (rc >= 400 && rc < 500)) return new ApiError('provider_unavailable', { step: s, serverError, retryAfter: 60 });
-    if (rc === 535 || rc === 534 || enhanced === '5.7.8' || rc === 0 || rc >= 500) {
+    // Only the replies that mean "these credentials are wrong" (RFC 4954 §6: 535 5.7.8; 534 is a policy refusal).
+    if (rc === 535 || rc === 534 || enhanced === '5.7.8') {
       return new ApiError('invalid_credentials', { step: s, serverError, message: credentialsMessage('SMTP', login, ctx) });
     }
+    if (rc >= 500) return new ApiError('command_rejected', { step: s, serverError, message: 'The SMTP server refused the AUTH command itself (not the password).' });
   }
   if (rc === 421 || (rc >= 400 && rc < 500)) return new ApiError('provider_unavailable', { step, serverError, retryAfter: 60 });
   if (e.code === 'ECONNECTION' || e.code === 'ESOCKET') return new ApiError('connection_closed', { step, serverError, cause: err });
@@ -73,6 +77,7 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
 }
 
 function certCodeFromText(text: string): string {
+  if (/not yet valid/i.test(text)) return 'CERT_NOT_YET_VALID';
   if (/self.signed/i.test(text)) return 'DEPTH_ZERO_SELF_SIGNED_CERT';
   if (/expired/i.test(text)) return 'CERT_HAS_EXPIRED';
   if (/altname|Hostname\/IP does not match/i.test(text)) return 'ERR_TLS_CERT_ALTNAME_INVALID';

@@ -46,6 +46,7 @@ type Attempt =
 
 async function attempt(login: ServerLogin, ctx: VerifyContext, loginMethod: 'LOGIN' | undefined): Promise<Attempt> {
   const plan = planTls(login, 993);
+  ctx.onStep?.('imap.connect');
   let dialed: Dialed;
   try {
     dialed = await dialAuto({ host: login.host, port: login.port, protocol: 'imap', implicitTls: plan.implicitTls }, ctx, login.security === 'auto');
@@ -56,16 +57,21 @@ async function attempt(login: ServerLogin, ctx: VerifyContext, loginMethod: 'LOG
   const client = new ImapFlow(imapOptions(login, ctx, dialed, starttlsFor(plan, dialed.secure, login.sslRequired), loginMethod, observed));
   client.on('error', () => undefined); // failures surface through the awaited calls below
   let step: Step = 'imap.login';
+  ctx.onStep?.(step);
+  const onAbort = () => client.close();
+  ctx.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     let started = performance.now();
     await client.connect();
     const mechanism = usedMechanism(client, loginMethod);
     if (observed) reportAuth(observed, mechanism, started);
     step = 'imap.list';
+    ctx.onStep?.(step);
     started = performance.now();
     const folders = await client.list();
     ctx.onEvent?.({ protocol: 'imap', kind: 'list', folders: folders.length, ms: since(started) });
     step = 'imap.examine';
+    ctx.onStep?.(step);
     started = performance.now();
     const lock = await client.mailboxOpen('INBOX', { readOnly: true });
     void lock;
@@ -79,6 +85,7 @@ async function attempt(login: ServerLogin, ctx: VerifyContext, loginMethod: 'LOG
     const classified = classifyImapError(err, step, login, ctx, secure);
     return { ok: false, error: err, classified, mechanism: step === 'imap.login' ? usedMechanism(client, loginMethod) : undefined, capabilities };
   } finally {
+    ctx.signal?.removeEventListener('abort', onAbort);
     client.close();
   }
 }
@@ -107,6 +114,10 @@ function imapOptions(login: ServerLogin, ctx: VerifyContext, dialed: Dialed, sta
     greetingTimeout: ctx.greetingTimeoutMs,
     socketTimeout: ctx.commandTimeoutMs,
     disableAutoIdle: true,
+    // A hostile server must not make one verification hold gigabytes (imapflow's defaults are 1-2 GiB).
+    maxLineLength: 64 * 1024,
+    maxLiteralSize: 256 * 1024,
+    maxResponseSize: 1024 * 1024,
     disableCompression: true,
     disableAutoEnable: true,
     // The socket is already connected (and checked) by dial(): hand it over, and run

@@ -20,6 +20,7 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     throw new ApiError('invalid_value', { message: 'smtp_security "none" sends the password unencrypted: it needs "ssl_required": false.' });
   }
   const plan = planTls(login, 465);
+  ctx.onStep?.('smtp.connect');
   const dialed = await dialAuto({ host: login.host, port: login.port, protocol: 'smtp', implicitTls: plan.implicitTls }, ctx, login.security === 'auto');
   const starttls = starttlsFor(plan, dialed.secure, login.sslRequired);
   const observed: Observed | undefined = ctx.onEvent ? { protocol: 'smtp', onEvent: ctx.onEvent, tls: dialed.secure } : undefined;
@@ -47,6 +48,9 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     debug: false,
   } as SMTPConnection.Options);
   let step: Step = 'smtp.ehlo';
+  ctx.onStep?.(step);
+  const onAbort = () => failed?.(Object.assign(new Error('verification ended'), { code: 'ETIMEDOUT' }));
+  ctx.signal?.addEventListener('abort', onAbort, { once: true });
   // nodemailer reports some failures (socket timeout, a dropped connection) only as events, not
   // through the pending callback: every wait below also ends on them.
   let failed: ((err: unknown) => void) | undefined;
@@ -64,6 +68,7 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
   try {
     await wait((done) => conn.connect(done));
     step = 'smtp.auth';
+    ctx.onStep?.(step);
     const offered = offeredMechanisms(conn);
     const mechanism = PASSWORD_MECHANISMS.find((m) => offered.includes(m));
     if (!mechanism) {
@@ -85,6 +90,7 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
   } catch (err) {
     throw classifySmtpError(err, stepOf(err, step), login, ctx);
   } finally {
+    ctx.signal?.removeEventListener('abort', onAbort);
     conn.close();
     dialed.socket.destroy();
   }

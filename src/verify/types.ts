@@ -1,3 +1,4 @@
+import type { Step } from '../errors/api-error.ts';
 import type { DialContext } from '../net/dial.ts';
 import type { VerifyObserver } from './events.ts';
 
@@ -28,6 +29,8 @@ export interface VerifyContext extends DialContext {
   appPasswordsUsual: boolean;
   /** Step-by-step report for `latchkey doctor` (verify/events.ts); the server leaves it unset. */
   onEvent?: VerifyObserver;
+  /** Told each step as it starts, so a deadline error can name the step that was stuck. */
+  onStep?: (step: Step) => void;
 }
 
 /** What a successful IMAP verification saw. */

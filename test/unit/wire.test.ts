@@ -61,7 +61,15 @@ test('access tokens are read from Bearer, from Basic (token as username) and bar
 });
 
 test('form bodies: bracketed settings keys become an object', () => {
-  assert.deepEqual(parseForm('client_id=a&settings%5Bimap_host%5D=h&settings[imap_port]=993&scopes=email'), { client_id: 'a', settings: { imap_host: 'h', imap_port: '993' }, scopes: 'email' });
+  assert.deepEqual(JSON.parse(JSON.stringify(parseForm('client_id=a&settings%5Bimap_host%5D=h&settings[imap_port]=993&scopes=email'))), { client_id: 'a', settings: { imap_host: 'h', imap_port: '993' }, scopes: 'email' });
+});
+
+test('form bodies cannot reach Object.prototype (prototype pollution)', () => {
+  const parsed = parseForm('__proto__[ssl_required]=false&constructor[prototype][x]=1&settings[__proto__]=y&prototype=z&name=ok');
+  assert.equal(({} as Record<string, unknown>).ssl_required, undefined);
+  assert.equal(({} as Record<string, unknown>).x, undefined);
+  assert.deepEqual(Object.keys(parsed), ['constructor[prototype][x]', 'name'], 'nested brackets stay one literal key; the forbidden keys are dropped');
+  assert.equal(Object.getPrototypeOf(parsed), null);
 });
 
 test('the logger redacts nested secret paths (pino * matches one level only)', async () => {
