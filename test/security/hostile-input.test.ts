@@ -110,7 +110,8 @@ test('past the authorize deadline every socket is closed and SMTP is never conta
   assert.equal(r.body.step, 'imap.login');
   assert.match(r.body.message, /longer than 1\.5 s/);
   assert.ok(Date.now() - t0 < 3000);
-  await new Promise((res) => setTimeout(res, 300));
+  // The server sees the close a moment later (a loaded machine may take longer): wait up to 3 s.
+  for (let i = 0; i < 30 && closed.length < sockets.size; i++) await new Promise((res) => setTimeout(res, 100));
   assert.equal(closed.length, sockets.size, 'Latchkey closed the connection it held');
   assert.equal(smtp.connections, 0, 'SMTP was never contacted after the deadline');
 });
