@@ -1,9 +1,10 @@
 import { Kysely, Migrator, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import * as m001 from './migrations/001_initial.ts';
+import * as m003 from './migrations/003_management.ts';
 import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
 
-const MIGRATIONS: Record<string, Migration> = { '001_initial': m001 };
+const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '003_management': m003 };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -146,6 +147,7 @@ export class KyselyStore implements Store {
         billing_state: 'paid',
         linked_at: a.now,
         updated_at: a.now,
+        metadata: '{}',
       })
       .onConflict((oc) =>
         oc.columns(['client_id', 'email_key']).doUpdateSet({
@@ -212,6 +214,73 @@ export class KyselyStore implements Store {
     };
   }
 
+  async updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[] }): Promise<Application | undefined> {
+    const set: Partial<Database['applications']> = {};
+    if (changes.name !== undefined) set.name = changes.name;
+    if (changes.iconUrl !== undefined) set.icon_url = changes.iconUrl;
+    if (changes.redirectUris !== undefined) set.redirect_uris = JSON.stringify(changes.redirectUris);
+    if (Object.keys(set).length) await this.db.updateTable('applications').set(set).where('client_id', '=', clientId).execute();
+    return this.findApplication(clientId);
+  }
+
+  async setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined> {
+    return this.updateAccount(accountId, { metadata: JSON.stringify(metadata), updated_at: now });
+  }
+
+  async setBillingState(accountId: string, state: string, now: number): Promise<Account | undefined> {
+    return this.updateAccount(accountId, { billing_state: state, updated_at: now });
+  }
+
+  async setSyncState(accountId: string, state: string, now: number): Promise<Account | undefined> {
+    return this.updateAccount(accountId, { sync_state: state, updated_at: now });
+  }
+
+  private async updateAccount(accountId: string, set: Partial<Database['accounts']>): Promise<Account | undefined> {
+    const row = await this.db.updateTable('accounts').set(set).where('id', '=', accountId).returningAll().executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  async deleteAccount(accountId: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('accounts').where('id', '=', accountId).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async countActiveTokens(accountId: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('access_tokens')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', accountId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async revokeAccountTokens(accountId: string, now: number, keepHash?: string): Promise<number> {
+    let q = this.db
+      .updateTable('access_tokens')
+      .set({ revoked_at: now, updated_at: now })
+      .where('account_id', '=', accountId)
+      .where('revoked_at', 'is', null);
+    if (keepHash !== undefined) q = q.where('token_hash', '!=', keepHash);
+    const r = await q.executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  async revokeToken(tokenHash: string, now: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('access_tokens')
+      .set({ revoked_at: now, updated_at: now })
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async listAllAccounts(page: { limit: number; offset: number }): Promise<Account[]> {
+    const rows = await this.db.selectFrom('accounts').selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
+    return rows.map(toAccount);
+  }
+
   async revokeTokensFromCode(codeHash: string, now: number): Promise<number> {
     const r = await this.db
       .updateTable('access_tokens')
@@ -248,6 +317,7 @@ function toAccount(r: Database['accounts']): Account {
     billingState: r.billing_state,
     linkedAt: Number(r.linked_at),
     updatedAt: Number(r.updated_at),
+    metadata: JSON.parse(r.metadata ?? '{}') as Record<string, string>,
   };
 }
 

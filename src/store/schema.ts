@@ -24,6 +24,8 @@ export interface Database {
     billing_state: string;
     linked_at: number;
     updated_at: number;
+    /** JSON object of string values set by the application (migration 003). */
+    metadata: string;
   };
   credentials: {
     account_id: string;

@@ -25,6 +25,8 @@ export interface Account {
   billingState: string;
   linkedAt: number;
   updatedAt: number;
+  /** Application-set key/value strings (management API `metadata`). */
+  metadata: Record<string, string>;
 }
 
 export interface AccessToken {
@@ -116,6 +118,27 @@ export interface Store {
   insertToken(token: AccessToken): Promise<void>;
   /** The token (revoked or not) and its account, by the token's hash. */
   findToken(tokenHash: string): Promise<{ token: AccessToken; account: Account } | undefined>;
+  /** Application fields the management API may change (`PUT /a/{client_id}`); absent fields stay. */
+  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[] }): Promise<Application | undefined>;
+  /** Replaces an account's metadata. Returns the updated account, or undefined when it does not exist. */
+  setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined>;
+  /** Sets `billing_state` (`paid` / `cancelled`). Returns the updated account, or undefined. */
+  setBillingState(accountId: string, state: string, now: number): Promise<Account | undefined>;
+  /** Sets `sync_state` (`running` / `invalid`). Returns the updated account, or undefined. */
+  setSyncState(accountId: string, state: string, now: number): Promise<Account | undefined>;
+  /**
+   * Deletes the account; its stored credentials and every token (revoked or not) go with it in
+   * the same statement (foreign keys cascade). Returns whether an account was deleted.
+   */
+  deleteAccount(accountId: string): Promise<boolean>;
+  /** How many unrevoked tokens the account holds. */
+  countActiveTokens(accountId: string): Promise<number>;
+  /** Revokes every unrevoked token of an account except the one whose hash is `keepHash`. Returns how many. */
+  revokeAccountTokens(accountId: string, now: number, keepHash?: string): Promise<number>;
+  /** Revokes one token. Returns whether it was active before. */
+  revokeToken(tokenHash: string, now: number): Promise<boolean>;
+  /** Every account of every application, by id, `limit` from `offset` (background jobs page through them). */
+  listAllAccounts(page: { limit: number; offset: number }): Promise<Account[]>;
   /** Revokes every token issued from a code (RFC 6749 §4.1.2 on replay). Returns how many. */
   revokeTokensFromCode(codeHash: string, now: number): Promise<number>;
 }

@@ -22,6 +22,8 @@ export interface Latchkey {
   advance(ms: number): void;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  put(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  delete(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -86,6 +88,8 @@ export async function startLatchkey(env: Record<string, string> = {}): Promise<L
     advance: (ms) => { offset += ms; },
     post: (path, body, headers) => call('POST', path, body, headers),
     get: (path, headers) => call('GET', path, undefined, headers),
+    put: (path, body, headers) => call('PUT', path, body, headers),
+    delete: (path, headers) => call('DELETE', path, undefined, headers),
     stop: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });
