@@ -2,10 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { buildServer } from '../http/server.ts';
 import { createApplication } from './applications.ts';
+import { HealthChecker } from '../health/checker.ts';
+import { verifyStoredCredentials } from '../health/verify-account.ts';
 
 /**
- * Starts listening, prints a ready development app on a fresh development database, and purges
- * expired codes every minute (their encrypted payloads go with them).
+ * Starts listening, prints a ready development app on a fresh development database, purges
+ * expired codes every minute (their encrypted payloads go with them), and starts the credential
+ * health check unless `LATCHKEY_HEALTH_INTERVAL_S=0`.
  * @returns the server and a stop function.
  */
 export async function serve(ctx: AppContext, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<{ server: FastifyInstance; stop: () => Promise<void> }> {
@@ -39,10 +42,15 @@ export async function serve(ctx: AppContext, out: (line: string) => void = (l) =
   await purge();
   const timer = setInterval(() => void purge(), 60_000);
   timer.unref();
+  const health = ctx.config.health.intervalMs > 0
+    ? new HealthChecker({ store: ctx.store, log: ctx.log, now: ctx.now, check: (a) => verifyStoredCredentials(ctx, a) }, ctx.config.health)
+    : undefined;
+  health?.start();
   return {
     server,
     stop: async () => {
       clearInterval(timer);
+      await health?.stop();
       await server.close();
       await ctx.store.close();
     },

@@ -231,8 +231,11 @@ export class KyselyStore implements Store {
     return this.updateAccount(accountId, { billing_state: state, updated_at: now });
   }
 
-  async setSyncState(accountId: string, state: string, now: number): Promise<Account | undefined> {
-    return this.updateAccount(accountId, { sync_state: state, updated_at: now });
+  async setSyncState(accountId: string, state: string, now: number, ifUpdatedAt?: number): Promise<Account | undefined> {
+    let q = this.db.updateTable('accounts').set({ sync_state: state, updated_at: now }).where('id', '=', accountId);
+    if (ifUpdatedAt !== undefined) q = q.where('updated_at', '=', ifUpdatedAt);
+    const row = await q.returningAll().executeTakeFirst();
+    return row && toAccount(row);
   }
 
   private async updateAccount(accountId: string, set: Partial<Database['accounts']>): Promise<Account | undefined> {

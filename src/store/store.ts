@@ -124,8 +124,12 @@ export interface Store {
   setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined>;
   /** Sets `billing_state` (`paid` / `cancelled`). Returns the updated account, or undefined. */
   setBillingState(accountId: string, state: string, now: number): Promise<Account | undefined>;
-  /** Sets `sync_state` (`running` / `invalid`). Returns the updated account, or undefined. */
-  setSyncState(accountId: string, state: string, now: number): Promise<Account | undefined>;
+  /**
+   * Sets `sync_state` (`running` / `invalid`). With `ifUpdatedAt`, only when the account's
+   * `updated_at` still has that value (not re-authorized meanwhile). Returns the updated account,
+   * or undefined when none matched.
+   */
+  setSyncState(accountId: string, state: string, now: number, ifUpdatedAt?: number): Promise<Account | undefined>;
   /**
    * Deletes the account; its stored credentials and every token (revoked or not) go with it in
    * the same statement (foreign keys cascade). Returns whether an account was deleted.

@@ -46,6 +46,8 @@ export async function startLatchkey(env: Record<string, string> = {}): Promise<L
     // lookups fail at once): no test may send a DNS query off the machine. Tests that need names
     // start test/peers/dns-server.ts and override this.
     LATCHKEY_DNS_SERVERS: '127.0.0.1:1',
+    // The background credential check is off: tests drive a HealthChecker of their own (runOnce).
+    LATCHKEY_HEALTH_INTERVAL_S: '0',
     ...env,
   });
   const logs: string[] = [];
