@@ -74,10 +74,12 @@ export class HealthChecker {
   async runOnce(): Promise<HealthReport> {
     const report: HealthReport = { checked: 0, ok: 0, invalid: 0, deferred: 0 };
     const due: Account[] = [];
+    const seen = new Set<string>();
     const now = this.deps.now();
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.deps.store.listAllAccounts({ limit: PAGE, offset });
       for (const a of page) {
+        seen.add(a.id);
         if (a.syncState === 'invalid' || a.billingState === 'cancelled' || this.inFlight.has(a.id)) continue;
         let slot = this.slots.get(a.id);
         if (!slot) this.slots.set(a.id, (slot = { nextAt: now + this.random() * this.schedule.intervalMs, errors: 0 }));
@@ -85,6 +87,8 @@ export class HealthChecker {
       }
       if (page.length < PAGE) break;
     }
+    // Deleted accounts leave the schedule.
+    for (const id of this.slots.keys()) if (!seen.has(id) && !this.inFlight.has(id)) this.slots.delete(id);
     for (const a of due) this.inFlight.add(a.id);
     const queue = [...due];
     const worker = async () => {

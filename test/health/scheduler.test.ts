@@ -104,6 +104,9 @@ test('a 403 marks the account invalid (management: invalid-credentials) and it i
   assert.deepEqual(await hc.runOnce(), { checked: 1, ok: 1, invalid: 0, deferred: 0 });
   assert.equal(hc.nextCheckAt('a1'), now() + HOUR, 'a success resets the backoff');
   assert.equal(calls.filter((id) => id === 'a0').length, 1, 'an invalid account is not re-checked');
+  await store.deleteAccount('a1');
+  await hc.runOnce();
+  assert.equal(hc.nextCheckAt('a1'), undefined, 'a deleted account leaves the schedule');
   await store.close();
 });
 
