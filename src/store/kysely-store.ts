@@ -1,8 +1,9 @@
 import { Kysely, Migrator, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
+import { webhookQueries as wq } from './kysely-webhooks.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m003 from './migrations/003_management.ts';
-import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
+import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type Delivery, type Webhook, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
 
 const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '003_management': m003 };
 
@@ -283,6 +284,21 @@ export class KyselyStore implements Store {
     const rows = await this.db.selectFrom('accounts').selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
     return rows.map(toAccount);
   }
+
+  async findAccountByEmail(clientId: string, emailKey: string): Promise<Account | undefined> {
+    const row = await this.db.selectFrom('accounts').selectAll().where('client_id', '=', clientId).where('email_key', '=', emailKey).executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  createWebhook(w: Webhook): Promise<void> { return guard('webhook', () => wq.create(this.db, w)); }
+  listWebhooks(clientId: string): Promise<Webhook[]> { return wq.list(this.db, clientId); }
+  findWebhook(id: string): Promise<Webhook | undefined> { return wq.find(this.db, id); }
+  deleteWebhook(clientId: string, id: string): Promise<boolean> { return wq.delete(this.db, clientId, id); }
+  enqueueDeliveries(rows: Delivery[]): Promise<void> { return wq.enqueue(this.db, rows); }
+  dueDeliveries(nowMs: number, limit: number): Promise<Delivery[]> { return wq.due(this.db, nowMs, limit); }
+  claimDelivery(id: string, expectedNextAt: number, leaseUntil: number): Promise<boolean> { return wq.claim(this.db, id, expectedNextAt, leaseUntil); }
+  recordDelivery(id: string, o: Pick<Delivery, 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'failedAt' | 'lastError'>): Promise<void> { return wq.record(this.db, id, o); }
+  deliveriesOf(webhookId: string): Promise<Delivery[]> { return wq.of(this.db, webhookId); }
 
   async revokeTokensFromCode(codeHash: string, now: number): Promise<number> {
     const r = await this.db

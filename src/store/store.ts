@@ -40,6 +40,35 @@ export interface AccessToken {
   revokedAt: number | null;
 }
 
+/** An application's callback URL (webhooks). */
+export interface Webhook {
+  id: string;
+  clientId: string;
+  callbackUrl: string;
+  /** Event names it receives (`account.connected`, …). */
+  triggers: string[];
+  /** The signing secret, encrypted (AAD `webhook:<id>:signing_secret`). */
+  secretEnvelope: string;
+  keyVersion: string;
+  createdAt: number;
+}
+
+/** One event for one webhook in the outbox. Times in ms since the epoch. */
+export interface Delivery {
+  id: string;
+  webhookId: string;
+  event: string;
+  /** The exact JSON body signed and sent. */
+  body: string;
+  attempts: number;
+  nextAttemptAt: number;
+  deliveredAt: number | null;
+  /** Set when retries are given up. */
+  failedAt: number | null;
+  lastError: string | null;
+  createdAt: number;
+}
+
 export interface NewCode {
   codeHash: string;
   clientId: string;
@@ -143,6 +172,27 @@ export interface Store {
   revokeToken(tokenHash: string, now: number): Promise<boolean>;
   /** Every account of every application, by id, `limit` from `offset` (background jobs page through them). */
   listAllAccounts(page: { limit: number; offset: number }): Promise<Account[]>;
+  /** The account of (clientId, normalised email), if any. */
+  findAccountByEmail(clientId: string, emailKey: string): Promise<Account | undefined>;
+
+  createWebhook(webhook: Webhook): Promise<void>;
+  /** An application's webhooks, oldest first. */
+  listWebhooks(clientId: string): Promise<Webhook[]>;
+  findWebhook(id: string): Promise<Webhook | undefined>;
+  /** Deletes the webhook of this application and its pending deliveries. */
+  deleteWebhook(clientId: string, id: string): Promise<boolean>;
+  enqueueDeliveries(rows: Delivery[]): Promise<void>;
+  /** Undelivered, not given up, due at `nowMs`: oldest due first, at most `limit`. */
+  dueDeliveries(nowMs: number, limit: number): Promise<Delivery[]>;
+  /**
+   * Takes a due delivery for sending: moves `next_attempt_at` from `expectedNextAt` to
+   * `leaseUntil` in one statement, so of several dispatchers exactly one wins. Returns whether it did.
+   */
+  claimDelivery(id: string, expectedNextAt: number, leaseUntil: number): Promise<boolean>;
+  /** Records the outcome of one attempt. */
+  recordDelivery(id: string, outcome: Pick<Delivery, 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'failedAt' | 'lastError'>): Promise<void>;
+  /** Every delivery of a webhook, oldest first. */
+  deliveriesOf(webhookId: string): Promise<Delivery[]>;
   /** Revokes every token issued from a code (RFC 6749 §4.1.2 on replay). Returns how many. */
   revokeTokensFromCode(codeHash: string, now: number): Promise<number>;
 }
