@@ -46,6 +46,8 @@ export interface Config {
    * jitter fraction, concurrent checks, longest backoff (ms).
    */
   health: { intervalMs: number; jitter: number; concurrency: number; maxBackoffMs: number };
+  /** Webhook outbox (webhooks/dispatcher.ts): poll period (0 = off), retry policy, one attempt's timeout; ms. */
+  webhooks: { pollMs: number; baseMs: number; maxMs: number; maxAttempts: number; timeoutMs: number };
   /** Largest accepted request body, bytes. */
   bodyLimitBytes: number;
   logLevel: string;
@@ -187,6 +189,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     codeTtlSeconds: 15 * 60,
     health: healthSchedule(int),
+    webhooks: {
+      pollMs: int('LATCHKEY_WEBHOOK_POLL_MS', 1000, 0, 600_000),
+      baseMs: 1000 * int('LATCHKEY_WEBHOOK_RETRY_BASE_S', 30, 1, 86_400),
+      maxMs: 1000 * int('LATCHKEY_WEBHOOK_RETRY_MAX_S', 3600, 1, 7 * 86_400),
+      maxAttempts: int('LATCHKEY_WEBHOOK_MAX_ATTEMPTS', 20, 1, 1000),
+      timeoutMs: int('LATCHKEY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
     bodyLimitBytes: int('LATCHKEY_BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     logLevel: env.LATCHKEY_LOG_LEVEL || 'info',
   };

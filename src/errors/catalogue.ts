@@ -24,6 +24,11 @@ export const CATALOGUE = {
     type: 'invalid_request_error',
     message: 'The email address does not match the account named by reauth_account_id.',
   },
+  webhook_challenge_failed: {
+    status: 400,
+    type: 'invalid_request_error',
+    message: 'The callback URL did not answer the challenge: it must answer GET ?challenge=VALUE with 200 and VALUE as the body.',
+  },
   invalid_code: {
     status: 400,
     type: 'api_error',
@@ -42,6 +47,7 @@ export const CATALOGUE = {
   account_not_found: { status: 404, type: 'api_error', message: 'No account with that id exists for this application.' },
   no_tokens: { status: 404, type: 'api_error', message: 'No tokens found for that account id' },
   token_not_found: { status: 404, type: 'api_error', message: 'No such token found for that account' },
+  webhook_not_found: { status: 404, type: 'api_error', message: 'No webhook with that id exists for this application.' },
   not_found: { status: 404, type: 'invalid_request_error', message: 'No such endpoint.' },
   body_too_large: { status: 413, type: 'invalid_request_error', message: 'The request body is too large.' },
   // 403 — the provider refused the credentials

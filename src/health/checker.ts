@@ -23,6 +23,8 @@ export interface HealthDeps {
   random?: () => number;
   /** Verifies one account's stored credentials; throws ApiError on failure. */
   check: (account: Account) => Promise<void>;
+  /** Called once when a check marks an account invalid (the server queues `account.invalid`). */
+  onInvalid?: (account: Account) => Promise<unknown>;
 }
 
 export interface HealthReport {
@@ -115,7 +117,10 @@ export class HealthChecker {
         slot.errors = 0;
         // Not marked: re-authorized (or changed) while the check ran: check the new state next pass.
         slot.nextAt = marked ? this.deps.now() + this.jittered(this.schedule.intervalMs) : this.deps.now();
-        if (marked) report.invalid++;
+        if (marked) {
+          report.invalid++;
+          await this.deps.onInvalid?.(marked);
+        }
         this.deps.log.warn({ ...entry, marked_invalid: Boolean(marked) }, 'the provider refused the stored credentials');
       } else {
         slot.errors++;

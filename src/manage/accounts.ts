@@ -4,6 +4,7 @@ import { hashSecret } from '../crypto/tokens.ts';
 import type { Account, Application, Store } from '../store/store.ts';
 import { managementAccountView, type ManagementAccountView } from '../connect/account-view.ts';
 import { checkMetadata } from './validate.ts';
+import { emitAccountEvent } from '../webhooks/events.ts';
 
 /** v2 answers `{"success": "true"}` (a string, reference §6.3) to downgrade, upgrade and revoke-all. */
 export const SUCCESS = { success: 'true' } as const;
@@ -51,6 +52,7 @@ export async function deleteAccount(ctx: AppContext, app: Application, accountId
   const account = await ownAccount(ctx.store, app, accountId);
   if (!(await ctx.store.deleteAccount(account.id))) throw new ApiError('account_not_found');
   ctx.log.info({ account_id: account.id, client_id: app.clientId }, 'account deleted');
+  await emitAccountEvent(ctx, account, 'account.deleted');
   return SUCCESS;
 }
 

@@ -48,6 +48,8 @@ export async function startLatchkey(env: Record<string, string> = {}): Promise<L
     LATCHKEY_DNS_SERVERS: '127.0.0.1:1',
     // The background credential check is off: tests drive a HealthChecker of their own (runOnce).
     LATCHKEY_HEALTH_INTERVAL_S: '0',
+    // Likewise the webhook sender: tests call runOnce() on a dispatcher of their own.
+    LATCHKEY_WEBHOOK_POLL_MS: '0',
     ...env,
   });
   const logs: string[] = [];

@@ -176,7 +176,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -196,7 +196,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -286,7 +286,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -306,7 +306,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -401,7 +401,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -421,7 +421,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -489,7 +489,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -509,7 +509,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -589,7 +589,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -609,7 +609,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -685,7 +685,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -705,7 +705,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -787,7 +787,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -807,7 +807,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -855,7 +855,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -875,7 +875,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -936,7 +936,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -956,7 +956,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1018,7 +1018,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1038,7 +1038,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1115,7 +1115,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1135,7 +1135,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1215,7 +1215,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1235,7 +1235,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1295,7 +1295,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1315,7 +1315,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1383,7 +1383,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1403,7 +1403,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1471,7 +1471,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1491,7 +1491,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1550,7 +1550,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1570,7 +1570,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1582,6 +1582,329 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/a/{client_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application’s webhooks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    client_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            application_id: string;
+                            callback_url: string;
+                            /** @enum {string} */
+                            state: "active";
+                            triggers: ("account.connected" | "account.invalid" | "account.running" | "account.deleted")[];
+                            /** @enum {string} */
+                            version: "2.0";
+                        }[];
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a callback URL (after the challenge handshake); the signing secret is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    client_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description https; must answer GET ?challenge=V with 200 and body V. */
+                        callback_url: string;
+                        /** @description Default: every account event. */
+                        triggers?: ("account.connected" | "account.invalid" | "account.running" | "account.deleted")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            application_id: string;
+                            callback_url: string;
+                            /** @enum {string} */
+                            state: "active";
+                            triggers: ("account.connected" | "account.invalid" | "account.running" | "account.deleted")[];
+                            /** @enum {string} */
+                            version: "2.0";
+                            /** @description Shown once: verify X-Latchkey-Signature (hex HMAC-SHA256 of the body) with it. */
+                            signing_secret: string;
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/a/{client_id}/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    client_id: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            application_id: string;
+                            callback_url: string;
+                            /** @enum {string} */
+                            state: "active";
+                            triggers: ("account.connected" | "account.invalid" | "account.running" | "account.deleted")[];
+                            /** @enum {string} */
+                            version: "2.0";
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its pending deliveries */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    client_id: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description v2: the string "true". */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            success: "true";
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
