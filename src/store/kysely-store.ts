@@ -1,6 +1,8 @@
 import { Kysely, Migrator, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import { webhookQueries as wq } from './kysely-webhooks.ts';
+import { managementQueries as mq } from './kysely-management.ts';
+import { toAccount, toApplication } from './rows.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m003 from './migrations/003_management.ts';
 import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type Delivery, type Webhook, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
@@ -215,80 +217,16 @@ export class KyselyStore implements Store {
     };
   }
 
-  async updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[] }): Promise<Application | undefined> {
-    const set: Partial<Database['applications']> = {};
-    if (changes.name !== undefined) set.name = changes.name;
-    if (changes.iconUrl !== undefined) set.icon_url = changes.iconUrl;
-    if (changes.redirectUris !== undefined) set.redirect_uris = JSON.stringify(changes.redirectUris);
-    if (Object.keys(set).length) await this.db.updateTable('applications').set(set).where('client_id', '=', clientId).execute();
-    return this.findApplication(clientId);
-  }
-
-  async setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined> {
-    return this.updateAccount(accountId, { metadata: JSON.stringify(metadata), updated_at: now });
-  }
-
-  async setBillingState(accountId: string, state: string, now: number): Promise<Account | undefined> {
-    return this.updateAccount(accountId, { billing_state: state, updated_at: now });
-  }
-
-  async setSyncState(accountId: string, state: string, now: number, ifUpdatedAt?: number): Promise<Account | undefined> {
-    let q = this.db.updateTable('accounts').set({ sync_state: state, updated_at: now }).where('id', '=', accountId);
-    if (ifUpdatedAt !== undefined) q = q.where('updated_at', '=', ifUpdatedAt);
-    const row = await q.returningAll().executeTakeFirst();
-    return row && toAccount(row);
-  }
-
-  private async updateAccount(accountId: string, set: Partial<Database['accounts']>): Promise<Account | undefined> {
-    const row = await this.db.updateTable('accounts').set(set).where('id', '=', accountId).returningAll().executeTakeFirst();
-    return row && toAccount(row);
-  }
-
-  async deleteAccount(accountId: string): Promise<boolean> {
-    const r = await this.db.deleteFrom('accounts').where('id', '=', accountId).executeTakeFirst();
-    return Number(r.numDeletedRows) > 0;
-  }
-
-  async countActiveTokens(accountId: string): Promise<number> {
-    const r = await this.db
-      .selectFrom('access_tokens')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('account_id', '=', accountId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
-  }
-
-  async revokeAccountTokens(accountId: string, now: number, keepHash?: string): Promise<number> {
-    let q = this.db
-      .updateTable('access_tokens')
-      .set({ revoked_at: now, updated_at: now })
-      .where('account_id', '=', accountId)
-      .where('revoked_at', 'is', null);
-    if (keepHash !== undefined) q = q.where('token_hash', '!=', keepHash);
-    const r = await q.executeTakeFirst();
-    return Number(r.numUpdatedRows);
-  }
-
-  async revokeToken(tokenHash: string, now: number): Promise<boolean> {
-    const r = await this.db
-      .updateTable('access_tokens')
-      .set({ revoked_at: now, updated_at: now })
-      .where('token_hash', '=', tokenHash)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
-  }
-
-  async listAllAccounts(page: { limit: number; offset: number }): Promise<Account[]> {
-    const rows = await this.db.selectFrom('accounts').selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
-    return rows.map(toAccount);
-  }
-
-  async findAccountByEmail(clientId: string, emailKey: string): Promise<Account | undefined> {
-    const row = await this.db.selectFrom('accounts').selectAll().where('client_id', '=', clientId).where('email_key', '=', emailKey).executeTakeFirst();
-    return row && toAccount(row);
-  }
+  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[] }): Promise<Application | undefined> { return mq.updateApplication(this.db, clientId, changes); }
+  setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined> { return mq.updateAccount(this.db, accountId, { metadata: JSON.stringify(metadata), updated_at: now }); }
+  setBillingState(accountId: string, state: string, now: number): Promise<Account | undefined> { return mq.updateAccount(this.db, accountId, { billing_state: state, updated_at: now }); }
+  setSyncState(accountId: string, state: string, now: number, ifUpdatedAt?: number): Promise<Account | undefined> { return mq.setSyncState(this.db, accountId, state, now, ifUpdatedAt); }
+  deleteAccount(accountId: string): Promise<boolean> { return mq.deleteAccount(this.db, accountId); }
+  countActiveTokens(accountId: string): Promise<number> { return mq.countActiveTokens(this.db, accountId); }
+  revokeAccountTokens(accountId: string, now: number, keepHash?: string): Promise<number> { return mq.revokeAccountTokens(this.db, accountId, now, keepHash); }
+  revokeToken(tokenHash: string, now: number): Promise<boolean> { return mq.revokeToken(this.db, tokenHash, now); }
+  listAllAccounts(page: { limit: number; offset: number }): Promise<Account[]> { return mq.listAllAccounts(this.db, page); }
+  findAccountByEmail(clientId: string, emailKey: string): Promise<Account | undefined> { return mq.findAccountByEmail(this.db, clientId, emailKey); }
 
   createWebhook(w: Webhook): Promise<void> { return guard('webhook', () => wq.create(this.db, w)); }
   listWebhooks(clientId: string): Promise<Webhook[]> { return wq.list(this.db, clientId); }
@@ -309,35 +247,6 @@ export class KyselyStore implements Store {
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
-}
-
-function toApplication(r: Database['applications']): Application {
-  return {
-    clientId: r.client_id,
-    name: r.name,
-    secretHash: r.secret_hash,
-    iconUrl: r.icon_url,
-    redirectUris: JSON.parse(r.redirect_uris) as string[],
-    createdAt: Number(r.created_at),
-  };
-}
-
-function toAccount(r: Database['accounts']): Account {
-  return {
-    id: r.id,
-    clientId: r.client_id,
-    emailKey: r.email_key,
-    emailAddress: r.email_address,
-    name: r.name,
-    provider: r.provider,
-    settings: JSON.parse(r.settings) as Record<string, unknown>,
-    scopes: r.scopes,
-    syncState: r.sync_state,
-    billingState: r.billing_state,
-    linkedAt: Number(r.linked_at),
-    updatedAt: Number(r.updated_at),
-    metadata: JSON.parse(r.metadata ?? '{}') as Record<string, string>,
-  };
 }
 
 /** Translates driver uniqueness errors (SQLITE_CONSTRAINT_*, SQLSTATE 23505) into Conflict. */
