@@ -1,5 +1,6 @@
 import { hashSecret, newId, newSecret } from '../crypto/tokens.ts';
 import type { Store } from '../store/store.ts';
+import { redirectUriProblem } from '../manage/validate.ts';
 
 export interface CreatedApplication {
   client_id: string;
@@ -14,14 +15,8 @@ export interface CreatedApplication {
  */
 export async function createApplication(store: Store, name: string, redirectUris: string[], now: number): Promise<CreatedApplication> {
   for (const uri of redirectUris) {
-    let url: URL;
-    try {
-      url = new URL(uri);
-    } catch {
-      throw new Error(`redirect URI ${JSON.stringify(uri)} is not a URL`);
-    }
-    const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) throw new Error(`redirect URI ${uri} must be https (or http on localhost)`);
+    const problem = redirectUriProblem(uri);
+    if (problem) throw new Error(problem);
   }
   const clientId = newId();
   const clientSecret = newSecret('clientSecret');

@@ -3,9 +3,10 @@ import { managementAccountView, type ManagementAccountView } from '../connect/ac
 import { CommandFailed, type CliIo } from './exit.ts';
 import { fields, isoSeconds, json, table } from './output.ts';
 import { withStore } from './store.ts';
+import { registerAccountActions } from './account-actions.ts';
 
 /**
- * `latchkey accounts list|show`, reading the store directly. They print the v2 management
+ * `latchkey accounts list|show` (and `revoke|delete`, account-actions.ts), on the store directly. They print the v2 management
  * account (connect/account-view.ts), the shape `GET /a/{client_id}/accounts` will answer with.
  */
 export function registerAccountCommands(program: Command, io: CliIo): void {
@@ -52,6 +53,7 @@ export function registerAccountCommands(program: Command, io: CliIo): void {
         ['linked_at', isoSeconds(a.linked_at)],
       ]));
     });
+  registerAccountActions(accounts, io);
 }
 
 function wholeNumber(raw: string): number {

@@ -6,6 +6,7 @@ import { registerDetectCommand } from './detect.ts';
 import { registerDoctorCommand } from './doctor/command.ts';
 import { CommandFailed, EXIT, type CliIo, type ExitCode } from './exit.ts';
 import { registerServerCommands } from './serve.ts';
+import { registerWebhookCommands } from './webhooks.ts';
 
 /**
  * The `latchkey` command: verb-noun commands mirroring the admin API, each group in its own
@@ -28,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServerCommands(program, io);
   registerAppCommands(program, io);
   registerAccountCommands(program, io);
+  registerWebhookCommands(program, io);
   registerDetectCommand(program, io);
   registerDoctorCommand(program, io);
   try {

@@ -41,6 +41,13 @@ export interface Config {
   timeouts: { connectMs: number; greetingMs: number; commandMs: number; authorizeMs: number };
   /** Code lifetime in seconds (15 minutes). */
   codeTtlSeconds: number;
+  /**
+   * Credential health check (health/checker.ts): ms between checks of one account (0 = off),
+   * jitter fraction, concurrent checks, longest backoff (ms).
+   */
+  health: { intervalMs: number; jitter: number; concurrency: number; maxBackoffMs: number };
+  /** Webhook outbox (webhooks/dispatcher.ts): poll period (0 = off), retry policy, one attempt's timeout; ms. */
+  webhooks: { pollMs: number; baseMs: number; maxMs: number; maxAttempts: number; timeoutMs: number };
   /** Largest accepted request body, bytes. */
   bodyLimitBytes: number;
   logLevel: string;
@@ -181,6 +188,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authorizeMs: int('LATCHKEY_AUTHORIZE_TIMEOUT_MS', 60_000, 1_000, 600_000),
     },
     codeTtlSeconds: 15 * 60,
+    health: healthSchedule(int),
+    webhooks: {
+      pollMs: int('LATCHKEY_WEBHOOK_POLL_MS', 1000, 0, 600_000),
+      baseMs: 1000 * int('LATCHKEY_WEBHOOK_RETRY_BASE_S', 30, 1, 86_400),
+      maxMs: 1000 * int('LATCHKEY_WEBHOOK_RETRY_MAX_S', 3600, 1, 7 * 86_400),
+      maxAttempts: int('LATCHKEY_WEBHOOK_MAX_ATTEMPTS', 20, 1, 1000),
+      timeoutMs: int('LATCHKEY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
     bodyLimitBytes: int('LATCHKEY_BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     logLevel: env.LATCHKEY_LOG_LEVEL || 'info',
   };
@@ -189,6 +204,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * `LATCHKEY_HEALTH_INTERVAL_S` (default 21600 = 6 h; 0 turns the check off),
+ * `LATCHKEY_HEALTH_JITTER_PCT` (default 20: each delay ±20 %), `LATCHKEY_HEALTH_CONCURRENCY`
+ * (default 4). Backoff after provider errors doubles per error up to max(24 h, the interval).
+ */
+function healthSchedule(int: (name: string, fallback: number, min: number, max: number) => number): Config['health'] {
+  const intervalMs = 1000 * int('LATCHKEY_HEALTH_INTERVAL_S', 6 * 3600, 0, 30 * 86_400);
+  return {
+    intervalMs,
+    jitter: int('LATCHKEY_HEALTH_JITTER_PCT', 20, 0, 50) / 100,
+    concurrency: int('LATCHKEY_HEALTH_CONCURRENCY', 4, 1, 64),
+    maxBackoffMs: Math.max(86_400_000, intervalMs),
+  };
 }
 
 /** DECISIONS: `LATCHKEY_EHLO_NAME`; else the host name when fully qualified; else `localhost.localdomain`. */

@@ -31,8 +31,10 @@ export function accountView(a: Account): AccountView {
 
 /**
  * The v2 management account (reference §6.3, `GET /a/{client_id}/accounts`): `email`, not
- * `email_address`. The fields Latchkey has today; `linked_at` in Unix seconds. The CLI prints
- * it now; the management API will answer with it.
+ * `email_address`; `trial` (always false: Latchkey has no trials), `authentication_type`
+ * (`password`: native authentication only), `metadata` (the application's key/value strings),
+ * and Latchkey's `linked_at` (Unix seconds). `sync_state` uses the management vocabulary: an
+ * account whose credentials failed a re-check (`invalid` on `GET /account`) is `invalid-credentials`.
  */
 export interface ManagementAccountView {
   id: string;
@@ -41,6 +43,9 @@ export interface ManagementAccountView {
   provider: string;
   sync_state: string;
   billing_state: string;
+  trial: boolean;
+  authentication_type: string;
+  metadata: Record<string, string>;
   linked_at: number;
 }
 
@@ -50,8 +55,11 @@ export function managementAccountView(a: Account): ManagementAccountView {
     account_id: a.id,
     email: a.emailAddress,
     provider: a.provider,
-    sync_state: a.syncState,
+    sync_state: a.syncState === 'invalid' ? 'invalid-credentials' : a.syncState,
     billing_state: a.billingState,
+    trial: false,
+    authentication_type: 'password',
+    metadata: a.metadata,
     linked_at: a.linkedAt,
   };
 }

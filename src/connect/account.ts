@@ -23,12 +23,13 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
 
 /**
  * `GET /account`: the account behind a valid (unrevoked) access token.
- * @throws ApiError `invalid_token` (401).
+ * @throws ApiError `invalid_token` (401); `account_cancelled` (403) while the account is downgraded.
  */
 export async function currentAccount(ctx: AppContext, authorization: string | undefined): Promise<AccountView> {
   const token = tokenFromHeader(authorization);
   if (!token) throw new ApiError('invalid_token');
   const found = await ctx.store.findToken(hashSecret(token));
   if (!found || found.token.revokedAt !== null) throw new ApiError('invalid_token');
+  if (found.account.billingState === 'cancelled') throw new ApiError('account_cancelled');
   return accountView(found.account);
 }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context.ts';
+import { emitAccountEvent } from '../webhooks/events.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { hashSecret, newId, newSecret } from '../crypto/tokens.ts';
 import { accountView, type AccountView } from './account-view.ts';
@@ -27,6 +28,7 @@ export async function exchangeCode(ctx: AppContext, body: Record<string, unknown
     if (consumed.status === 'replayed') return { revoked: await tx.revokeTokensFromCode(codeHash, nowSec) };
     if (consumed.status === 'invalid') return { revoked: 0 };
     const pending = JSON.parse(ctx.keys.decrypt(consumed.payload, `code:${codeHash}`)) as PendingConnection;
+    const before = await tx.findAccountByEmail(app.clientId, pending.email_key);
     const account = await tx.upsertAccount({
       clientId: app.clientId,
       emailKey: pending.email_key,
@@ -58,7 +60,7 @@ export async function exchangeCode(ctx: AppContext, body: Record<string, unknown
       revokedAt: null,
     });
     await tx.markCodeAccount(codeHash, account.id);
-    return { account };
+    return { account, event: !before ? 'account.connected' as const : before.syncState === 'invalid' ? 'account.running' as const : undefined };
   });
 
   if (!('account' in outcome) || !outcome.account) {
@@ -66,5 +68,7 @@ export async function exchangeCode(ctx: AppContext, body: Record<string, unknown
     throw new ApiError('invalid_code');
   }
   ctx.log.info({ event: 'connect.token', outcome: 'ok', client_id: app.clientId, account_id: outcome.account.id }, 'token');
+  // Webhooks: a new account is connected; an invalid one re-authorized is running again.
+  if (outcome.event) await emitAccountEvent(ctx, outcome.account, outcome.event);
   return { ...accountView(outcome.account), access_token: accessToken };
 }

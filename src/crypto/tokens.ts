@@ -6,7 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  * `hashSecret()` of a value is stored. SHA-256 without salt or stretching is right here: the
  * values are uniformly random 256-bit strings, so there is nothing to guess (unlike passwords).
  */
-export const PREFIX = { code: 'lkc_', accessToken: 'lkat_', clientSecret: 'lkcs_' } as const;
+export const PREFIX = { code: 'lkc_', accessToken: 'lkat_', clientSecret: 'lkcs_', webhookSecret: 'lkws_' } as const;
 
 export function newSecret(kind: keyof typeof PREFIX): string {
   return PREFIX[kind] + randomBytes(32).toString('base64url');

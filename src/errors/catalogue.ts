@@ -24,15 +24,30 @@ export const CATALOGUE = {
     type: 'invalid_request_error',
     message: 'The email address does not match the account named by reauth_account_id.',
   },
+  webhook_challenge_failed: {
+    status: 400,
+    type: 'invalid_request_error',
+    message: 'The callback URL did not answer the challenge: it must answer GET ?challenge=VALUE with 200 and VALUE as the body.',
+  },
   invalid_code: {
     status: 400,
     type: 'api_error',
     message: 'Sorry, the code you provided is not valid. It has already been used, or has expired.',
   },
-  // 401 / 404 / 413 — who is asking, what they name, how much they send
+  missing_access_token: { status: 400, type: 'api_error', message: 'No access_token passed.' },
+  // 401 / 403 / 404 / 413 — who is asking, what they name, how much they send
   invalid_client: { status: 401, type: 'invalid_request_error', message: 'Could not verify access credential.' },
   invalid_token: { status: 401, type: 'invalid_request_error', message: 'Could not verify access credential.' },
+  account_cancelled: {
+    // 403 as v2 answered for cancelled accounts (reference §4.3); auth_error, as DECISIONS gives every 403.
+    status: 403,
+    type: 'auth_error',
+    message: 'This account was downgraded (billing cancelled): its tokens work again once the application upgrades it.',
+  },
   account_not_found: { status: 404, type: 'api_error', message: 'No account with that id exists for this application.' },
+  no_tokens: { status: 404, type: 'api_error', message: 'No tokens found for that account id' },
+  token_not_found: { status: 404, type: 'api_error', message: 'No such token found for that account' },
+  webhook_not_found: { status: 404, type: 'api_error', message: 'No webhook with that id exists for this application.' },
   not_found: { status: 404, type: 'invalid_request_error', message: 'No such endpoint.' },
   body_too_large: { status: 413, type: 'invalid_request_error', message: 'The request body is too large.' },
   // 403 — the provider refused the credentials

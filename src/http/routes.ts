@@ -4,6 +4,8 @@ import { authorize } from '../connect/authorize.ts';
 import { exchangeCode } from '../connect/token.ts';
 import { currentAccount } from '../connect/account.ts';
 import { detectProvider } from '../connect/detect-provider.ts';
+import { registerManagementRoutes } from './management-routes.ts';
+import { registerWebhookRoutes } from './webhook-routes.ts';
 import { AccountBody, AuthorizeBody, CodeResponse, DetectBody, DetectResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
@@ -58,6 +60,9 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: AccountBody, ...errors },
     },
   }, async (req) => currentAccount(ctx, req.headers.authorization));
+
+  registerManagementRoutes(app, ctx);
+  registerWebhookRoutes(app, ctx);
 
   app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'], response: { 200: Health } } }, async () => ({ status: 'ok' }));
 

@@ -1,9 +1,13 @@
 import { Kysely, Migrator, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
+import { webhookQueries as wq } from './kysely-webhooks.ts';
+import { managementQueries as mq } from './kysely-management.ts';
+import { toAccount, toApplication } from './rows.ts';
 import * as m001 from './migrations/001_initial.ts';
-import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
+import * as m003 from './migrations/003_management.ts';
+import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type Delivery, type Webhook, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
 
-const MIGRATIONS: Record<string, Migration> = { '001_initial': m001 };
+const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '003_management': m003 };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -146,6 +150,7 @@ export class KyselyStore implements Store {
         billing_state: 'paid',
         linked_at: a.now,
         updated_at: a.now,
+        metadata: '{}',
       })
       .onConflict((oc) =>
         oc.columns(['client_id', 'email_key']).doUpdateSet({
@@ -212,6 +217,27 @@ export class KyselyStore implements Store {
     };
   }
 
+  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[] }): Promise<Application | undefined> { return mq.updateApplication(this.db, clientId, changes); }
+  setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined> { return mq.updateAccount(this.db, accountId, { metadata: JSON.stringify(metadata), updated_at: now }); }
+  setBillingState(accountId: string, state: string, now: number): Promise<Account | undefined> { return mq.updateAccount(this.db, accountId, { billing_state: state, updated_at: now }); }
+  setSyncState(accountId: string, state: string, now: number, ifUpdatedAt?: number): Promise<Account | undefined> { return mq.setSyncState(this.db, accountId, state, now, ifUpdatedAt); }
+  deleteAccount(accountId: string): Promise<boolean> { return mq.deleteAccount(this.db, accountId); }
+  countActiveTokens(accountId: string): Promise<number> { return mq.countActiveTokens(this.db, accountId); }
+  revokeAccountTokens(accountId: string, now: number, keepHash?: string): Promise<number> { return mq.revokeAccountTokens(this.db, accountId, now, keepHash); }
+  revokeToken(tokenHash: string, now: number): Promise<boolean> { return mq.revokeToken(this.db, tokenHash, now); }
+  listAllAccounts(page: { limit: number; offset: number }): Promise<Account[]> { return mq.listAllAccounts(this.db, page); }
+  findAccountByEmail(clientId: string, emailKey: string): Promise<Account | undefined> { return mq.findAccountByEmail(this.db, clientId, emailKey); }
+
+  createWebhook(w: Webhook): Promise<void> { return guard('webhook', () => wq.create(this.db, w)); }
+  listWebhooks(clientId: string): Promise<Webhook[]> { return wq.list(this.db, clientId); }
+  findWebhook(id: string): Promise<Webhook | undefined> { return wq.find(this.db, id); }
+  deleteWebhook(clientId: string, id: string): Promise<boolean> { return wq.delete(this.db, clientId, id); }
+  enqueueDeliveries(rows: Delivery[]): Promise<void> { return wq.enqueue(this.db, rows); }
+  dueDeliveries(nowMs: number, limit: number): Promise<Delivery[]> { return wq.due(this.db, nowMs, limit); }
+  claimDelivery(id: string, expectedNextAt: number, leaseUntil: number): Promise<boolean> { return wq.claim(this.db, id, expectedNextAt, leaseUntil); }
+  recordDelivery(id: string, o: Pick<Delivery, 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'failedAt' | 'lastError'>): Promise<void> { return wq.record(this.db, id, o); }
+  deliveriesOf(webhookId: string): Promise<Delivery[]> { return wq.of(this.db, webhookId); }
+
   async revokeTokensFromCode(codeHash: string, now: number): Promise<number> {
     const r = await this.db
       .updateTable('access_tokens')
@@ -221,34 +247,6 @@ export class KyselyStore implements Store {
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
-}
-
-function toApplication(r: Database['applications']): Application {
-  return {
-    clientId: r.client_id,
-    name: r.name,
-    secretHash: r.secret_hash,
-    iconUrl: r.icon_url,
-    redirectUris: JSON.parse(r.redirect_uris) as string[],
-    createdAt: Number(r.created_at),
-  };
-}
-
-function toAccount(r: Database['accounts']): Account {
-  return {
-    id: r.id,
-    clientId: r.client_id,
-    emailKey: r.email_key,
-    emailAddress: r.email_address,
-    name: r.name,
-    provider: r.provider,
-    settings: JSON.parse(r.settings) as Record<string, unknown>,
-    scopes: r.scopes,
-    syncState: r.sync_state,
-    billingState: r.billing_state,
-    linkedAt: Number(r.linked_at),
-    updatedAt: Number(r.updated_at),
-  };
 }
 
 /** Translates driver uniqueness errors (SQLITE_CONSTRAINT_*, SQLSTATE 23505) into Conflict. */

@@ -24,6 +24,8 @@ export interface Database {
     billing_state: string;
     linked_at: number;
     updated_at: number;
+    /** JSON object of string values set by the application (migration 003). */
+    metadata: string;
   };
   credentials: {
     account_id: string;
@@ -52,5 +54,30 @@ export interface Database {
     created_at: number;
     updated_at: number;
     revoked_at: number | null;
+  };
+  webhooks: {
+    id: string;
+    client_id: string;
+    callback_url: string;
+    /** JSON array of event names. */
+    triggers: string;
+    /** AES-256-GCM envelope of the signing secret, AAD `webhook:<id>:signing_secret`. */
+    secret_envelope: string;
+    key_version: string;
+    created_at: number;
+  };
+  webhook_deliveries: {
+    id: string;
+    webhook_id: string;
+    event: string;
+    /** The exact JSON body that is signed and sent. */
+    body: string;
+    attempts: number;
+    /** ms since the epoch */
+    next_attempt_at: number;
+    delivered_at: number | null;
+    failed_at: number | null;
+    last_error: string | null;
+    created_at: number;
   };
 }

@@ -25,6 +25,8 @@ export interface Account {
   billingState: string;
   linkedAt: number;
   updatedAt: number;
+  /** Application-set key/value strings (management API `metadata`). */
+  metadata: Record<string, string>;
 }
 
 export interface AccessToken {
@@ -36,6 +38,35 @@ export interface AccessToken {
   createdAt: number;
   updatedAt: number;
   revokedAt: number | null;
+}
+
+/** An application's callback URL (webhooks). */
+export interface Webhook {
+  id: string;
+  clientId: string;
+  callbackUrl: string;
+  /** Event names it receives (`account.connected`, …). */
+  triggers: string[];
+  /** The signing secret, encrypted (AAD `webhook:<id>:signing_secret`). */
+  secretEnvelope: string;
+  keyVersion: string;
+  createdAt: number;
+}
+
+/** One event for one webhook in the outbox. Times in ms since the epoch. */
+export interface Delivery {
+  id: string;
+  webhookId: string;
+  event: string;
+  /** The exact JSON body signed and sent. */
+  body: string;
+  attempts: number;
+  nextAttemptAt: number;
+  deliveredAt: number | null;
+  /** Set when retries are given up. */
+  failedAt: number | null;
+  lastError: string | null;
+  createdAt: number;
 }
 
 export interface NewCode {
@@ -116,6 +147,52 @@ export interface Store {
   insertToken(token: AccessToken): Promise<void>;
   /** The token (revoked or not) and its account, by the token's hash. */
   findToken(tokenHash: string): Promise<{ token: AccessToken; account: Account } | undefined>;
+  /** Application fields the management API may change (`PUT /a/{client_id}`); absent fields stay. */
+  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[] }): Promise<Application | undefined>;
+  /** Replaces an account's metadata. Returns the updated account, or undefined when it does not exist. */
+  setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined>;
+  /** Sets `billing_state` (`paid` / `cancelled`). Returns the updated account, or undefined. */
+  setBillingState(accountId: string, state: string, now: number): Promise<Account | undefined>;
+  /**
+   * Sets `sync_state` (`running` / `invalid`). With `ifUpdatedAt`, only when the account's
+   * `updated_at` still has that value (not re-authorized meanwhile). Returns the updated account,
+   * or undefined when none matched.
+   */
+  setSyncState(accountId: string, state: string, now: number, ifUpdatedAt?: number): Promise<Account | undefined>;
+  /**
+   * Deletes the account; its stored credentials and every token (revoked or not) go with it in
+   * the same statement (foreign keys cascade). Returns whether an account was deleted.
+   */
+  deleteAccount(accountId: string): Promise<boolean>;
+  /** How many unrevoked tokens the account holds. */
+  countActiveTokens(accountId: string): Promise<number>;
+  /** Revokes every unrevoked token of an account except the one whose hash is `keepHash`. Returns how many. */
+  revokeAccountTokens(accountId: string, now: number, keepHash?: string): Promise<number>;
+  /** Revokes one token. Returns whether it was active before. */
+  revokeToken(tokenHash: string, now: number): Promise<boolean>;
+  /** Every account of every application, by id, `limit` from `offset` (background jobs page through them). */
+  listAllAccounts(page: { limit: number; offset: number }): Promise<Account[]>;
+  /** The account of (clientId, normalised email), if any. */
+  findAccountByEmail(clientId: string, emailKey: string): Promise<Account | undefined>;
+
+  createWebhook(webhook: Webhook): Promise<void>;
+  /** An application's webhooks, oldest first. */
+  listWebhooks(clientId: string): Promise<Webhook[]>;
+  findWebhook(id: string): Promise<Webhook | undefined>;
+  /** Deletes the webhook of this application and its pending deliveries. */
+  deleteWebhook(clientId: string, id: string): Promise<boolean>;
+  enqueueDeliveries(rows: Delivery[]): Promise<void>;
+  /** Undelivered, not given up, due at `nowMs`: oldest due first, at most `limit`. */
+  dueDeliveries(nowMs: number, limit: number): Promise<Delivery[]>;
+  /**
+   * Takes a due delivery for sending: moves `next_attempt_at` from `expectedNextAt` to
+   * `leaseUntil` in one statement, so of several dispatchers exactly one wins. Returns whether it did.
+   */
+  claimDelivery(id: string, expectedNextAt: number, leaseUntil: number): Promise<boolean>;
+  /** Records the outcome of one attempt. */
+  recordDelivery(id: string, outcome: Pick<Delivery, 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'failedAt' | 'lastError'>): Promise<void>;
+  /** Every delivery of a webhook, oldest first. */
+  deliveriesOf(webhookId: string): Promise<Delivery[]>;
   /** Revokes every token issued from a code (RFC 6749 §4.1.2 on replay). Returns how many. */
   revokeTokensFromCode(codeHash: string, now: number): Promise<number>;
 }

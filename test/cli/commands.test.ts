@@ -73,7 +73,7 @@ describe('accounts', () => {
       await store.close();
     }
     const all = JSON.parse(await ok(['accounts', 'list', '--client', app.client_id, '--json']));
-    assert.deepEqual(all[0], { id: 'acct0', account_id: 'acct0', email: 'ann@example.test', provider: 'imap', sync_state: 'running', billing_state: 'paid', linked_at: 1_700_000_000 });
+    assert.deepEqual(all[0], { id: 'acct0', account_id: 'acct0', email: 'ann@example.test', provider: 'imap', sync_state: 'running', billing_state: 'paid', trial: false, authentication_type: 'password', metadata: {}, linked_at: 1_700_000_000 });
     assert.deepEqual(all.map((a: { id: string }) => a.id), ids);
     const page = JSON.parse(await ok(['accounts', 'list', '--client', app.client_id, '--limit', '1', '--offset', '1', '--json']));
     assert.deepEqual(page.map((a: { email: string }) => a.email), ['ben@example.test']);

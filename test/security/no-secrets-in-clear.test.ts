@@ -1,6 +1,7 @@
 /**
  * After real flows — successes and failures — the SQLite files and every captured log line must
- * hold none of the passwords, codes, access tokens or client secrets in clear.
+ * hold none of the passwords, codes, access tokens or client secrets in clear — including the
+ * management calls (token-info, revoke-all) and `POST /oauth/revoke`.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,6 +54,21 @@ test('the database and the logs hold no secret in clear', async () => {
   }
   assert.equal((await lk.post('/connect/token', { client_id: lk.app.client_id, client_secret: 'lkcs_guess', code: formRes.body.code })).status, 401);
   assert.equal((await lk.get('/account', { authorization: 'Bearer lkat_not-a-real-token-value' })).status, 401);
+
+  // Management calls carry the client secret (Basic) and tokens in bodies; /oauth/revoke carries a token.
+  const admin = { authorization: `Basic ${Buffer.from(`${lk.app.client_secret}:`).toString('base64')}` };
+  const accountId = (await lk.get('/account', { authorization: `Bearer ${tokens[0]}` })).body.id as string;
+  const mgmt = `/a/${lk.app.client_id}/accounts/${accountId}`;
+  assert.equal((await lk.post(`${mgmt}/token-info`, { access_token: tokens[0] }, admin)).body.state, 'valid');
+  assert.equal((await lk.post(`${mgmt}/token-info`, { access_token: 'lkat_never-issued-Guess' }, admin)).status, 404);
+  secrets.push('lkat_never-issued-Guess');
+  assert.equal((await lk.post(`${mgmt}/revoke-all`, { keep_access_token: tokens[0] }, admin)).status, 200);
+  assert.equal((await lk.get(`/a/${lk.app.client_id}/accounts`, { authorization: `Basic ${Buffer.from('lkcs_wrong-Guess:').toString('base64')}` })).status, 401);
+  const extra = await lk.post('/connect/authorize', body(settings('Carol-Very-Secret-Pässwort')));
+  const extraToken = (await lk.post('/connect/token', { client_id: lk.app.client_id, client_secret: lk.app.client_secret, code: extra.body.code })).body.access_token as string;
+  secrets.push(extra.body.code, extraToken);
+  assert.equal((await lk.post('/oauth/revoke', undefined, { authorization: `Basic ${Buffer.from(`${extraToken}:`).toString('base64')}` })).status, 200);
+  assert.equal((await lk.post(`${mgmt}/token-info`, { access_token: extraToken }, admin)).body.state, 'invalid');
 
   const files = [lk.dbPath, `${lk.dbPath}-wal`, `${lk.dbPath}-shm`].filter(existsSync);
   assert.ok(files.length >= 1);

@@ -22,6 +22,8 @@ export interface Latchkey {
   advance(ms: number): void;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  put(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  delete(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,10 @@ export async function startLatchkey(env: Record<string, string> = {}): Promise<L
     // lookups fail at once): no test may send a DNS query off the machine. Tests that need names
     // start test/peers/dns-server.ts and override this.
     LATCHKEY_DNS_SERVERS: '127.0.0.1:1',
+    // The background credential check is off: tests drive a HealthChecker of their own (runOnce).
+    LATCHKEY_HEALTH_INTERVAL_S: '0',
+    // Likewise the webhook sender: tests call runOnce() on a dispatcher of their own.
+    LATCHKEY_WEBHOOK_POLL_MS: '0',
     ...env,
   });
   const logs: string[] = [];
@@ -86,6 +92,8 @@ export async function startLatchkey(env: Record<string, string> = {}): Promise<L
     advance: (ms) => { offset += ms; },
     post: (path, body, headers) => call('POST', path, body, headers),
     get: (path, headers) => call('GET', path, undefined, headers),
+    put: (path, body, headers) => call('PUT', path, body, headers),
+    delete: (path, headers) => call('DELETE', path, undefined, headers),
     stop: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });

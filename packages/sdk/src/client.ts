@@ -1,5 +1,6 @@
 import { errorFromResponse, LatchkeyError } from './errors.ts';
 import type { Account, AuthorizeRequest, CodeResponse, DetectResponse, TokenResponse } from './types.ts';
+import { managementApis, oauthApi, type AccountsApi, type ApplicationApi, type OAuthApi } from './management.ts';
 
 export interface LatchkeyOptions {
   /** Where Latchkey answers, e.g. `https://auth.example.com` (a path prefix is kept). */
@@ -50,6 +51,13 @@ export class Latchkey {
     get(accessToken: string, options?: CallOptions): Promise<Account>;
   };
 
+  /** The v2 management API for this application's accounts (needs `clientSecret`: backend only). */
+  readonly accounts: AccountsApi;
+  /** This application's name, icon and redirect URIs (needs `clientSecret`). */
+  readonly application: ApplicationApi;
+  /** `oauth.revoke(accessToken)`: the token stops working at once. */
+  readonly oauth: OAuthApi;
+
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
 
@@ -72,6 +80,13 @@ export class Latchkey {
     this.account = {
       get: (accessToken, o) => this.call<Account>('GET', '/account', { headers: { authorization: `Bearer ${accessToken}` }, ...o }),
     };
+    const call = <T>(method: string, path: string, o: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }) => this.call<T>(method, path, o);
+    const secret = (method: string) => {
+      if (!this.options.clientSecret) throw new TypeError(`Latchkey: ${method} needs clientSecret (call it from your backend)`);
+      return this.options.clientSecret;
+    };
+    ({ accounts: this.accounts, application: this.application } = managementApis(call, options.clientId, secret));
+    this.oauth = oauthApi(call);
   }
 
   private async call<T>(method: string, path: string, o: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }): Promise<T> {

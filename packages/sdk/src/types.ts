@@ -24,3 +24,16 @@ export type ErrorBody = JsonBody<paths['/account']['get']['responses']['4XX']>;
 export type Reason = ErrorBody['reason'];
 /** The v2 error `type`. */
 export type ErrorType = ErrorBody['type'];
+
+/** The v2 management account (`GET /a/{client_id}/accounts/{id}`): `email`, not `email_address`. */
+export type ManagementAccount = JsonBody<paths['/a/{client_id}/accounts/{id}']['get']['responses'][200]>;
+/** v2's `{"success": "true"}` (a string) of delete, downgrade, upgrade and revoke-all. */
+export type SuccessResponse = JsonBody<paths['/a/{client_id}/accounts/{id}/downgrade']['post']['responses'][200]>;
+/** `POST /a/{client_id}/accounts/{id}/token-info`: `created_at`, `updated_at` (Unix seconds), `scopes`, `state`. */
+export type TokenInfo = JsonBody<paths['/a/{client_id}/accounts/{id}/token-info']['post']['responses'][200]>;
+/** `GET /a/{client_id}`: `application_name`, `icon_url`, `redirect_uris`. */
+export type Application = JsonBody<paths['/a/{client_id}']['get']['responses'][200]>;
+/** `PUT /a/{client_id}` body: any of `application_name`, `icon_url`, `redirect_uris`. */
+export type ApplicationUpdate = JsonBody<paths['/a/{client_id}']['put']['requestBody']>;
+/** `POST /oauth/revoke`: `{"success": true}`. */
+export type RevokeResponse = JsonBody<paths['/oauth/revoke']['post']['responses'][200]>;

@@ -1,0 +1,20 @@
+import type { AppContext } from '../app/context.ts';
+import { ApiError } from '../errors/api-error.ts';
+import { hashSecret } from '../crypto/tokens.ts';
+import { tokenFromHeader } from './account.ts';
+
+/**
+ * `POST /oauth/revoke` (reference §6.2): revokes the presenting token, sent as the HTTP Basic
+ * username (empty password) or as Bearer. Answers `{"success": true}`; the token answers 401 from
+ * then on.
+ * @throws ApiError `invalid_token` (401) for a missing, unknown or already revoked token.
+ */
+export async function revokePresentedToken(ctx: AppContext, authorization: string | undefined): Promise<{ success: true }> {
+  const token = tokenFromHeader(authorization);
+  if (!token) throw new ApiError('invalid_token');
+  const hash = hashSecret(token);
+  const found = await ctx.store.findToken(hash);
+  if (!found || !(await ctx.store.revokeToken(hash, Math.floor(ctx.now() / 1000)))) throw new ApiError('invalid_token');
+  ctx.log.info({ account_id: found.account.id }, 'token revoked by its holder');
+  return { success: true };
+}

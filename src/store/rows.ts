@@ -1,0 +1,32 @@
+import type { Database } from './schema.ts';
+import type { Account, Application } from './store.ts';
+
+/** Row → domain conversions shared by the Kysely store modules. Times are Unix seconds. */
+export function toApplication(r: Database['applications']): Application {
+  return {
+    clientId: r.client_id,
+    name: r.name,
+    secretHash: r.secret_hash,
+    iconUrl: r.icon_url,
+    redirectUris: JSON.parse(r.redirect_uris) as string[],
+    createdAt: Number(r.created_at),
+  };
+}
+
+export function toAccount(r: Database['accounts']): Account {
+  return {
+    id: r.id,
+    clientId: r.client_id,
+    emailKey: r.email_key,
+    emailAddress: r.email_address,
+    name: r.name,
+    provider: r.provider,
+    settings: JSON.parse(r.settings) as Record<string, unknown>,
+    scopes: r.scopes,
+    syncState: r.sync_state,
+    billingState: r.billing_state,
+    linkedAt: Number(r.linked_at),
+    updatedAt: Number(r.updated_at),
+    metadata: JSON.parse(r.metadata ?? '{}') as Record<string, string>,
+  };
+}
