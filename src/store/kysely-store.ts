@@ -22,7 +22,7 @@ export class KyselyStore implements Store {
   constructor(private readonly db: Db, private readonly root: Kysely<Database> = db as Kysely<Database>) {}
 
   async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.root, provider: new StaticMigrations() }).migrateToLatest();
+    const { error, results } = await new Migrator({ db: this.root, provider: new StaticMigrations(), allowUnorderedMigrations: true }).migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName;
       throw new Error(`migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`);
