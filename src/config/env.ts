@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { parseCidrList, type Cidr } from '../net/cidr.ts';
 import { KeyRing } from '../crypto/keyring.ts';
 import { loadProviders } from '../providers/registry.ts';
+import type { BruteForceLimits } from '../limits/brute-force.ts';
 
 /**
  * Latchkey's configuration, read once from the environment and validated at start.
@@ -43,6 +44,12 @@ export interface Config {
   codeTtlSeconds: number;
   /** Largest accepted request body, bytes. */
   bodyLimitBytes: number;
+  /**
+   * Brute-force limits (DECISIONS "Running it"): `LATCHKEY_LIMIT_PAIR_FAILURES` (5),
+   * `LATCHKEY_LIMIT_IP_FAILURES` (30), `LATCHKEY_LIMIT_WINDOW_S` (900), `LATCHKEY_LIMIT_LOCK_S`
+   * (900, doubling per repeat), `LATCHKEY_LIMIT_LOCK_MAX_S` (86400), `LATCHKEY_LIMIT_CLIENT_PER_MINUTE` (600).
+   */
+  limits: BruteForceLimits;
   logLevel: string;
 }
 
@@ -182,10 +189,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     codeTtlSeconds: 15 * 60,
     bodyLimitBytes: int('LATCHKEY_BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    limits: {
+      pairFailures: int('LATCHKEY_LIMIT_PAIR_FAILURES', 5, 1, 1000),
+      ipFailures: int('LATCHKEY_LIMIT_IP_FAILURES', 30, 1, 100_000),
+      windowSeconds: int('LATCHKEY_LIMIT_WINDOW_S', 900, 1, 7 * 86_400),
+      lockSeconds: int('LATCHKEY_LIMIT_LOCK_S', 900, 1, 7 * 86_400),
+      maxLockSeconds: int('LATCHKEY_LIMIT_LOCK_MAX_S', 86_400, 1, 30 * 86_400),
+      clientRequestsPerMinute: int('LATCHKEY_LIMIT_CLIENT_PER_MINUTE', 600, 1, 1_000_000),
+    },
     logLevel: env.LATCHKEY_LOG_LEVEL || 'info',
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LATCHKEY_LOG_LEVEL=${JSON.stringify(config.logLevel)}: expected fatal, error, warn, info, debug, trace or silent`);
+  }
+  if (config.limits.maxLockSeconds < config.limits.lockSeconds) {
+    problems.push(`LATCHKEY_LIMIT_LOCK_MAX_S=${config.limits.maxLockSeconds}: must be at least LATCHKEY_LIMIT_LOCK_S (${config.limits.lockSeconds})`);
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

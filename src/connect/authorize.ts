@@ -8,6 +8,7 @@ import { verifyContext } from '../verify/context.ts';
 import { knownClient } from './clients.ts';
 import { parseConnectRequest, type ConnectRequest } from './request.ts';
 import { fillSettingsByDetection } from './detect-provider.ts';
+import type { AdmitTicket } from '../limits/brute-force.ts';
 
 /** What a code stands for until it is redeemed: kept encrypted with the code (AAD `code:<hash>`). */
 export interface PendingConnection {
@@ -20,32 +21,63 @@ export interface PendingConnection {
   secrets: { imap_password: string; smtp_password: string };
 }
 
+/** Where the request came from (the socket's address, or a declared proxy's report). */
+export interface RequestSource {
+  ip: string;
+}
+
 /**
- * `POST /connect/authorize` (v2 reference §2; DECISIONS "Codes"): known client → settings
+ * `POST /connect/authorize` (v2 reference §2; DECISIONS "Codes"): known client → brute-force
+ * limits admit the attempt (before any provider contact, detection included) → settings
  * completed by detection when some are missing → valid request →
  * re-auth target checked → credentials verified with the provider (IMAP, then SMTP) → a
  * one-time code, valid 15 minutes, bound to the client.
  * @returns `{ code }`
- * @throws ApiError — see the catalogue; provider failures carry `step`.
+ * @throws ApiError — see the catalogue; provider failures carry `step`; 429 `rate_limited`
+ *   when the client, the source IP or the (client, email) pair is over its limit.
  */
-export async function authorize(ctx: AppContext, body: Record<string, unknown>): Promise<{ code: string }> {
+export async function authorize(ctx: AppContext, body: Record<string, unknown>, source: RequestSource): Promise<{ code: string }> {
   const started = ctx.now();
   let request: ConnectRequest | undefined;
+  let ticket: AdmitTicket | undefined;
   try {
     const missing = ['client_id', 'name', 'email_address', 'provider', 'settings'].filter((k) => body[k] === undefined || body[k] === null || body[k] === '');
     if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
     if (typeof body.client_id !== 'string') throw new ApiError('invalid_value', { message: 'client_id must be a string.' });
     await knownClient(ctx.store, body.client_id);
+    ticket = await ctx.guard.admit({ clientId: body.client_id, emailKey: normalizedEmail(body), ip: source.ip });
     request = parseConnectRequest(await fillSettingsByDetection(ctx, body), ctx.providers);
     await checkReauthTarget(ctx, request);
     await verifyWithProvider(ctx, request);
     const code = await issueCode(ctx, request);
+    await ctx.guard.succeeded(ticket);
     logAttempt(ctx, request, body, started, 'ok');
     return { code };
   } catch (err) {
+    if (ticket) await settle(ctx, ticket, err);
     logAttempt(ctx, request, body, started, err instanceof ApiError ? err.reason : 'internal', err);
     throw err;
   }
+}
+
+/**
+ * DECISIONS "Outbound connections": the provider refusing the credentials (every 403 of
+ * authorize) and a refused destination count as failed attempts; anything else gives the
+ * reserved slot back.
+ */
+async function settle(ctx: AppContext, ticket: AdmitTicket, err: unknown): Promise<void> {
+  const failure = err instanceof ApiError && (err.status === 403 || err.reason === 'destination_not_allowed');
+  try {
+    if (failure) await ctx.guard.failed(ticket);
+    else await ctx.guard.released(ticket);
+  } catch (guardErr) {
+    ctx.log.error({ err: guardErr }, 'brute-force counters could not be updated');
+  }
+}
+
+/** The address as the pair key uses it: the same normalization as connect/request.ts. */
+function normalizedEmail(body: Record<string, unknown>): string | undefined {
+  return typeof body.email_address === 'string' ? body.email_address.trim().toLowerCase() : undefined;
 }
 
 async function checkReauthTarget(ctx: AppContext, r: ConnectRequest): Promise<void> {

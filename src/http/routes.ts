@@ -26,7 +26,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: AuthorizeBody,
       response: { 200: CodeResponse, ...errors },
     },
-  }, async (req) => authorize(ctx, asObject(req.body)));
+  }, async (req) => authorize(ctx, asObject(req.body), { ip: req.ip }));
 
   app.post('/connect/token', {
     attachValidation: true,
