@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import type { AppContext } from '../app/context.ts';
 import { installBodyParsers } from './body-parsers.ts';
 import { installErrorHandling } from './errors.ts';
+import { installHygiene } from './hygiene.ts';
 import { registerRoutes } from './routes.ts';
 
 /** Builds the HTTP server (not listening yet). */
@@ -10,11 +11,14 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
-    trustProxy: false,
+    // Only a declared TLS-terminating proxy may set the client address (X-Forwarded-For), which
+    // the per-IP brute-force limit uses; otherwise the socket's address counts.
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy.join(',') : false,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });
   installBodyParsers(app);
   installErrorHandling(app);
+  installHygiene(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
