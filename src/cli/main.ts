@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/env.ts';
 import { registerAccountCommands } from './accounts.ts';
 import { registerAppCommands } from './apps.ts';
+import { registerAuditCommand } from './audit.ts';
 import { registerDetectCommand } from './detect.ts';
 import { registerDoctorCommand } from './doctor/command.ts';
 import { CommandFailed, EXIT, type CliIo, type ExitCode } from './exit.ts';
@@ -28,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServerCommands(program, io);
   registerAppCommands(program, io);
   registerAccountCommands(program, io);
+  registerAuditCommand(program, io);
   registerDetectCommand(program, io);
   registerDoctorCommand(program, io);
   try {

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { AppContext } from '../app/context.ts';
 import { authorize } from '../connect/authorize.ts';
 import { exchangeCode } from '../connect/token.ts';
 import { currentAccount } from '../connect/account.ts';
 import { detectProvider } from '../connect/detect-provider.ts';
-import { AccountBody, AuthorizeBody, CodeResponse, DetectBody, DetectResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
+import { listAudit } from '../connect/audit-endpoint.ts';
+import { AccountBody, AuditQuery, AuditResponse, AuthorizeBody, CodeResponse, DetectBody, DetectResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 /** DECISIONS "Transport": JSON, form bodies, and JSON sent as text/plain (the v2 Node SDK). */
@@ -39,7 +41,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: TokenBody,
       response: { 200: TokenResponse, ...errors },
     },
-  }, async (req) => exchangeCode(ctx, asObject(req.body)));
+  }, async (req) => exchangeCode(ctx, asObject(req.body), { ip: req.ip }));
 
   app.post('/connect/detect-provider', {
     attachValidation: true,
@@ -60,6 +62,18 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: AccountBody, ...errors },
     },
   }, async (req) => currentAccount(ctx, req.headers.authorization));
+
+  app.get('/a/:client_id/audit', {
+    attachValidation: true,
+    schema: {
+      summary: 'The application’s audit log: authorize attempts, token exchanges, replay revocations',
+      tags: ['management'],
+      security: [{ basic: [] }],
+      params: Type.Object({ client_id: Type.String() }),
+      querystring: AuditQuery,
+      response: { 200: AuditResponse, ...errors },
+    },
+  }, async (req) => listAudit(ctx, (req.params as { client_id: string }).client_id, req.headers.authorization, asObject(req.query)));
 
   app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'], response: { 200: Health } } }, async () => ({ status: 'ok' }));
 

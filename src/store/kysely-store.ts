@@ -1,9 +1,10 @@
 import { Kysely, Migrator, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import * as m001 from './migrations/001_initial.ts';
-import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
+import * as m002 from './migrations/002_audit.ts';
+import { Conflict, type AccessToken, type Account, type AuditEvent, type AccountUpsert, type Application, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
 
-const MIGRATIONS: Record<string, Migration> = { '001_initial': m001 };
+const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_audit': m002 };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -220,6 +221,39 @@ export class KyselyStore implements Store {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
+  }
+
+  async recordAuditEvent(e: AuditEvent): Promise<void> {
+    await this.db.insertInto('audit_events').values({
+      id: e.id,
+      at_ms: e.atMs,
+      event: e.event,
+      client_id: e.clientId,
+      outcome: e.outcome,
+      email_hash: e.emailHash,
+      account_id: e.accountId,
+      source_ip: e.sourceIp,
+      duration_ms: e.durationMs,
+      revoked_tokens: e.revokedTokens,
+    }).execute();
+  }
+
+  async listAuditEvents(clientId: string, q: { sinceMs: number; limit: number }): Promise<AuditEvent[]> {
+    const rows = await this.db.selectFrom('audit_events').selectAll()
+      .where('client_id', '=', clientId).where('at_ms', '>=', q.sinceMs)
+      .orderBy('at_ms', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      atMs: Number(r.at_ms),
+      event: r.event as AuditEvent['event'],
+      clientId: r.client_id,
+      outcome: r.outcome,
+      emailHash: r.email_hash,
+      accountId: r.account_id,
+      sourceIp: r.source_ip,
+      durationMs: r.duration_ms,
+      revokedTokens: r.revoked_tokens,
+    }));
   }
 }
 

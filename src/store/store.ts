@@ -71,6 +71,23 @@ export interface CredentialRow {
   keyVersion: string;
 }
 
+/** One audit row (store/migrations/002_audit.ts). Never holds a secret or an address in clear. */
+export interface AuditEvent {
+  id: string;
+  /** Milliseconds since the epoch. */
+  atMs: number;
+  event: 'connect.authorize' | 'connect.token' | 'code.replay_revoked';
+  clientId: string;
+  /** `ok`, or the catalogue reason the request failed with. */
+  outcome: string;
+  emailHash: string | null;
+  accountId: string | null;
+  sourceIp: string | null;
+  durationMs: number | null;
+  /** `code.replay_revoked`: how many tokens the replay revoked. */
+  revokedTokens: number | null;
+}
+
 export interface Store {
   /** Brings the schema up to date. Idempotent; safe to run from several processes (one wins, others wait). */
   migrate(): Promise<void>;
@@ -118,6 +135,11 @@ export interface Store {
   findToken(tokenHash: string): Promise<{ token: AccessToken; account: Account } | undefined>;
   /** Revokes every token issued from a code (RFC 6749 §4.1.2 on replay). Returns how many. */
   revokeTokensFromCode(codeHash: string, now: number): Promise<number>;
+
+  /** Appends one audit event (append-only: nothing updates or deletes audit rows). */
+  recordAuditEvent(event: AuditEvent): Promise<void>;
+  /** An application's audit events at or after `sinceMs`, newest first, at most `limit`. */
+  listAuditEvents(clientId: string, query: { sinceMs: number; limit: number }): Promise<AuditEvent[]>;
 }
 
 /** Thrown by the store when a uniqueness rule is broken (driver errors are translated to this). */
