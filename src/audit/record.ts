@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
-import { newId } from '../crypto/tokens.ts';
 import type { AuditEvent } from '../store/store.ts';
 
 /**
@@ -14,6 +13,17 @@ export function emailHash(email: unknown): string | undefined {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16);
 }
 
+let sequence = 0;
+
+/**
+ * Ids sort in the order events were recorded (time in ms, then a per-process counter for events
+ * of the same millisecond), then 64 random bits so ids from several processes never collide.
+ */
+function auditId(atMs: number): string {
+  sequence = (sequence + 1) % 1_000_000;
+  return `${String(atMs).padStart(13, '0')}-${String(sequence).padStart(6, '0')}-${randomBytes(8).toString('hex')}`;
+}
+
 /** What a caller says about an event; id and time are filled in here. */
 export type AuditInput = Pick<AuditEvent, 'event' | 'clientId' | 'outcome'> & Partial<Pick<AuditEvent, 'emailHash' | 'accountId' | 'sourceIp' | 'durationMs' | 'revokedTokens'>>;
 
@@ -23,10 +33,11 @@ export type AuditInput = Pick<AuditEvent, 'event' | 'clientId' | 'outcome'> & Pa
  * event's fields beyond its kind) and swallowed.
  */
 export async function recordAudit(ctx: AppContext, e: AuditInput): Promise<void> {
+  const atMs = ctx.now();
   try {
     await ctx.store.recordAuditEvent({
-      id: newId(),
-      atMs: ctx.now(),
+      id: auditId(atMs),
+      atMs,
       event: e.event,
       clientId: e.clientId,
       outcome: e.outcome,
