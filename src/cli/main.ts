@@ -5,6 +5,7 @@ import { registerAppCommands } from './apps.ts';
 import { registerAuditCommand } from './audit.ts';
 import { registerDetectCommand } from './detect.ts';
 import { registerDoctorCommand } from './doctor/command.ts';
+import { registerKeyCommands } from './keys.ts';
 import { CommandFailed, EXIT, type CliIo, type ExitCode } from './exit.ts';
 import { registerServerCommands } from './serve.ts';
 
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAppCommands(program, io);
   registerAccountCommands(program, io);
   registerAuditCommand(program, io);
+  registerKeyCommands(program, io);
   registerDetectCommand(program, io);
   registerDoctorCommand(program, io);
   try {

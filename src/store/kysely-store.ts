@@ -2,7 +2,7 @@ import { Kysely, Migrator, type Migration, type MigrationProvider, type Transact
 import type { Database } from './schema.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_audit.ts';
-import { Conflict, type AccessToken, type Account, type AuditEvent, type AccountUpsert, type Application, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
+import { Conflict, type AccessToken, type Account, type AuditEvent, type StoredCredential, type AccountUpsert, type Application, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
 
 const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_audit': m002 };
 
@@ -221,6 +221,39 @@ export class KyselyStore implements Store {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
+  }
+
+  async credentialsNotUnder(version: string, after: { accountId: string; field: string } | undefined, limit: number): Promise<StoredCredential[]> {
+    let q = this.db.selectFrom('credentials').select(['account_id', 'field', 'envelope', 'key_version']).where('key_version', '!=', version);
+    if (after) {
+      q = q.where((eb) => eb.or([
+        eb('account_id', '>', after.accountId),
+        eb.and([eb('account_id', '=', after.accountId), eb('field', '>', after.field)]),
+      ]));
+    }
+    const rows = await q.orderBy('account_id').orderBy('field').limit(limit).execute();
+    return rows.map((r) => ({ accountId: r.account_id, field: r.field, envelope: r.envelope, keyVersion: r.key_version }));
+  }
+
+  async reencryptCredential(row: StoredCredential, expected: string, now: number): Promise<boolean> {
+    const r = await this.db.updateTable('credentials')
+      .set({ envelope: row.envelope, key_version: row.keyVersion, updated_at: now })
+      .where('account_id', '=', row.accountId).where('field', '=', row.field).where('envelope', '=', expected)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async credentialCountsByVersion(): Promise<Record<string, number>> {
+    const rows = await this.db.selectFrom('credentials').select((eb) => ['key_version', eb.fn.countAll<number>().as('n')]).groupBy('key_version').execute();
+    return Object.fromEntries(rows.map((r) => [r.key_version, Number(r.n)]));
+  }
+
+  async liveCodesUnder(version: string, now: number): Promise<number> {
+    // '_' in a version is a LIKE wildcard: at worst this over-counts, which only delays a retire.
+    const r = await this.db.selectFrom('auth_codes').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('payload', 'like', `lk1:${version}:%`).where('used_at', 'is', null).where('expires_at', '>', now)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   async recordAuditEvent(e: AuditEvent): Promise<void> {

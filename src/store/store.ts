@@ -88,6 +88,14 @@ export interface AuditEvent {
   revokedTokens: number | null;
 }
 
+/** One stored credential as key rotation sees it (crypto/rotate.ts). */
+export interface StoredCredential {
+  accountId: string;
+  field: string;
+  envelope: string;
+  keyVersion: string;
+}
+
 export interface Store {
   /** Brings the schema up to date. Idempotent; safe to run from several processes (one wins, others wait). */
   migrate(): Promise<void>;
@@ -135,6 +143,21 @@ export interface Store {
   findToken(tokenHash: string): Promise<{ token: AccessToken; account: Account } | undefined>;
   /** Revokes every token issued from a code (RFC 6749 §4.1.2 on replay). Returns how many. */
   revokeTokensFromCode(codeHash: string, now: number): Promise<number>;
+
+  /**
+   * Key rotation: up to `limit` credentials not yet under `version`, in (account_id, field)
+   * order strictly after `after` (keyset paging, so a row that cannot be rotated is not met twice).
+   */
+  credentialsNotUnder(version: string, after: { accountId: string; field: string } | undefined, limit: number): Promise<StoredCredential[]>;
+  /**
+   * Replaces one credential's envelope only if it still holds `expected` (compare-and-swap: a
+   * re-authorize that wrote a fresh envelope meanwhile wins). Returns whether it was replaced.
+   */
+  reencryptCredential(row: StoredCredential, expected: string, now: number): Promise<boolean>;
+  /** How many stored credentials use each key version. */
+  credentialCountsByVersion(): Promise<Record<string, number>>;
+  /** Unredeemed, unexpired codes whose encrypted payload uses `version` (they expire within 15 min). */
+  liveCodesUnder(version: string, now: number): Promise<number>;
 
   /** Appends one audit event (append-only: nothing updates or deletes audit rows). */
   recordAuditEvent(event: AuditEvent): Promise<void>;
