@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from '../errors/api-error.ts';
 import type { LimiterStore } from './store.ts';
@@ -162,7 +163,17 @@ function pairKey(clientId: string, emailKey: string): string {
   return createHash('sha256').update(`${clientId}\u0000${emailKey}`).digest('base64url');
 }
 
-/** `::ffff:192.0.2.1` and `192.0.2.1` are one client. */
-function normalizeIp(ip: string): string {
-  return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip;
+/**
+ * The key the per-IP limit counts under. `::ffff:192.0.2.1` and `192.0.2.1` are one client; an
+ * IPv6 client is its /64, the smallest prefix an ISP hands one subscriber (RFC 6177), since
+ * anyone holding a /64 can send from 2^64 addresses.
+ */
+export function normalizeIp(ip: string): string {
+  if (ip.startsWith('::ffff:') && ip.includes('.')) return ip.slice(7);
+  if (isIP(ip) !== 6) return ip;
+  const [head = '', tail] = ip.split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
