@@ -9,6 +9,8 @@ import type { DialContext } from '../net/dial.ts';
 import { createDnsLookups } from '../net/dns.ts';
 import { DetectionCache, type DetectContext } from '../detect/detect.ts';
 import type { ProviderEntry } from '../providers/table.ts';
+import { BruteForceGuard } from '../limits/brute-force.ts';
+import { memoryLimiterStore } from '../limits/store.ts';
 
 /**
  * Builds the application context from validated configuration: opens and migrates the store,
@@ -44,6 +46,8 @@ export async function buildContext(config: Config, log: Logger, now: () => numbe
     providers,
     dial,
     detect: detectContext(config, providers, dial, now),
+    // Counters in memory (one node); limits/store.ts is where a shared store plugs in.
+    guard: new BruteForceGuard(config.limits, memoryLimiterStore()),
     log,
     now,
   };

@@ -5,6 +5,7 @@ import type { ProviderEntry } from '../providers/table.ts';
 import type { Store } from '../store/store.ts';
 import type { DialContext } from '../net/dial.ts';
 import type { DetectContext } from '../detect/detect.ts';
+import type { BruteForceGuard } from '../limits/brute-force.ts';
 
 /** Everything a request handler needs, built once at start (see app/build.ts). Immutable. */
 export interface AppContext {
@@ -16,6 +17,8 @@ export interface AppContext {
   dial: DialContext;
   /** Settings detection: sources, DNS, HTTP, cache. */
   detect: DetectContext;
+  /** Brute-force limits consulted by authorize (limits/brute-force.ts). */
+  guard: BruteForceGuard;
   log: Logger;
   /** Milliseconds since the epoch; injectable so tests can expire codes. */
   now: () => number;

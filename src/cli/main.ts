@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/env.ts';
 import { registerAccountCommands } from './accounts.ts';
 import { registerAppCommands } from './apps.ts';
+import { registerAuditCommand } from './audit.ts';
 import { registerDetectCommand } from './detect.ts';
 import { registerDoctorCommand } from './doctor/command.ts';
+import { registerKeyCommands } from './keys.ts';
 import { CommandFailed, EXIT, type CliIo, type ExitCode } from './exit.ts';
 import { registerServerCommands } from './serve.ts';
 import { registerWebhookCommands } from './webhooks.ts';
@@ -30,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
   registerAppCommands(program, io);
   registerAccountCommands(program, io);
   registerWebhookCommands(program, io);
+  registerAuditCommand(program, io);
+  registerKeyCommands(program, io);
   registerDetectCommand(program, io);
   registerDoctorCommand(program, io);
   try {

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { parseCidrList, type Cidr } from '../net/cidr.ts';
 import { KeyRing } from '../crypto/keyring.ts';
 import { loadProviders } from '../providers/registry.ts';
+import type { BruteForceLimits } from '../limits/brute-force.ts';
 
 /**
  * Latchkey's configuration, read once from the environment and validated at start.
@@ -50,6 +51,18 @@ export interface Config {
   webhooks: { pollMs: number; baseMs: number; maxMs: number; maxAttempts: number; timeoutMs: number };
   /** Largest accepted request body, bytes. */
   bodyLimitBytes: number;
+  /**
+   * Brute-force limits (DECISIONS "Running it"): `LATCHKEY_LIMIT_PAIR_FAILURES` (5),
+   * `LATCHKEY_LIMIT_IP_FAILURES` (30), `LATCHKEY_LIMIT_WINDOW_S` (900), `LATCHKEY_LIMIT_LOCK_S`
+   * (900, doubling per repeat), `LATCHKEY_LIMIT_LOCK_MAX_S` (86400), `LATCHKEY_LIMIT_CLIENT_PER_MINUTE` (600).
+   */
+  limits: BruteForceLimits;
+  /**
+   * `LATCHKEY_TRUST_PROXY`: addresses/CIDRs (or `loopback`, `linklocal`, `uniquelocal`) of the
+   * TLS-terminating proxy in front of Latchkey, whose `X-Forwarded-For` is believed. Empty: none.
+   * With `NODE_ENV=production`, listening on a non-loopback host requires it (plain HTTP otherwise).
+   */
+  trustProxy: string[];
   logLevel: string;
 }
 
@@ -153,6 +166,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
 
+  const trustProxy = (env.LATCHKEY_TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const p of trustProxy) {
+    if (!['loopback', 'linklocal', 'uniquelocal'].includes(p) && !isCidrOrAddress(p)) {
+      problems.push(`LATCHKEY_TRUST_PROXY: ${JSON.stringify(p)} is not an address, a CIDR, or loopback/linklocal/uniquelocal`);
+    }
+  }
+  if (production && !isLoopbackHost(host) && trustProxy.length === 0) {
+    problems.push(`LATCHKEY_HOST=${host} with NODE_ENV=production would serve passwords and tokens over plain HTTP: put a TLS-terminating proxy in front and declare it with LATCHKEY_TRUST_PROXY (its address or CIDR), or listen on 127.0.0.1`);
+  }
+
   const ispdbUrl = env.LATCHKEY_ISPDB_URL || 'https://autoconfig.thunderbird.net/v1.1';
   if (!/^https?:\/\/[^/]/.test(ispdbUrl)) problems.push(`LATCHKEY_ISPDB_URL=${JSON.stringify(ispdbUrl)}: expected an http(s) URL`);
   const allowHttp = env.LATCHKEY_AUTOCONFIG_ALLOW_HTTP ?? 'false';
@@ -197,10 +220,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: int('LATCHKEY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     },
     bodyLimitBytes: int('LATCHKEY_BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    limits: {
+      pairFailures: int('LATCHKEY_LIMIT_PAIR_FAILURES', 5, 1, 1000),
+      ipFailures: int('LATCHKEY_LIMIT_IP_FAILURES', 30, 1, 100_000),
+      windowSeconds: int('LATCHKEY_LIMIT_WINDOW_S', 900, 1, 7 * 86_400),
+      lockSeconds: int('LATCHKEY_LIMIT_LOCK_S', 900, 1, 7 * 86_400),
+      maxLockSeconds: int('LATCHKEY_LIMIT_LOCK_MAX_S', 86_400, 1, 30 * 86_400),
+      clientRequestsPerMinute: int('LATCHKEY_LIMIT_CLIENT_PER_MINUTE', 600, 1, 1_000_000),
+    },
+    trustProxy,
     logLevel: env.LATCHKEY_LOG_LEVEL || 'info',
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LATCHKEY_LOG_LEVEL=${JSON.stringify(config.logLevel)}: expected fatal, error, warn, info, debug, trace or silent`);
+  }
+  if (config.limits.maxLockSeconds < config.limits.lockSeconds) {
+    problems.push(`LATCHKEY_LIMIT_LOCK_MAX_S=${config.limits.maxLockSeconds}: must be at least LATCHKEY_LIMIT_LOCK_S (${config.limits.lockSeconds})`);
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -219,6 +254,19 @@ function healthSchedule(int: (name: string, fallback: number, min: number, max: 
     concurrency: int('LATCHKEY_HEALTH_CONCURRENCY', 4, 1, 64),
     maxBackoffMs: Math.max(86_400_000, intervalMs),
   };
+}
+
+/** 127.0.0.0/8, ::1 and `localhost`: a listener only this machine can reach. */
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+function isCidrOrAddress(value: string): boolean {
+  const [addr, bits, extra] = value.split('/');
+  if (extra !== undefined || !addr || !isIP(addr)) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (isIP(addr) === 4 ? 32 : 128);
 }
 
 /** DECISIONS: `LATCHKEY_EHLO_NAME`; else the host name when fully qualified; else `localhost.localdomain`. */

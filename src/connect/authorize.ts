@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import { hashSecret, newSecret } from '../crypto/tokens.ts';
@@ -8,6 +7,8 @@ import { verifyContext } from '../verify/context.ts';
 import { knownClient } from './clients.ts';
 import { parseConnectRequest, type ConnectRequest } from './request.ts';
 import { fillSettingsByDetection } from './detect-provider.ts';
+import type { AdmitTicket } from '../limits/brute-force.ts';
+import { emailHash, recordAudit } from '../audit/record.ts';
 
 /** What a code stands for until it is redeemed: kept encrypted with the code (AAD `code:<hash>`). */
 export interface PendingConnection {
@@ -20,32 +21,70 @@ export interface PendingConnection {
   secrets: { imap_password: string; smtp_password: string };
 }
 
+/** Where the request came from (the socket's address, or a declared proxy's report). */
+export interface RequestSource {
+  ip: string;
+}
+
 /**
- * `POST /connect/authorize` (v2 reference §2; DECISIONS "Codes"): known client → settings
+ * `POST /connect/authorize` (v2 reference §2; DECISIONS "Codes"): known client → brute-force
+ * limits admit the attempt (before any provider contact, detection included) → settings
  * completed by detection when some are missing → valid request →
  * re-auth target checked → credentials verified with the provider (IMAP, then SMTP) → a
  * one-time code, valid 15 minutes, bound to the client.
  * @returns `{ code }`
- * @throws ApiError — see the catalogue; provider failures carry `step`.
+ * @throws ApiError — see the catalogue; provider failures carry `step`; 429 `rate_limited`
+ *   when the client, the source IP or the (client, email) pair is over its limit.
  */
-export async function authorize(ctx: AppContext, body: Record<string, unknown>): Promise<{ code: string }> {
+export async function authorize(ctx: AppContext, body: Record<string, unknown>, source: RequestSource): Promise<{ code: string }> {
   const started = ctx.now();
   let request: ConnectRequest | undefined;
+  let ticket: AdmitTicket | undefined;
+  // Set once the client is known: only then is the attempt audited (an unknown client_id is
+  // anyone's to invent, and would let strangers fill the audit table).
+  let clientId: string | undefined;
   try {
     const missing = ['client_id', 'name', 'email_address', 'provider', 'settings'].filter((k) => body[k] === undefined || body[k] === null || body[k] === '');
     if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
     if (typeof body.client_id !== 'string') throw new ApiError('invalid_value', { message: 'client_id must be a string.' });
     await knownClient(ctx.store, body.client_id);
+    clientId = body.client_id;
+    ticket = await ctx.guard.admit({ clientId: body.client_id, emailKey: normalizedEmail(body), ip: source.ip });
     request = parseConnectRequest(await fillSettingsByDetection(ctx, body), ctx.providers);
     await checkReauthTarget(ctx, request);
     await verifyWithProvider(ctx, request);
     const code = await issueCode(ctx, request);
+    await ctx.guard.succeeded(ticket);
     logAttempt(ctx, request, body, started, 'ok');
+    await auditAttempt(ctx, clientId, body, source, started, 'ok');
     return { code };
   } catch (err) {
-    logAttempt(ctx, request, body, started, err instanceof ApiError ? err.reason : 'internal', err);
+    if (ticket) await settle(ctx, ticket, err);
+    const outcome = err instanceof ApiError ? err.reason : 'internal';
+    logAttempt(ctx, request, body, started, outcome, err);
+    if (clientId) await auditAttempt(ctx, clientId, body, source, started, outcome);
     throw err;
   }
+}
+
+/**
+ * DECISIONS "Outbound connections": the provider refusing the credentials (every 403 of
+ * authorize) and a refused destination count as failed attempts; anything else gives the
+ * reserved slot back.
+ */
+async function settle(ctx: AppContext, ticket: AdmitTicket, err: unknown): Promise<void> {
+  const failure = err instanceof ApiError && (err.status === 403 || err.reason === 'destination_not_allowed');
+  try {
+    if (failure) await ctx.guard.failed(ticket);
+    else await ctx.guard.released(ticket);
+  } catch (guardErr) {
+    ctx.log.error({ err: guardErr }, 'brute-force counters could not be updated');
+  }
+}
+
+/** The address as the pair key uses it: the same normalization as connect/request.ts. */
+function normalizedEmail(body: Record<string, unknown>): string | undefined {
+  return typeof body.email_address === 'string' ? body.email_address.trim().toLowerCase() : undefined;
 }
 
 async function checkReauthTarget(ctx: AppContext, r: ConnectRequest): Promise<void> {
@@ -114,14 +153,17 @@ async function issueCode(ctx: AppContext, r: ConnectRequest): Promise<string> {
   return code;
 }
 
+function auditAttempt(ctx: AppContext, clientId: string, body: Record<string, unknown>, source: RequestSource, started: number, outcome: string): Promise<void> {
+  return recordAudit(ctx, { event: 'connect.authorize', clientId, outcome, emailHash: emailHash(body.email_address), sourceIp: source.ip, durationMs: ctx.now() - started });
+}
+
 /** One line per attempt: outcome, client, a hash of the address (not the address), duration. */
 function logAttempt(ctx: AppContext, r: ConnectRequest | undefined, body: Record<string, unknown>, started: number, outcome: string, err?: unknown): void {
-  const email = typeof body.email_address === 'string' ? body.email_address.trim().toLowerCase() : '';
   const entry = {
     event: 'connect.authorize',
     outcome,
     client_id: typeof body.client_id === 'string' ? body.client_id.slice(0, 40) : undefined,
-    email_hash: email ? createHash('sha256').update(email).digest('hex').slice(0, 16) : undefined,
+    email_hash: emailHash(body.email_address),
     provider: r?.provider,
     step: err instanceof ApiError ? err.details.step : undefined,
     detail: err instanceof ApiError ? err.details.internal : undefined,

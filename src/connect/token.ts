@@ -5,6 +5,8 @@ import { hashSecret, newId, newSecret } from '../crypto/tokens.ts';
 import { accountView, type AccountView } from './account-view.ts';
 import type { PendingConnection } from './authorize.ts';
 import { authenticateClient } from './clients.ts';
+import type { RequestSource } from './authorize.ts';
+import { recordAudit, type AuditInput } from '../audit/record.ts';
 
 /**
  * `POST /connect/token` (v2 reference §3; DECISIONS "Codes", "Accounts and tokens"): the client
@@ -15,18 +17,28 @@ import { authenticateClient } from './clients.ts';
  * @returns the account object plus `access_token`.
  * @throws ApiError `missing_fields`, `invalid_client` (401), `invalid_code` (400).
  */
-export async function exchangeCode(ctx: AppContext, body: Record<string, unknown>): Promise<AccountView & { access_token: string }> {
+export async function exchangeCode(ctx: AppContext, body: Record<string, unknown>, source: RequestSource): Promise<AccountView & { access_token: string }> {
+  const started = ctx.now();
+  const audit = (clientId: string, outcome: string, more: Partial<AuditInput> = {}) =>
+    recordAudit(ctx, { event: 'connect.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
   const missing = ['client_id', 'client_secret', 'code'].filter((k) => typeof body[k] !== 'string' || !body[k]);
   if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
-  const app = await authenticateClient(ctx.store, body.client_id, body.client_secret);
+  let app;
+  try {
+    app = await authenticateClient(ctx.store, body.client_id, body.client_secret);
+  } catch (err) {
+    // A wrong secret for a real application is worth an audit row; an invented client_id is not.
+    if (typeof body.client_id === 'string' && (await ctx.store.findApplication(body.client_id))) await audit(body.client_id, 'invalid_client');
+    throw err;
+  }
   const codeHash = hashSecret(body.code as string);
   const nowSec = Math.floor(ctx.now() / 1000);
   const accessToken = newSecret('accessToken');
 
   const outcome = await ctx.store.atomically(async (tx) => {
     const consumed = await tx.consumeCode(codeHash, app.clientId, nowSec);
-    if (consumed.status === 'replayed') return { revoked: await tx.revokeTokensFromCode(codeHash, nowSec) };
-    if (consumed.status === 'invalid') return { revoked: 0 };
+    if (consumed.status === 'replayed') return { replayed: true, revoked: await tx.revokeTokensFromCode(codeHash, nowSec) };
+    if (consumed.status === 'invalid') return { replayed: false, revoked: 0 };
     const pending = JSON.parse(ctx.keys.decrypt(consumed.payload, `code:${codeHash}`)) as PendingConnection;
     const before = await tx.findAccountByEmail(app.clientId, pending.email_key);
     const account = await tx.upsertAccount({
@@ -65,10 +77,15 @@ export async function exchangeCode(ctx: AppContext, body: Record<string, unknown
 
   if (!('account' in outcome) || !outcome.account) {
     ctx.log.info({ event: 'connect.token', outcome: 'invalid_code', client_id: app.clientId, revoked_tokens: outcome.revoked }, 'token');
+    await audit(app.clientId, 'invalid_code');
+    if (outcome.replayed) {
+      await recordAudit(ctx, { event: 'code.replay_revoked', clientId: app.clientId, outcome: 'revoked', sourceIp: source.ip, revokedTokens: outcome.revoked });
+    }
     throw new ApiError('invalid_code');
   }
   ctx.log.info({ event: 'connect.token', outcome: 'ok', client_id: app.clientId, account_id: outcome.account.id }, 'token');
   // Webhooks: a new account is connected; an invalid one re-authorized is running again.
   if (outcome.event) await emitAccountEvent(ctx, outcome.account, outcome.event);
+  await audit(app.clientId, 'ok', { accountId: outcome.account.id });
   return { ...accountView(outcome.account), access_token: accessToken };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { AppContext } from '../app/context.ts';
 import { authorize } from '../connect/authorize.ts';
 import { exchangeCode } from '../connect/token.ts';
@@ -6,7 +7,8 @@ import { currentAccount } from '../connect/account.ts';
 import { detectProvider } from '../connect/detect-provider.ts';
 import { registerManagementRoutes } from './management-routes.ts';
 import { registerWebhookRoutes } from './webhook-routes.ts';
-import { AccountBody, AuthorizeBody, CodeResponse, DetectBody, DetectResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
+import { listAudit } from '../connect/audit-endpoint.ts';
+import { AccountBody, AuditQuery, AuditResponse, AuthorizeBody, CodeResponse, DetectBody, DetectResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 /** DECISIONS "Transport": JSON, form bodies, and JSON sent as text/plain (the v2 Node SDK). */
@@ -18,6 +20,7 @@ const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'te
  */
 export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/connect/authorize', {
+    config: { carriesSecrets: true },
     // The schema documents the wire shape; the domain validation in connect/request.ts answers
     // with the v2 errors (missing_fields and the rest), so schema failures are not fatal here.
     attachValidation: true,
@@ -28,9 +31,10 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: AuthorizeBody,
       response: { 200: CodeResponse, ...errors },
     },
-  }, async (req) => authorize(ctx, asObject(req.body)));
+  }, async (req) => authorize(ctx, asObject(req.body), { ip: req.ip }));
 
   app.post('/connect/token', {
+    config: { carriesSecrets: true },
     attachValidation: true,
     schema: {
       summary: 'Exchange a code for the account and an access token',
@@ -39,7 +43,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: TokenBody,
       response: { 200: TokenResponse, ...errors },
     },
-  }, async (req) => exchangeCode(ctx, asObject(req.body)));
+  }, async (req) => exchangeCode(ctx, asObject(req.body), { ip: req.ip }));
 
   app.post('/connect/detect-provider', {
     attachValidation: true,
@@ -63,6 +67,17 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   registerManagementRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
+  app.get('/a/:client_id/audit', {
+    attachValidation: true,
+    schema: {
+      summary: 'The application’s audit log: authorize attempts, token exchanges, replay revocations',
+      tags: ['management'],
+      security: [{ basic: [] }],
+      params: Type.Object({ client_id: Type.String() }),
+      querystring: AuditQuery,
+      response: { 200: AuditResponse, ...errors },
+    },
+  }, async (req) => listAudit(ctx, (req.params as { client_id: string }).client_id, req.headers.authorization, asObject(req.query)));
 
   app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'], response: { 200: Health } } }, async () => ({ status: 'ok' }));
 

@@ -89,3 +89,21 @@ export const DetectResponse = Type.Object({
     smtp_host: Type.String(), smtp_port: Type.Integer(), smtp_security: Type.String(), smtp_username: Type.String(),
   })),
 });
+
+export const AuditQuery = Type.Object({
+  since: Type.Optional(Type.String({ description: 'ISO 8601 time, Unix seconds, or a span back from now (30m, 1h, 7d). Default: the last 24 hours.' })),
+  limit: Type.Optional(Type.String({ description: 'At most this many events, 1–1000; default 100.' })),
+});
+
+export const AuditResponse = Type.Array(Type.Object({
+  id: Type.String(),
+  at: Type.String({ description: 'ISO 8601 UTC' }),
+  event: Type.String({ enum: ['connect.authorize', 'connect.token', 'code.replay_revoked'] }),
+  outcome: Type.String({ description: '`ok`, `revoked`, or the error reason.' }),
+  client_id: Type.String(),
+  email_hash: Type.Union([Type.String(), Type.Null()], { description: 'First 16 hex digits of SHA-256 of the lower-cased address.' }),
+  account_id: Type.Union([Type.String(), Type.Null()]),
+  source_ip: Type.Union([Type.String(), Type.Null()]),
+  duration_ms: Type.Union([Type.Integer(), Type.Null()]),
+  revoked_tokens: Type.Union([Type.Integer(), Type.Null()]),
+}), { description: 'Audit events, newest first. Never a secret, never an address in clear.' });

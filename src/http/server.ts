@@ -4,6 +4,7 @@ import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { installBodyParsers } from './body-parsers.ts';
 import { installErrorHandling } from './errors.ts';
+import { installHygiene } from './hygiene.ts';
 import { registerRoutes } from './routes.ts';
 
 /** Builds the HTTP server (not listening yet). */
@@ -11,7 +12,9 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
-    trustProxy: false,
+    // Only a declared TLS-terminating proxy may set the client address (X-Forwarded-For), which
+    // the per-IP brute-force limit uses; otherwise the socket's address counts.
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy.join(',') : false,
     // The whole request (headers and body) must arrive within 30 s: a body trickled a byte at a
     // time does not hold a connection open indefinitely.
     requestTimeout: 30_000,
@@ -24,6 +27,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   });
   installBodyParsers(app);
   installErrorHandling(app);
+  installHygiene(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -4,10 +4,11 @@ import { webhookQueries as wq } from './kysely-webhooks.ts';
 import { managementQueries as mq } from './kysely-management.ts';
 import { toAccount, toApplication } from './rows.ts';
 import * as m001 from './migrations/001_initial.ts';
+import * as m002 from './migrations/002_audit.ts';
 import * as m003 from './migrations/003_management.ts';
-import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type Delivery, type Webhook, type ConsumeResult, type CredentialRow, type NewCode, type Store } from './store.ts';
+import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type AuditEvent, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
 
-const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '003_management': m003 };
+const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_audit': m002, '003_management': m003 };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -246,6 +247,72 @@ export class KyselyStore implements Store {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
+  }
+
+  async credentialsNotUnder(version: string, after: { accountId: string; field: string } | undefined, limit: number): Promise<StoredCredential[]> {
+    let q = this.db.selectFrom('credentials').select(['account_id', 'field', 'envelope', 'key_version']).where('key_version', '!=', version);
+    if (after) {
+      q = q.where((eb) => eb.or([
+        eb('account_id', '>', after.accountId),
+        eb.and([eb('account_id', '=', after.accountId), eb('field', '>', after.field)]),
+      ]));
+    }
+    const rows = await q.orderBy('account_id').orderBy('field').limit(limit).execute();
+    return rows.map((r) => ({ accountId: r.account_id, field: r.field, envelope: r.envelope, keyVersion: r.key_version }));
+  }
+
+  async reencryptCredential(row: StoredCredential, expected: string, now: number): Promise<boolean> {
+    const r = await this.db.updateTable('credentials')
+      .set({ envelope: row.envelope, key_version: row.keyVersion, updated_at: now })
+      .where('account_id', '=', row.accountId).where('field', '=', row.field).where('envelope', '=', expected)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async credentialCountsByVersion(): Promise<Record<string, number>> {
+    const rows = await this.db.selectFrom('credentials').select((eb) => ['key_version', eb.fn.countAll<number>().as('n')]).groupBy('key_version').execute();
+    return Object.fromEntries(rows.map((r) => [r.key_version, Number(r.n)]));
+  }
+
+  async liveCodesUnder(version: string, now: number): Promise<number> {
+    // '_' in a version is a LIKE wildcard: at worst this over-counts, which only delays a retire.
+    const r = await this.db.selectFrom('auth_codes').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('payload', 'like', `lk1:${version}:%`).where('used_at', 'is', null).where('expires_at', '>', now)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async recordAuditEvent(e: AuditEvent): Promise<void> {
+    await this.db.insertInto('audit_events').values({
+      id: e.id,
+      at_ms: e.atMs,
+      event: e.event,
+      client_id: e.clientId,
+      outcome: e.outcome,
+      email_hash: e.emailHash,
+      account_id: e.accountId,
+      source_ip: e.sourceIp,
+      duration_ms: e.durationMs,
+      revoked_tokens: e.revokedTokens,
+    }).execute();
+  }
+
+  async listAuditEvents(clientId: string, q: { sinceMs: number; limit: number }): Promise<AuditEvent[]> {
+    const rows = await this.db.selectFrom('audit_events').selectAll()
+      .where('client_id', '=', clientId).where('at_ms', '>=', q.sinceMs)
+      .orderBy('at_ms', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      atMs: Number(r.at_ms),
+      event: r.event as AuditEvent['event'],
+      clientId: r.client_id,
+      outcome: r.outcome,
+      emailHash: r.email_hash,
+      accountId: r.account_id,
+      sourceIp: r.source_ip,
+      durationMs: r.duration_ms,
+      revokedTokens: r.revoked_tokens,
+    }));
   }
 }
 

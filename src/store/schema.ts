@@ -80,4 +80,20 @@ export interface Database {
     last_error: string | null;
     created_at: number;
   };
+  audit_events: {
+    id: string;
+    /** Milliseconds since the epoch. */
+    at_ms: number;
+    /** `connect.authorize`, `connect.token`, `code.replay_revoked`. */
+    event: string;
+    client_id: string;
+    /** `ok` or the error catalogue's `reason`. */
+    outcome: string;
+    /** First 16 hex digits of SHA-256 of the normalized address; never the address. */
+    email_hash: string | null;
+    account_id: string | null;
+    source_ip: string | null;
+    duration_ms: number | null;
+    revoked_tokens: number | null;
+  };
 }

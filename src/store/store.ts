@@ -102,6 +102,31 @@ export interface CredentialRow {
   keyVersion: string;
 }
 
+/** One audit row (store/migrations/002_audit.ts). Never holds a secret or an address in clear. */
+export interface AuditEvent {
+  id: string;
+  /** Milliseconds since the epoch. */
+  atMs: number;
+  event: 'connect.authorize' | 'connect.token' | 'code.replay_revoked';
+  clientId: string;
+  /** `ok`, or the catalogue reason the request failed with. */
+  outcome: string;
+  emailHash: string | null;
+  accountId: string | null;
+  sourceIp: string | null;
+  durationMs: number | null;
+  /** `code.replay_revoked`: how many tokens the replay revoked. */
+  revokedTokens: number | null;
+}
+
+/** One stored credential as key rotation sees it (crypto/rotate.ts). */
+export interface StoredCredential {
+  accountId: string;
+  field: string;
+  envelope: string;
+  keyVersion: string;
+}
+
 export interface Store {
   /** Brings the schema up to date. Idempotent; safe to run from several processes (one wins, others wait). */
   migrate(): Promise<void>;
@@ -195,6 +220,26 @@ export interface Store {
   deliveriesOf(webhookId: string): Promise<Delivery[]>;
   /** Revokes every token issued from a code (RFC 6749 §4.1.2 on replay). Returns how many. */
   revokeTokensFromCode(codeHash: string, now: number): Promise<number>;
+
+  /**
+   * Key rotation: up to `limit` credentials not yet under `version`, in (account_id, field)
+   * order strictly after `after` (keyset paging, so a row that cannot be rotated is not met twice).
+   */
+  credentialsNotUnder(version: string, after: { accountId: string; field: string } | undefined, limit: number): Promise<StoredCredential[]>;
+  /**
+   * Replaces one credential's envelope only if it still holds `expected` (compare-and-swap: a
+   * re-authorize that wrote a fresh envelope meanwhile wins). Returns whether it was replaced.
+   */
+  reencryptCredential(row: StoredCredential, expected: string, now: number): Promise<boolean>;
+  /** How many stored credentials use each key version. */
+  credentialCountsByVersion(): Promise<Record<string, number>>;
+  /** Unredeemed, unexpired codes whose encrypted payload uses `version` (they expire within 15 min). */
+  liveCodesUnder(version: string, now: number): Promise<number>;
+
+  /** Appends one audit event (append-only: nothing updates or deletes audit rows). */
+  recordAuditEvent(event: AuditEvent): Promise<void>;
+  /** An application's audit events at or after `sinceMs`, newest first, at most `limit`. */
+  listAuditEvents(clientId: string, query: { sinceMs: number; limit: number }): Promise<AuditEvent[]>;
 }
 
 /** Thrown by the store when a uniqueness rule is broken (driver errors are translated to this). */

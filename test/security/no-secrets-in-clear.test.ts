@@ -1,13 +1,15 @@
 /**
- * After real flows — successes and failures — the SQLite files and every captured log line must
- * hold none of the passwords, codes, access tokens or client secrets in clear — including the
- * management calls (token-info, revoke-all) and `POST /oauth/revoke`.
+ * After real flows — successes and failures — the SQLite files, every captured log line and every
+ * audit row must hold none of the passwords, codes, access tokens or client secrets in clear (and
+ * the audit rows not the address either) — including the management calls (token-info,
+ * revoke-all) and `POST /oauth/revoke`.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
+import Database from 'better-sqlite3';
 
 let dovecot: DovecotPeer;
 let lk: Latchkey;
@@ -82,6 +84,21 @@ test('the database and the logs hold no secret in clear', async () => {
       assert.equal(logs.includes(form), false, `secret found in the logs: ${secret.slice(0, 6)}…`);
     }
   }
+  // Every audit row, read as stored: the flows were recorded, and no row holds a secret or the address.
+  const db = new Database(lk.dbPath, { readonly: true });
+  const auditRows = db.prepare('SELECT * FROM audit_events').all() as Array<Record<string, unknown>>;
+  db.close();
+  assert.deepEqual([...new Set(auditRows.map((r) => `${r.event}:${r.outcome}`))].sort(), [
+    'code.replay_revoked:revoked', 'connect.authorize:invalid_credentials', 'connect.authorize:ok',
+    'connect.token:invalid_client', 'connect.token:invalid_code', 'connect.token:ok',
+  ]);
+  const auditText = JSON.stringify(auditRows);
+  for (const secret of [...secrets, 'carol@example.test']) {
+    for (const form of [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]) {
+      assert.equal(auditText.includes(form), false, `found in an audit row: ${secret.slice(0, 6)}…`);
+    }
+  }
+
   // The account's password is stored, encrypted, and decrypts under its own AAD only.
   const rows = lk.ctx.store;
   const account = (await lk.get('/account', { authorization: `Bearer ${tokens[0]}` })).body;

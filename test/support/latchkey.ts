@@ -50,6 +50,10 @@ export async function startLatchkey(env: Record<string, string> = {}): Promise<L
     LATCHKEY_HEALTH_INTERVAL_S: '0',
     // Likewise the webhook sender: tests call runOnce() on a dispatcher of their own.
     LATCHKEY_WEBHOOK_POLL_MS: '0',
+    // Every request comes from 127.0.0.1 and many tests fail logins on purpose: brute-force
+    // limits would turn their 403s into 429s. test/security/brute-force.test.ts sets its own.
+    LATCHKEY_LIMIT_PAIR_FAILURES: '1000',
+    LATCHKEY_LIMIT_IP_FAILURES: '100000',
     ...env,
   });
   const logs: string[] = [];

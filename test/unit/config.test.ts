@@ -49,3 +49,12 @@ test('a bad key ring, a missing providers file and a database directory that doe
   assert.throws(() => loadConfig({ LATCHKEY_PROVIDERS_FILE: '/nonexistent/providers.json' }), /LATCHKEY_PROVIDERS_FILE=\/nonexistent\/providers.json: no such file/);
   assert.throws(() => loadConfig({ LATCHKEY_DATABASE_URL: 'sqlite:/nonexistent/dir/x.db' }), /the directory \/nonexistent\/dir does not exist/);
 });
+
+test('brute-force limits: DECISIONS defaults, and bad values named', () => {
+  assert.deepEqual(loadConfig({}).limits, { pairFailures: 5, ipFailures: 30, windowSeconds: 900, lockSeconds: 900, maxLockSeconds: 86_400, clientRequestsPerMinute: 600 });
+  assert.throws(() => loadConfig({ LATCHKEY_LIMIT_PAIR_FAILURES: '0', LATCHKEY_LIMIT_CLIENT_PER_MINUTE: 'many', LATCHKEY_LIMIT_LOCK_S: '600', LATCHKEY_LIMIT_LOCK_MAX_S: '60' }), (err: unknown) => {
+    assert.ok(err instanceof ConfigError);
+    assert.deepEqual(err.problems.map((p) => p.split(/[=:]/)[0]), ['LATCHKEY_LIMIT_PAIR_FAILURES', 'LATCHKEY_LIMIT_CLIENT_PER_MINUTE', 'LATCHKEY_LIMIT_LOCK_MAX_S']);
+    return true;
+  });
+});

@@ -1,0 +1,62 @@
+import type { Store, StoredCredential } from '../store/store.ts';
+import { KeyRing } from './keyring.ts';
+
+/** Counts after a rotation run (or a slice of one). */
+export interface RotationReport {
+  /** The version every credential is being moved to: the first of the ring. */
+  target: string;
+  /** Re-encrypted in this run. */
+  rotated: number;
+  /** Changed by a re-authorize while this run held them (already fresh: under the target). */
+  skipped: number;
+  /** Could not be decrypted with the ring (unknown version or damaged): left as they are. */
+  failed: Array<{ accountId: string; field: string; reason: string }>;
+  /** Still not under the target after this run (includes the failed ones). */
+  remaining: number;
+}
+
+/**
+ * Re-encrypts every stored credential under the ring's newest key (issue 6 §3), `batchSize`
+ * rows per transaction. Resumable: each batch commits on its own and only rows not yet under
+ * the target are read, so an interrupted run (even SIGKILL) is finished by running it again.
+ * Concurrent re-authorizes are safe: each row is replaced only if it still holds the envelope
+ * that was decrypted (compare-and-swap). The AAD stays `account:<id>:<field>`.
+ * @param opts.maxBatches — stop after this many batches (a slice for quiet hours); default all.
+ * @param opts.onProgress — called after each batch with the counts so far.
+ */
+export async function rotateCredentials(
+  store: Store,
+  ring: KeyRing,
+  opts: { batchSize: number; maxBatches?: number; nowSec: () => number; onProgress?: (done: number, total: number) => void },
+): Promise<RotationReport> {
+  const target = ring.current;
+  const total = Object.entries(await store.credentialCountsByVersion()).filter(([v]) => v !== target).reduce((n, [, c]) => n + c, 0);
+  const report: RotationReport = { target, rotated: 0, skipped: 0, failed: [], remaining: 0 };
+  let after: { accountId: string; field: string } | undefined;
+  for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
+    const rows = await store.credentialsNotUnder(target, after, opts.batchSize);
+    if (!rows.length) break;
+    after = rows[rows.length - 1];
+    await store.atomically(async (tx) => {
+      for (const row of rows) await rotateOne(tx, ring, row, report, opts.nowSec());
+    });
+    opts.onProgress?.(report.rotated + report.skipped + report.failed.length, total);
+  }
+  const counts = await store.credentialCountsByVersion();
+  report.remaining = Object.entries(counts).filter(([v]) => v !== target).reduce((n, [, c]) => n + c, 0);
+  return report;
+}
+
+async function rotateOne(tx: Store, ring: KeyRing, row: StoredCredential, report: RotationReport, now: number): Promise<void> {
+  const aad = `account:${row.accountId}:${row.field}`;
+  let plaintext: string;
+  try {
+    plaintext = ring.decrypt(row.envelope, aad);
+  } catch (err) {
+    report.failed.push({ accountId: row.accountId, field: row.field, reason: (err as Error).message });
+    return;
+  }
+  const fresh = { ...row, envelope: ring.encrypt(plaintext, aad), keyVersion: ring.current };
+  if (await tx.reencryptCredential(fresh, row.envelope, now)) report.rotated++;
+  else report.skipped++;
+}

@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { ApiError } from '../errors/api-error.ts';
+import type { LimiterStore } from './store.ts';
+
+/**
+ * Brute-force limits (DECISIONS "Running it"; issue 6 §2). Counts in seconds; defaults in
+ * config/env.ts: 5 failed provider logins per (client, email) in 15 min → the pair answers 429
+ * for 15 min, doubling on each repeat within a day (capped by `maxLockSeconds`); 30 failures per
+ * source IP in 15 min → the IP answers 429 for 15 min; 600 authorize requests per client a minute.
+ */
+export interface BruteForceLimits {
+  pairFailures: number;
+  ipFailures: number;
+  /** Window in which failures are counted, seconds. */
+  windowSeconds: number;
+  /** First lock-out of a pair, and every lock-out of an IP, seconds. */
+  lockSeconds: number;
+  /** Longest lock-out a pair can reach by doubling, seconds. */
+  maxLockSeconds: number;
+  clientRequestsPerMinute: number;
+}
+
+/** Repeat lock-outs of a pair within this many seconds double the lock. */
+const STRIKE_MEMORY_SECONDS = 24 * 3600;
+
+/** Who is attempting: the pair key is built from the client id and the normalized address. */
+export interface Attempt {
+  clientId: string;
+  /** Normalized (trimmed, lower-cased) email address; undefined when the body has none. */
+  emailKey: string | undefined;
+  /** Source IP as the socket (or a declared proxy) reports it. */
+  ip: string;
+}
+
+/**
+ * The guard authorize consults: `admit` before any provider contact (throws 429 `rate_limited`
+ * with `Retry-After`, `X-RateLimit-Limit`, `X-RateLimit-Reset`), then exactly one of
+ * `failed` / `succeeded` / `released` with the ticket `admit` returned. `admit` reserves one
+ * failure slot for the pair and the IP, so concurrent attempts cannot exceed the threshold.
+ */
+export class BruteForceGuard {
+  private readonly client: RateLimiterAbstract;
+  private readonly pairFail: RateLimiterAbstract;
+  private readonly pairLock: RateLimiterAbstract;
+  private readonly pairStrikes: RateLimiterAbstract;
+  private readonly ipFail: RateLimiterAbstract;
+  private readonly ipLock: RateLimiterAbstract;
+
+  constructor(readonly limits: BruteForceLimits, store: LimiterStore, private readonly clock: () => number = Date.now) {
+    const w = limits.windowSeconds;
+    this.client = store.limiter({ keyPrefix: 'lk-client', points: limits.clientRequestsPerMinute, duration: 60 });
+    this.pairFail = store.limiter({ keyPrefix: 'lk-pair-fail', points: limits.pairFailures, duration: w });
+    this.pairLock = store.limiter({ keyPrefix: 'lk-pair-lock', points: 1, duration: limits.lockSeconds });
+    this.pairStrikes = store.limiter({ keyPrefix: 'lk-pair-strikes', points: 1_000_000, duration: STRIKE_MEMORY_SECONDS });
+    this.ipFail = store.limiter({ keyPrefix: 'lk-ip-fail', points: limits.ipFailures, duration: w });
+    this.ipLock = store.limiter({ keyPrefix: 'lk-ip-lock', points: 1, duration: limits.lockSeconds });
+  }
+
+  /**
+   * Counts the request against the client's per-minute budget, refuses a locked IP or pair, and
+   * reserves a failure slot for both.
+   * @throws ApiError `rate_limited` (429).
+   */
+  async admit(a: Attempt): Promise<AdmitTicket> {
+    try {
+      await this.client.consume(a.clientId);
+    } catch (err) {
+      // rate-limiter-flexible rejects with a RateLimiterRes when the budget is spent.
+      if (isRes(err)) this.refuse(this.limits.clientRequestsPerMinute, err.msBeforeNext);
+      throw err;
+    }
+    const ip = normalizeIp(a.ip);
+    await this.refuseIfLocked(this.ipLock, ip, this.limits.ipFailures);
+    const pair = a.emailKey ? pairKey(a.clientId, a.emailKey) : undefined;
+    if (pair) await this.refuseIfLocked(this.pairLock, pair, this.limits.pairFailures);
+    // Reserve: concurrent attempts already in flight use up the budget too.
+    const ipRes = await this.ipFail.penalty(ip);
+    if (ipRes.consumedPoints > this.limits.ipFailures) {
+      await this.ipFail.reward(ip);
+      this.refuse(this.limits.ipFailures, ipRes.msBeforeNext);
+    }
+    if (pair) {
+      const pairRes = await this.pairFail.penalty(pair);
+      if (pairRes.consumedPoints > this.limits.pairFailures) {
+        await this.pairFail.reward(pair);
+        await this.ipFail.reward(ip);
+        this.refuse(this.limits.pairFailures, pairRes.msBeforeNext);
+      }
+    }
+    return { ip, pair };
+  }
+
+  /** A failed provider login (or a refused destination): keeps the reserved slots; locks on the threshold. */
+  async failed(t: AdmitTicket): Promise<void> {
+    if (t.pair) {
+      const res = await this.pairFail.get(t.pair);
+      if (res && res.consumedPoints >= this.limits.pairFailures) {
+        const strikes = await this.pairStrikes.penalty(t.pair);
+        const seconds = Math.min(this.limits.lockSeconds * 2 ** Math.max(0, strikes.consumedPoints - 1), this.limits.maxLockSeconds);
+        await this.pairLock.block(t.pair, seconds);
+        await this.pairFail.delete(t.pair);
+      }
+    }
+    const ipRes = await this.ipFail.get(t.ip);
+    if (ipRes && ipRes.consumedPoints >= this.limits.ipFailures) {
+      await this.ipLock.block(t.ip, this.limits.lockSeconds);
+      await this.ipFail.delete(t.ip);
+    }
+  }
+
+  /**
+   * The provider accepted the credentials: the pair's failure count starts over (the person
+   * knows the password). The IP's count and the pair's lock-out history stay: one good account
+   * must not launder an IP's guesses elsewhere, nor reset the doubling.
+   */
+  async succeeded(t: AdmitTicket): Promise<void> {
+    if (t.pair) await this.pairFail.delete(t.pair);
+    await this.giveBack(this.ipFail, t.ip);
+  }
+
+  /** Any other outcome (bad request, network error): the reserved slots are returned. */
+  async released(t: AdmitTicket): Promise<void> {
+    if (t.pair) await this.giveBack(this.pairFail, t.pair);
+    await this.giveBack(this.ipFail, t.ip);
+  }
+
+  private async giveBack(limiter: RateLimiterAbstract, key: string): Promise<void> {
+    const res = await limiter.get(key);
+    if (res && res.consumedPoints > 0) await limiter.reward(key);
+  }
+
+  private async refuseIfLocked(lock: RateLimiterAbstract, key: string, limit: number): Promise<void> {
+    const res = await lock.get(key);
+    if (res && res.consumedPoints > 1 && res.msBeforeNext > 0) this.refuse(limit, res.msBeforeNext);
+  }
+
+  private refuse(limit: number, msBeforeNext: number): never {
+    const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+    throw new ApiError('rate_limited', {
+      retryAfter: seconds,
+      headers: {
+        'x-ratelimit-limit': String(limit),
+        'x-ratelimit-reset': String(Math.ceil(this.clock() / 1000) + seconds),
+      },
+    });
+  }
+}
+
+/** What `admit` reserved; hand it back to exactly one of failed / succeeded / released. */
+export interface AdmitTicket {
+  ip: string;
+  pair: string | undefined;
+}
+
+function isRes(v: unknown): v is RateLimiterRes {
+  return typeof v === 'object' && v !== null && 'consumedPoints' in v;
+}
+
+/** The address is hashed: a shared counter store (Redis, later) never holds it in clear. */
+function pairKey(clientId: string, emailKey: string): string {
+  return createHash('sha256').update(`${clientId}\u0000${emailKey}`).digest('base64url');
+}
+
+/**
+ * The key the per-IP limit counts under. `::ffff:192.0.2.1` and `192.0.2.1` are one client; an
+ * IPv6 client is its /64, the smallest prefix an ISP hands one subscriber (RFC 6177), since
+ * anyone holding a /64 can send from 2^64 addresses.
+ */
+export function normalizeIp(ip: string): string {
+  if (ip.startsWith('::ffff:') && ip.includes('.')) return ip.slice(7);
+  if (isIP(ip) !== 6) return ip;
+  const [head = '', tail] = ip.split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+}
