@@ -14,24 +14,18 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-/** Route option `config.carriesSecrets`: the response (success or error) may hold a code or token. */
-export interface RouteHygiene {
-  carriesSecrets?: boolean;
-}
-
 /**
- * Installs the security headers on every response (404s and errors included), and
- * `Cache-Control: no-store` + `Pragma: no-cache` (HTTP/1.0 caches) on every response of a route
- * declared with `config: { carriesSecrets: true }` — so no proxy or browser cache keeps a code
- * or an access token.
+ * Installs the security headers on every response (404s and errors included), with
+ * `Cache-Control: no-store` + `Pragma: no-cache` (HTTP/1.0 caches). Every response is marked
+ * no-store, not only those of the routes that hand out codes and tokens: management answers
+ * (account data, a webhook's signing secret) have no business in a cache either, and one rule
+ * cannot be forgotten on a new route.
  */
 export function installHygiene(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) void reply.header(name, value);
-    if ((request.routeOptions.config as RouteHygiene | undefined)?.carriesSecrets) {
-      void reply.header('cache-control', 'no-store');
-      void reply.header('pragma', 'no-cache');
-    }
+    void reply.header('cache-control', 'no-store');
+    void reply.header('pragma', 'no-cache');
     return payload;
   });
 }

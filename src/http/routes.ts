@@ -20,7 +20,6 @@ const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'te
  */
 export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/connect/authorize', {
-    config: { carriesSecrets: true },
     // The schema documents the wire shape; the domain validation in connect/request.ts answers
     // with the v2 errors (missing_fields and the rest), so schema failures are not fatal here.
     attachValidation: true,
@@ -34,7 +33,6 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (req) => authorize(ctx, asObject(req.body), { ip: req.ip }));
 
   app.post('/connect/token', {
-    config: { carriesSecrets: true },
     attachValidation: true,
     schema: {
       summary: 'Exchange a code for the account and an access token',

@@ -50,8 +50,9 @@ describe('response headers', () => {
     assert.equal(token.status, 400);
     assertNoStore(token.headers, 'token error');
     assertSecurityHeaders(token.headers, 'token error');
-    // Endpoints that carry no secret keep normal caching semantics.
-    assert.equal((await lk.get('/healthz')).headers.get('cache-control'), null);
+    // Every other response too: management answers and a webhook's one-time signing secret included.
+    assertNoStore((await lk.get('/healthz')).headers, 'healthz');
+    assertNoStore((await lk.get(`/a/${lk.app.client_id}/accounts`)).headers, 'management 401');
   });
 });
 
