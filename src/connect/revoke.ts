@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record.ts';
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { hashSecret } from '../crypto/tokens.ts';
@@ -16,5 +17,6 @@ export async function revokePresentedToken(ctx: AppContext, authorization: strin
   const found = await ctx.store.findToken(hash);
   if (!found || !(await ctx.store.revokeToken(hash, Math.floor(ctx.now() / 1000)))) throw new ApiError('invalid_token');
   ctx.log.info({ account_id: found.account.id }, 'token revoked by its holder');
+  await recordAudit(ctx, { event: 'token.revoked', clientId: found.token.clientId, outcome: 'ok', accountId: found.account.id, revokedTokens: 1 });
   return { success: true };
 }

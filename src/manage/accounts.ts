@@ -1,3 +1,4 @@
+import { emailHash, recordAudit } from '../audit/record.ts';
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { hashSecret } from '../crypto/tokens.ts';
@@ -41,6 +42,7 @@ export async function updateAccount(ctx: AppContext, app: Application, accountId
   const metadata = checkMetadata(body.metadata);
   const updated = await ctx.store.setAccountMetadata(account.id, metadata, seconds(ctx));
   if (!updated) throw new ApiError('account_not_found');
+  await recordAudit(ctx, { event: 'account.metadata_updated', clientId: app.clientId, outcome: 'ok', accountId: account.id });
   return managementAccountView(updated);
 }
 
@@ -52,6 +54,7 @@ export async function deleteAccount(ctx: AppContext, app: Application, accountId
   const account = await ownAccount(ctx.store, app, accountId);
   if (!(await ctx.store.deleteAccount(account.id))) throw new ApiError('account_not_found');
   ctx.log.info({ account_id: account.id, client_id: app.clientId }, 'account deleted');
+  await recordAudit(ctx, { event: 'account.deleted', clientId: app.clientId, outcome: 'ok', accountId: account.id, emailHash: emailHash(account.emailKey) });
   await emitAccountEvent(ctx, account, 'account.deleted');
   return SUCCESS;
 }
@@ -64,6 +67,7 @@ export async function setBilling(ctx: AppContext, app: Application, accountId: s
   const account = await ownAccount(ctx.store, app, accountId);
   await ctx.store.setBillingState(account.id, state, seconds(ctx));
   ctx.log.info({ account_id: account.id, billing_state: state }, 'billing state changed');
+  await recordAudit(ctx, { event: state === 'paid' ? 'account.upgraded' : 'account.downgraded', clientId: app.clientId, outcome: 'ok', accountId: account.id });
   return SUCCESS;
 }
 
@@ -79,6 +83,7 @@ export async function revokeAll(ctx: AppContext, app: Application, accountId: st
   if (keep !== undefined && keep !== null && typeof keep !== 'string') throw new ApiError('invalid_value', { message: 'keep_access_token must be a string.' });
   const revoked = await revokeAccountTokens(ctx.store, account.id, seconds(ctx), keep || undefined);
   ctx.log.info({ account_id: account.id, revoked, kept: Boolean(keep) }, 'tokens revoked');
+  await recordAudit(ctx, { event: 'account.tokens_revoked', clientId: app.clientId, outcome: 'ok', accountId: account.id, revokedTokens: revoked });
   return SUCCESS;
 }
 

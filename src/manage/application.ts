@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record.ts';
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import type { Application } from '../store/store.ts';
@@ -46,6 +47,7 @@ export async function updateApplication(ctx: AppContext, app: Application, body:
   }
   const updated = await ctx.store.updateApplication(app.clientId, changes);
   if (!updated) throw new ApiError('invalid_client');
+  await recordAudit(ctx, { event: 'application.updated', clientId: app.clientId, outcome: 'ok' });
   return applicationView(updated);
 }
 

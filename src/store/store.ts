@@ -107,7 +107,11 @@ export interface AuditEvent {
   id: string;
   /** Milliseconds since the epoch. */
   atMs: number;
-  event: 'connect.authorize' | 'connect.token' | 'code.replay_revoked';
+  event:
+    | 'connect.authorize' | 'connect.token' | 'code.replay_revoked'
+    // Management actions (issue 6 §4) and a holder revoking its own token.
+    | 'account.metadata_updated' | 'account.deleted' | 'account.downgraded' | 'account.upgraded'
+    | 'account.tokens_revoked' | 'application.updated' | 'token.revoked';
   clientId: string;
   /** `ok`, or the catalogue reason the request failed with. */
   outcome: string;

@@ -183,4 +183,14 @@ describe('POST /oauth/revoke', () => {
     const none = await lk.post('/oauth/revoke', undefined);
     assert.deepEqual([none.status, none.body], [401, { message: 'Could not verify access credential.', type: 'invalid_request_error', reason: 'invalid_token' }]);
   });
+
+  test('every management action above is in the audit log, with no secret in it (issue 6 §4)', async () => {
+    const events = await lk.ctx.store.listAuditEvents(lk.app.client_id, { sinceMs: 0, limit: 1000 });
+    const kinds = new Set(events.map((e) => e.event));
+    for (const kind of ['account.metadata_updated', 'account.downgraded', 'account.upgraded', 'account.tokens_revoked', 'account.deleted', 'application.updated', 'token.revoked']) {
+      assert.ok(kinds.has(kind as never), `${kind} recorded`);
+    }
+    const text = JSON.stringify(events);
+    assert.ok(!text.includes('lkat_') && !text.includes('lkcs_') && !text.includes('@example.test'), 'no token, secret or address in the audit rows');
+  });
 });
