@@ -7,7 +7,7 @@ import { verifyContext } from '../verify/context.ts';
 import { knownClient } from './clients.ts';
 import { parseConnectRequest, type ConnectRequest } from './request.ts';
 import { fillSettingsByDetection } from './detect-provider.ts';
-import type { AdmitTicket } from '../limits/brute-force.ts';
+import { normalizeLogin, type AdmitTicket } from '../limits/brute-force.ts';
 import { emailHash, recordAudit } from '../audit/record.ts';
 
 /** What a code stands for until it is redeemed: kept encrypted with the code (AAD `code:<hash>`). */
@@ -49,7 +49,7 @@ export async function authorize(ctx: AppContext, body: Record<string, unknown>, 
     if (typeof body.client_id !== 'string') throw new ApiError('invalid_value', { message: 'client_id must be a string.' });
     await knownClient(ctx.store, body.client_id);
     clientId = body.client_id;
-    ticket = await ctx.guard.admit({ clientId: body.client_id, emailKey: normalizedEmail(body), ip: source.ip });
+    ticket = await ctx.guard.admit({ clientId: body.client_id, emailKey: normalizedEmail(body), loginKey: loginName(body), ip: source.ip });
     request = parseConnectRequest(await fillSettingsByDetection(ctx, body), ctx.providers);
     await checkReauthTarget(ctx, request);
     await verifyWithProvider(ctx, request);
@@ -82,9 +82,19 @@ async function settle(ctx: AppContext, ticket: AdmitTicket, err: unknown): Promi
   }
 }
 
-/** The address as the pair key uses it: the same normalization as connect/request.ts. */
+/** The address as the pair key uses it. */
 function normalizedEmail(body: Record<string, unknown>): string | undefined {
-  return typeof body.email_address === 'string' ? body.email_address.trim().toLowerCase() : undefined;
+  return typeof body.email_address === 'string' ? normalizeLogin(body.email_address) : undefined;
+}
+
+/**
+ * The login the provider will be asked for: `imap_username` (or `username` for a known
+ * provider), else the address it defaults to — what a guesser varies to dodge the pair limit.
+ */
+function loginName(body: Record<string, unknown>): string | undefined {
+  const s = body.settings && typeof body.settings === 'object' ? (body.settings as Record<string, unknown>) : {};
+  const name = [s.imap_username, s.username, body.email_address].find((v) => typeof v === 'string' && v.trim() !== '');
+  return typeof name === 'string' ? normalizeLogin(name) : undefined;
 }
 
 async function checkReauthTarget(ctx: AppContext, r: ConnectRequest): Promise<void> {

@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import type { ProviderEntry } from '../providers/table.ts';
 import type { DialContext } from '../net/dial.ts';
 import { matchDomain, matchMx } from './builtin.ts';
@@ -24,7 +25,13 @@ export interface DetectContext extends SourceContext {
  * sees the domain). Never throws for "not found": an empty result has neither `imap` nor `smtp`.
  */
 export async function detectDomain(domain: string, ctx: DetectContext, email?: string): Promise<DomainDetection> {
-  const d = domain.toLowerCase().replace(/\.$/, '');
+  // IDNA: internationalised domains are looked up in their ASCII (punycode) form.
+  const d = domainToASCII(domain.normalize('NFKC').toLowerCase().replace(/\.$/, ''));
+  // Only a DNS host name is detected: an address literal (`a@127.0.0.1`, `a@[10.0.0.1]`) or
+  // anything else would become autoconfig URLs that point straight at an address.
+  if (!isHostName(d)) {
+    return { domain: d, oauthRequired: false, trace: [{ source: 'builtin', target: d, outcome: 'skipped', detail: 'not a domain name: nothing to detect', ms: 0 }] };
+  }
   const cached = ctx.cache.get(d, ctx.now());
   if (cached) return { ...cached, trace: [{ source: cached.imap?.source ?? 'builtin', target: d, outcome: 'found', detail: 'cached', ms: 0 }] };
   const trace: TraceStep[] = [];
@@ -136,6 +143,12 @@ async function withDeadline(p: Promise<DomainDetection>, ms: number, onLate: () 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** LDH labels of 1–63 characters, at least two, at most 253 in all, and a top-level label that is not all digits. */
+function isHostName(d: string): boolean {
+  const labels = d.split('.');
+  return d.length <= 253 && labels.length >= 2 && labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l)) && !/^\d+$/.test(labels.at(-1)!);
 }
 
 /** A per-domain cache with a TTL (in-memory; a shared one arrives with the multi-node issue). */

@@ -25,11 +25,18 @@ export interface BruteForceLimits {
 /** Repeat lock-outs of a pair within this many seconds double the lock. */
 const STRIKE_MEMORY_SECONDS = 24 * 3600;
 
-/** Who is attempting: the pair key is built from the client id and the normalized address. */
+/**
+ * Who is attempting. Failures are counted under two keys, each with the pair threshold: the
+ * (client, address) pair of DECISIONS, and the login actually tried at the provider (the IMAP
+ * username, across every client) — so neither a decoy `email_address` with the victim's
+ * `imap_username`, nor a second application, escapes the limit for one mailbox.
+ */
 export interface Attempt {
   clientId: string;
-  /** Normalized (trimmed, lower-cased) email address; undefined when the body has none. */
+  /** Normalized email address (see normalizeLogin); undefined when the body has none. */
   emailKey: string | undefined;
+  /** Normalized login name sent to the provider; undefined when not known yet. */
+  loginKey?: string | undefined;
   /** Source IP as the socket (or a declared proxy) reports it. */
   ip: string;
 }
@@ -73,34 +80,39 @@ export class BruteForceGuard {
     }
     const ip = normalizeIp(a.ip);
     await this.refuseIfLocked(this.ipLock, ip, this.limits.ipFailures);
-    const pair = a.emailKey ? pairKey(a.clientId, a.emailKey) : undefined;
-    if (pair) await this.refuseIfLocked(this.pairLock, pair, this.limits.pairFailures);
+    const pairs = [
+      ...(a.emailKey ? [pairKey(a.clientId, a.emailKey)] : []),
+      ...(a.loginKey ? [loginKey(a.loginKey)] : []),
+    ].filter((k, i, all) => all.indexOf(k) === i);
+    for (const pair of pairs) await this.refuseIfLocked(this.pairLock, pair, this.limits.pairFailures);
     // Reserve: concurrent attempts already in flight use up the budget too.
     const ipRes = await this.ipFail.penalty(ip);
     if (ipRes.consumedPoints > this.limits.ipFailures) {
       await this.ipFail.reward(ip);
       this.refuse(this.limits.ipFailures, ipRes.msBeforeNext);
     }
-    if (pair) {
+    const reserved: string[] = [];
+    for (const pair of pairs) {
       const pairRes = await this.pairFail.penalty(pair);
+      reserved.push(pair);
       if (pairRes.consumedPoints > this.limits.pairFailures) {
-        await this.pairFail.reward(pair);
+        for (const r of reserved) await this.pairFail.reward(r);
         await this.ipFail.reward(ip);
         this.refuse(this.limits.pairFailures, pairRes.msBeforeNext);
       }
     }
-    return { ip, pair };
+    return { ip, pairs };
   }
 
   /** A failed provider login (or a refused destination): keeps the reserved slots; locks on the threshold. */
   async failed(t: AdmitTicket): Promise<void> {
-    if (t.pair) {
-      const res = await this.pairFail.get(t.pair);
+    for (const pair of t.pairs) {
+      const res = await this.pairFail.get(pair);
       if (res && res.consumedPoints >= this.limits.pairFailures) {
-        const strikes = await this.pairStrikes.penalty(t.pair);
+        const strikes = await this.pairStrikes.penalty(pair);
         const seconds = Math.min(this.limits.lockSeconds * 2 ** Math.max(0, strikes.consumedPoints - 1), this.limits.maxLockSeconds);
-        await this.pairLock.block(t.pair, seconds);
-        await this.pairFail.delete(t.pair);
+        await this.pairLock.block(pair, seconds);
+        await this.pairFail.delete(pair);
       }
     }
     const ipRes = await this.ipFail.get(t.ip);
@@ -116,13 +128,13 @@ export class BruteForceGuard {
    * must not launder an IP's guesses elsewhere, nor reset the doubling.
    */
   async succeeded(t: AdmitTicket): Promise<void> {
-    if (t.pair) await this.pairFail.delete(t.pair);
+    for (const pair of t.pairs) await this.pairFail.delete(pair);
     await this.giveBack(this.ipFail, t.ip);
   }
 
   /** Any other outcome (bad request, network error): the reserved slots are returned. */
   async released(t: AdmitTicket): Promise<void> {
-    if (t.pair) await this.giveBack(this.pairFail, t.pair);
+    for (const pair of t.pairs) await this.giveBack(this.pairFail, pair);
     await this.giveBack(this.ipFail, t.ip);
   }
 
@@ -151,11 +163,25 @@ export class BruteForceGuard {
 /** What `admit` reserved; hand it back to exactly one of failed / succeeded / released. */
 export interface AdmitTicket {
   ip: string;
-  pair: string | undefined;
+  /** The failure keys reserved: the (client, address) pair and the login identity. */
+  pairs: string[];
 }
 
 function isRes(v: unknown): v is RateLimiterRes {
   return typeof v === 'object' && v !== null && 'consumedPoints' in v;
+}
+
+/** The login identity, across clients; hashed like the pair key. */
+function loginKey(login: string): string {
+  return createHash('sha256').update(`login\u0000${login}`).digest('base64url');
+}
+
+/**
+ * One spelling per address or login name: NFKC (full-width letters fold), zero-width characters
+ * removed, trimmed, lower-cased, a trailing dot of the domain dropped.
+ */
+export function normalizeLogin(value: string): string {
+  return value.normalize('NFKC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim().toLowerCase().replace(/\.$/, '');
 }
 
 /** The address is hashed: a shared counter store (Redis, later) never holds it in clear. */

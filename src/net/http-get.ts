@@ -11,6 +11,24 @@ export interface HttpGetContext {
   secureContext: SecureContext;
 }
 
+/**
+ * Resolves and checks the URL's host BEFORE any connection: every address (an IP literal too —
+ * Node never calls `lookup` for one, so checking only inside `lookup` would let
+ * `https://10.0.0.1/` through) must pass the outbound policy for the URL's port. Returns a
+ * `lookup` that hands Node exactly the checked addresses, so no second resolution happens.
+ * @throws ApiError `destination_not_allowed` or `dns_not_found`.
+ */
+export async function checkedDestination(url: URL, ctx: HttpGetContext, step: Step): Promise<LookupFunction> {
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const addresses = await ctx.resolve(url.hostname, step);
+  ctx.policy.assertAll(addresses, port, step);
+  return (_hostname, options, callback) => {
+    const first = addresses[0]!;
+    if ((options as { all?: boolean }).all) (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(null, addresses.map((a) => ({ address: a, family: a.includes(':') ? 6 : 4 })));
+    else callback(null, first, first.includes(':') ? 6 : 4);
+  };
+}
+
 export interface HttpGetResult {
   status: number;
   body: string;
@@ -28,24 +46,8 @@ export interface HttpGetResult {
  * @throws the resolver's ApiError (`dns_not_found`, `destination_not_allowed`), or an Error for
  *   network/TLS failures, a timeout or an oversized body — callers treat all as "no answer here".
  */
-export function httpGet(url: URL, ctx: HttpGetContext, timeoutMs: number, maxBytes = 256 * 1024, step: Step = 'detect'): Promise<HttpGetResult> {
-  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-  const lookup: LookupFunction = (hostname, options, callback) => {
-    ctx.resolve(hostname, step).then(
-      (addresses) => {
-        try {
-          ctx.policy.assertAll(addresses, port, step);
-        } catch (err) {
-          return (callback as (e: Error) => void)(err as Error);
-        }
-        const first = addresses[0]!;
-        const family = first.includes(':') ? 6 : 4;
-        if ((options as { all?: boolean }).all) (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(null, addresses.map((a) => ({ address: a, family: a.includes(':') ? 6 : 4 })));
-        else callback(null, first, family);
-      },
-      (err: Error) => (callback as (e: Error) => void)(err),
-    );
-  };
+export async function httpGet(url: URL, ctx: HttpGetContext, timeoutMs: number, maxBytes = 256 * 1024, step: Step = 'detect'): Promise<HttpGetResult> {
+  const lookup = await checkedDestination(url, ctx, step);
   return new Promise((resolve, reject) => {
     const options = {
       method: 'GET',

@@ -1,6 +1,5 @@
 import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
-import type { HttpGetContext } from './http-get.ts';
+import { checkedDestination, type HttpGetContext } from './http-get.ts';
 
 /**
  * POST a small body to an https URL through the outbound-connection policy, as http-get.ts does
@@ -13,24 +12,9 @@ import type { HttpGetContext } from './http-get.ts';
  * @throws the resolver's ApiError (`dns_not_found`, `destination_not_allowed`) or an Error for
  *   network/TLS failures and timeouts.
  */
-export function httpsPost(url: URL, body: string, headers: Record<string, string>, ctx: HttpGetContext, timeoutMs: number): Promise<number> {
-  if (url.protocol !== 'https:') return Promise.reject(new Error('only https URLs are dialled'));
-  const port = Number(url.port || 443);
-  const lookup: LookupFunction = (hostname, options, callback) => {
-    ctx.resolve(hostname, 'webhook').then(
-      (addresses) => {
-        try {
-          ctx.policy.assertAll(addresses, port, 'webhook');
-        } catch (err) {
-          return (callback as (e: Error) => void)(err as Error);
-        }
-        const first = addresses[0]!;
-        if ((options as { all?: boolean }).all) (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(null, addresses.map((a) => ({ address: a, family: a.includes(':') ? 6 : 4 })));
-        else callback(null, first, first.includes(':') ? 6 : 4);
-      },
-      (err: Error) => (callback as (e: Error) => void)(err),
-    );
-  };
+export async function httpsPost(url: URL, body: string, headers: Record<string, string>, ctx: HttpGetContext, timeoutMs: number): Promise<number> {
+  if (url.protocol !== 'https:') throw new Error('only https URLs are dialled');
+  const lookup = await checkedDestination(url, ctx, 'webhook');
   return new Promise((resolve, reject) => {
     const options = {
       method: 'POST',

@@ -71,7 +71,12 @@ async function challenge(deps: RegisterDeps, url: URL): Promise<void> {
     answer = await httpGet(probe, deps.http, deps.timeoutMs, 4096, 'webhook');
   } catch (err) {
     if (err instanceof ApiError && err.reason === 'destination_not_allowed') throw err;
-    throw new ApiError('webhook_challenge_failed', { message: `The callback URL could not be reached for the challenge: ${(err as Error).message}` });
+    // The network detail stays in the operator's log: echoing it (ECONNREFUSED, TLS alerts) would
+    // let a caller probe which ports answer on hosts it names.
+    throw new ApiError('webhook_challenge_failed', {
+      message: 'The callback URL could not be reached for the challenge (no connection, no TLS, or no answer in time).',
+      internal: (err as Error).message,
+    });
   }
   if (answer.status !== 200 || answer.body.trim() !== value) {
     throw new ApiError('webhook_challenge_failed', { message: `The callback URL answered the challenge with HTTP ${answer.status}${answer.status === 200 ? ' but not with the challenge value' : ''}: it must answer 200 with the value of ?challenge= as the body.` });

@@ -75,7 +75,7 @@ describe('audit log', () => {
     assert.ok(events[1]!.duration_ms > 0, 'a real login takes time');
     assert.equal(typeof events[2]!.account_id, 'string');
     assert.equal(events[4]!.revoked_tokens, 1);
-    assert.equal(r.headers.get('cache-control'), null);
+    assert.equal(r.headers.get('cache-control'), 'no-store', 'every response is no-store');
 
     const since = await lk.get(`/a/${lk.app.client_id}/audit?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, basic(lk.app.client_secret));
     assert.deepEqual(since.body, []);

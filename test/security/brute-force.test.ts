@@ -136,3 +136,25 @@ describe('brute-force limits without a provider (refused destinations count as f
     }
   });
 });
+
+describe('the limit follows the mailbox, not the spelling of the request', () => {
+  test('decoy addresses with the victim’s imap_username, a second application and address variants share one count', async () => {
+    const lk4 = await startLatchkey({ LATCHKEY_LIMIT_PAIR_FAILURES: '3', LATCHKEY_LIMIT_IP_FAILURES: '1000' });
+    try {
+      const other = await (await import('../../src/app/applications.ts')).createApplication(lk4.ctx.store, 'Second app', [], Date.now());
+      const attempt = (clientId: string, email: string, login: string) => lk4.post('/connect/authorize', {
+        client_id: clientId, name: 'M', email_address: email, provider: 'imap',
+        settings: { imap_host: '10.0.0.1', imap_port: 993, imap_username: login, imap_password: 'x', smtp_host: '10.0.0.1', smtp_port: 465 },
+      });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await attempt(lk4.app.client_id, `decoy${i}@example.test`, 'victim@example.test')).status);
+      statuses.push((await attempt(other.client_id, 'decoy9@example.test', 'VICTIM@example.test')).status);
+      assert.deepEqual(statuses, [422, 422, 422, 429], 'the login tried is one mailbox whatever the address or the application');
+      for (const variant of ['ｖｉｃｔｉｍ@example.test', 'victim@example.test.', 'vic\u200btim@example.test']) {
+        assert.equal((await attempt(lk4.app.client_id, variant, variant)).status, 429, JSON.stringify(variant));
+      }
+    } finally {
+      await lk4.stop();
+    }
+  });
+});

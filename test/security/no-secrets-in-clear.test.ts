@@ -89,8 +89,8 @@ test('the database and the logs hold no secret in clear', async () => {
   const auditRows = db.prepare('SELECT * FROM audit_events').all() as Array<Record<string, unknown>>;
   db.close();
   assert.deepEqual([...new Set(auditRows.map((r) => `${r.event}:${r.outcome}`))].sort(), [
-    'code.replay_revoked:revoked', 'connect.authorize:invalid_credentials', 'connect.authorize:ok',
-    'connect.token:invalid_client', 'connect.token:invalid_code', 'connect.token:ok',
+    'account.tokens_revoked:ok', 'code.replay_revoked:revoked', 'connect.authorize:invalid_credentials', 'connect.authorize:ok',
+    'connect.token:invalid_client', 'connect.token:invalid_code', 'connect.token:ok', 'token.revoked:ok',
   ]);
   const auditText = JSON.stringify(auditRows);
   for (const secret of [...secrets, 'carol@example.test']) {

@@ -110,3 +110,22 @@ test('a name is looked up once and the checked address is the one dialled (no re
   assert.equal(ok.body.reason, 'destination_not_allowed');
   assert.deepEqual(dns.queries.slice(s).filter((q) => q.endsWith(' mixed.test')).sort(), ['A mixed.test', 'AAAA mixed.test']);
 });
+
+test('webhook callback URLs with address literals are refused before any connection (no port probing)', async () => {
+  const basic = { authorization: `Basic ${Buffer.from(`${lk.app.client_secret}:`).toString('base64')}` };
+  for (const url of [`https://127.0.0.1:${listenerPort}/hook`, `https://[::1]:${listenerPort}/hook`, `https://0x7f.1:${listenerPort}/hook`, 'https://10.0.0.1/hook', 'https://169.254.169.254/latest', 'https://[fd00:ec2::254]/']) {
+    const r = await lk.post(`/a/${lk.app.client_id}/webhooks`, { callback_url: url }, basic);
+    assert.equal(r.status, 422, `${url}: ${JSON.stringify(r.body)}`);
+    assert.equal(r.body.reason, 'destination_not_allowed', url);
+  }
+  assert.equal(accepted, 0, 'the loopback listener saw no connection');
+});
+
+test('an address literal as the email domain is never detected (no autoconfig URL aimed at an address)', async () => {
+  for (const email of ['a@127.0.0.1', 'a@[127.0.0.1]', 'a@0x7f.1', 'a@10.0.0.1']) {
+    const r = await lk.post('/connect/detect-provider', { client_id: lk.app.client_id, client_secret: lk.app.client_secret, email_address: email });
+    assert.notEqual(r.status, 500, email);
+    if (r.status === 200) assert.equal(r.body.detected, false, email);
+  }
+  assert.equal(accepted, 0);
+});
