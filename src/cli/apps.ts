@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { createApplication } from '../app/applications.ts';
 import type { Application } from '../store/store.ts';
-import { CommandFailed, type CliIo } from './exit.ts';
+import { CommandFailed, EXIT, type CliIo } from './exit.ts';
+import { hashSecret, newSecret } from '../crypto/tokens.ts';
 import { fields, isoSeconds, json, table } from './output.ts';
 import { withStore } from './store.ts';
 
@@ -58,5 +59,32 @@ export function registerAppCommands(program: Command, io: CliIo): void {
         ['created', isoSeconds(a.created_at)],
         ['redirect_uris', a.redirect_uris.join(' ') || '(none)'],
       ]));
+    });
+  apps
+    .command('rotate-secret')
+    .description('give the application a new client_secret (shown once); the old one keeps working for the grace period')
+    .argument('<client_id>', 'the application’s client_id')
+    .option('--grace <seconds>', 'how long the old secret keeps working (default LATCHKEY_SECRET_ROTATION_GRACE_S, 1 day; 0: not at all)')
+    .option('--json', 'print JSON')
+    .action(async (clientId: string, opts: { grace?: string; json?: boolean }) => {
+      const { loadConfig } = await import('../config/env.ts');
+      const grace = opts.grace === undefined ? loadConfig().secretRotationGraceSeconds : Number(opts.grace);
+      if (!Number.isInteger(grace) || grace < 0) throw new CommandFailed('--grace must be a whole number of seconds', EXIT.usage);
+      const secret = newSecret('clientSecret');
+      const expires = grace > 0 ? Math.floor(Date.now() / 1000) + grace : null;
+      const ok = await withStore((store) => store.rotateApplicationSecret(clientId, hashSecret(secret), expires));
+      if (!ok) throw new CommandFailed(`no application with client_id ${clientId}`);
+      const out = { client_id: clientId, client_secret: secret, previous_secret_valid_until: expires };
+      io.out(opts.json ? json(out) : fields([['client_id', clientId], ['client_secret', secret], ['old secret until', expires ? isoSeconds(expires) : 'revoked now']]));
+    });
+  apps
+    .command('delete')
+    .description('delete the application with all its accounts, stored credentials, tokens and webhooks')
+    .argument('<client_id>', 'the application’s client_id')
+    .requiredOption('--yes', 'confirm: this cannot be undone')
+    .action(async (clientId: string) => {
+      const ok = await withStore((store) => store.deleteApplication(clientId));
+      if (!ok) throw new CommandFailed(`no application with client_id ${clientId}`);
+      io.out(`deleted ${clientId}\n`);
     });
 }

@@ -36,6 +36,10 @@ export interface Config {
   ehloName: string;
   ehloNameWarning: string | undefined;
   providersFile: string | undefined;
+  /** `GET /a/{client_id}/ip_addresses`: the addresses Latchkey connects from (LATCHKEY_EGRESS_IPS). */
+  egressIps: string[];
+  /** How long a rotated-out client secret keeps working, seconds (LATCHKEY_SECRET_ROTATION_GRACE_S, 1 day). */
+  secretRotationGraceSeconds: number;
   /** Detection (DECISIONS "Detection"): ISPDB base URL, plain-http autoconfig, deadline (ms), cache TTL (ms). */
   detect: { ispdbUrl: string; allowHttpAutoconfig: boolean; deadlineMs: number; requestTimeoutMs: number; cacheTtlMs: number };
   /** Timeouts in ms: connect per address, greeting, one command, the whole authorize. */
@@ -157,6 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { ehloName, warning: ehloNameWarning } = pickEhloName(env.LATCHKEY_EHLO_NAME, problems);
 
   const providersFile = env.LATCHKEY_PROVIDERS_FILE || undefined;
+  const egressIps = (env.LATCHKEY_EGRESS_IPS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const a of egressIps) if (!isIP(a)) problems.push(`LATCHKEY_EGRESS_IPS: ${JSON.stringify(a)} is not an IP address`);
   if (providersFile) {
     try {
       loadProviders(providersFile);
@@ -197,6 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ehloName,
     ehloNameWarning,
     providersFile,
+    egressIps,
+    secretRotationGraceSeconds: int('LATCHKEY_SECRET_ROTATION_GRACE_S', 86_400, 0, 30 * 86_400),
     detect: {
       ispdbUrl,
       allowHttpAutoconfig: allowHttp === 'true',

@@ -16,6 +16,15 @@ export async function knownClient(store: Store, clientId: string): Promise<Appli
 export async function authenticateClient(store: Store, clientId: unknown, clientSecret: unknown): Promise<Application> {
   if (typeof clientId !== 'string' || typeof clientSecret !== 'string') throw new ApiError('invalid_client');
   const app = await store.findApplication(clientId);
-  if (!app || !matchesHash(clientSecret, app.secretHash)) throw new ApiError('invalid_client');
+  if (!app || !secretMatches(app, clientSecret, Date.now())) throw new ApiError('invalid_client');
   return app;
+}
+
+/**
+ * The application's current secret, or the one a rotation replaced while its grace period runs
+ * (`latchkey apps rotate-secret`). Both compared in constant time.
+ */
+export function secretMatches(app: Application, secret: string, nowMs: number): boolean {
+  if (matchesHash(secret, app.secretHash)) return true;
+  return Boolean(app.previousSecretHash && app.previousSecretExpiresAt && nowMs / 1000 < app.previousSecretExpiresAt && matchesHash(secret, app.previousSecretHash));
 }

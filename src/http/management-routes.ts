@@ -8,8 +8,8 @@ import { revokePresentedToken } from '../connect/revoke.ts';
 import { ErrorBody } from './schemas.ts';
 import {
   AccountParams, ApplicationBody, ApplicationResponse, ClientParams, ListQuery, ManagementAccount, ManagementAccountList,
-  MetadataBody, RevokeAllBody, RevokeSuccess, Success, TokenInfo, TokenInfoBody,
-} from './management-schemas.ts';
+  MetadataBody, RevokeAllBody, RevokeSuccess, Success, TokenInfo, TokenInfoBody, IpAddresses,
+}  from './management-schemas.ts';
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/plain'];
@@ -59,6 +59,14 @@ export function registerManagementRoutes(app: FastifyInstance, ctx: AppContext):
     attachValidation: true,
     schema: { summary: 'When a token was issued, its scopes and whether it is still valid', tags, security, consumes: BODY_TYPES, params: AccountParams, body: TokenInfoBody, response: { 200: TokenInfo, ...errors } },
   }, async (req) => tokenInfo(ctx, await auth(req), id(req), asObject(req.body)));
+
+  const configuredAt = Math.floor(ctx.now() / 1000);
+  app.get('/a/:client_id/ip_addresses', {
+    schema: { summary: 'The addresses Latchkey connects to providers from (LATCHKEY_EGRESS_IPS), for allow-lists', tags, security, params: ClientParams, response: { 200: IpAddresses, ...errors } },
+  }, async (req) => {
+    await auth(req);
+    return { ip_addresses: ctx.config.egressIps, updated_at: configuredAt };
+  });
 
   app.get('/a/:client_id', {
     schema: { summary: 'The application', tags, security, params: ClientParams, response: { 200: ApplicationResponse, ...errors } },

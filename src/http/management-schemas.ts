@@ -47,3 +47,9 @@ export const ApplicationResponse = Type.Object({
   redirect_uris: Type.Array(Type.String()),
 });
 export const RevokeSuccess = Type.Object({ success: Type.Literal(true) });
+
+/** `GET /a/{client_id}/ip_addresses` (reference §6.3): the addresses Latchkey connects from. */
+export const IpAddresses = Type.Object({
+  ip_addresses: Type.Array(Type.String()),
+  updated_at: Type.Integer({ description: 'Unix seconds: when this server read LATCHKEY_EGRESS_IPS' }),
+});

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { matchesHash } from '../crypto/tokens.ts';
+import { secretMatches } from '../connect/clients.ts';
 import type { Application } from '../store/store.ts';
 
 /**
@@ -15,7 +15,7 @@ export async function authenticateManagement(ctx: AppContext, clientId: string, 
   const secret = basicUsername(authorization);
   if (!secret) throw new ApiError('invalid_client');
   const app = await ctx.store.findApplication(clientId);
-  if (!app || !matchesHash(secret, app.secretHash)) throw new ApiError('invalid_client');
+  if (!app || !secretMatches(app, secret, ctx.now())) throw new ApiError('invalid_client');
   return app;
 }
 

@@ -6,9 +6,10 @@ import { toAccount, toApplication } from './rows.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_audit.ts';
 import * as m003 from './migrations/003_management.ts';
+import * as m004 from './migrations/004_secret_rotation.ts';
 import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type AuditEvent, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
 
-const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_audit': m002, '003_management': m003 };
+const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_audit': m002, '003_management': m003, '004_secret_rotation': m004 };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -60,6 +61,26 @@ export class KyselyStore implements Store {
   async findApplication(clientId: string): Promise<Application | undefined> {
     const row = await this.db.selectFrom('applications').selectAll().where('client_id', '=', clientId).executeTakeFirst();
     return row && toApplication(row);
+  }
+
+  async rotateApplicationSecret(clientId: string, secretHash: string, previousExpiresAt: number | null): Promise<boolean> {
+    return this.atomically(async (tx) => {
+      const db = (tx as KyselyStore).db;
+      const row = await db.selectFrom('applications').select('secret_hash').where('client_id', '=', clientId).executeTakeFirst();
+      if (!row) return false;
+      await db.updateTable('applications').set({ secret_hash: secretHash, previous_secret_hash: previousExpiresAt === null ? null : row.secret_hash, previous_secret_expires_at: previousExpiresAt }).where('client_id', '=', clientId).execute();
+      return true;
+    });
+  }
+
+  async deleteApplication(clientId: string): Promise<boolean> {
+    return this.atomically(async (tx) => {
+      const db = (tx as KyselyStore).db;
+      await db.deleteFrom('auth_codes').where('client_id', '=', clientId).execute();
+      // accounts (→ credentials, tokens) and webhooks (→ deliveries) go by ON DELETE CASCADE.
+      const r = await db.deleteFrom('applications').where('client_id', '=', clientId).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    });
   }
 
   async listApplications(): Promise<Application[]> {

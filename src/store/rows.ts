@@ -10,6 +10,8 @@ export function toApplication(r: Database['applications']): Application {
     iconUrl: r.icon_url,
     redirectUris: JSON.parse(r.redirect_uris) as string[],
     createdAt: Number(r.created_at),
+    previousSecretHash: r.previous_secret_hash ?? null,
+    previousSecretExpiresAt: r.previous_secret_expires_at == null ? null : Number(r.previous_secret_expires_at),
   };
 }
 

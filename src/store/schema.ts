@@ -8,6 +8,8 @@ export interface Database {
     icon_url: string | null;
     redirect_uris: string;
     created_at: number;
+    previous_secret_hash?: string | null;
+    previous_secret_expires_at?: number | null;
   };
   accounts: {
     id: string;

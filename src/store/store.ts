@@ -10,6 +10,9 @@ export interface Application {
   iconUrl: string | null;
   redirectUris: string[];
   createdAt: number;
+  /** The secret replaced by the last rotation, accepted until `previousSecretExpiresAt` (Unix seconds). */
+  previousSecretHash?: string | null;
+  previousSecretExpiresAt?: number | null;
 }
 
 export interface Account {
@@ -143,6 +146,10 @@ export interface Store {
   createApplication(app: Application): Promise<void>;
   findApplication(clientId: string): Promise<Application | undefined>;
   listApplications(): Promise<Application[]>;
+  /** Makes `secretHash` the current secret; the old one stays valid until `previousExpiresAt` (Unix seconds; null: not at all). */
+  rotateApplicationSecret(clientId: string, secretHash: string, previousExpiresAt: number | null): Promise<boolean>;
+  /** Deletes the application with its accounts, credentials, tokens, webhooks and unredeemed codes, atomically. */
+  deleteApplication(clientId: string): Promise<boolean>;
 
   saveCode(code: NewCode): Promise<void>;
   /**
