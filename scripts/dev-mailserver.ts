@@ -22,6 +22,8 @@ copyFileSync(peer.caPath, 'data/dev-mail-ca.pem');
 const { host } = peer;
 const alice = 'alice@example.test';
 const settings = {
+  client_id: '<your client_id: npx latchkey apps create --name dev --json>',
+  name: 'Alice',
   email_address: alice,
   provider: 'imap',
   settings: {

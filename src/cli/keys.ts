@@ -26,7 +26,7 @@ export function registerKeyCommands(program: Command, io: CliIo): void {
         batchSize: opts.batchSize,
         maxBatches: opts.batches,
         nowSec: () => Math.floor(Date.now() / 1000),
-        onProgress: (done, total) => progress(`re-encrypted ${done} of ${total}\n`),
+        onProgress: (done, total) => progress(`processed ${done} of ${total} credentials\n`),
       }));
       if (opts.json) io.out(json(report));
       else {
@@ -43,11 +43,13 @@ export function registerKeyCommands(program: Command, io: CliIo): void {
     .action(async (version: string) => {
       const ring = configuredRing();
       if (version === ring.current) throw new CommandFailed(`key ${version} is the newest key of LATCHKEY_ENCRYPTION_KEYS, which new secrets are written with; put a new key first and rotate`);
-      const { credentials, codes } = await withStore(async (store) => ({
+      const { credentials, webhooks, codes } = await withStore(async (store) => ({
         credentials: (await store.credentialCountsByVersion())[version] ?? 0,
+        webhooks: (await store.webhookCountsByVersion())[version] ?? 0,
         codes: await store.liveCodesUnder(version, Math.floor(Date.now() / 1000)),
       }));
       if (credentials) throw new CommandFailed(`key ${version} is still used by ${credentials} stored credential(s); run \`latchkey keys rotate\` first`);
+      if (webhooks) throw new CommandFailed(`key ${version} is still used by ${webhooks} webhook signing secret(s); run \`latchkey keys rotate\` first`);
       if (codes) throw new CommandFailed(`key ${version} is still used by ${codes} unredeemed code(s); they expire within 15 minutes — retry then`);
       io.out(`No stored secret uses key ${version}. Remove ${version}:… from LATCHKEY_ENCRYPTION_KEYS and restart every Latchkey process.\n`);
     });

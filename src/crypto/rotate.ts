@@ -42,8 +42,23 @@ export async function rotateCredentials(
     });
     opts.onProgress?.(report.rotated + report.skipped + report.failed.length, total);
   }
+  // Webhook signing secrets (AAD `webhook:<id>:signing_secret`) are few: one transaction.
+  const hooks = await store.webhooksNotUnder(target);
+  await store.atomically(async (tx) => {
+    for (const hook of hooks) {
+      const aad = `webhook:${hook.id}:signing_secret`;
+      try {
+        const fresh = ring.encrypt(ring.decrypt(hook.secretEnvelope, aad), aad);
+        if (await tx.reencryptWebhookSecret(hook.id, fresh, target, hook.secretEnvelope)) report.rotated++;
+        else report.skipped++;
+      } catch (err) {
+        report.failed.push({ accountId: `webhook ${hook.id}`, field: 'signing_secret', reason: (err as Error).message });
+      }
+    }
+  });
   const counts = await store.credentialCountsByVersion();
-  report.remaining = Object.entries(counts).filter(([v]) => v !== target).reduce((n, [, c]) => n + c, 0);
+  const hookCounts = await store.webhookCountsByVersion();
+  report.remaining = [...Object.entries(counts), ...Object.entries(hookCounts)].filter(([v]) => v !== target).reduce((n, [, c]) => n + c, 0);
   return report;
 }
 

@@ -253,6 +253,9 @@ export class KyselyStore implements Store {
   createWebhook(w: Webhook): Promise<void> { return guard('webhook', () => wq.create(this.db, w)); }
   listWebhooks(clientId: string): Promise<Webhook[]> { return wq.list(this.db, clientId); }
   findWebhook(id: string): Promise<Webhook | undefined> { return wq.find(this.db, id); }
+  webhooksNotUnder(version: string): Promise<Webhook[]> { return wq.notUnder(this.db, version); }
+  reencryptWebhookSecret(id: string, envelope: string, keyVersion: string, expected: string): Promise<boolean> { return wq.reencrypt(this.db, id, envelope, keyVersion, expected); }
+  webhookCountsByVersion(): Promise<Record<string, number>> { return wq.countsByVersion(this.db); }
   deleteWebhook(clientId: string, id: string): Promise<boolean> { return wq.delete(this.db, clientId, id); }
   enqueueDeliveries(rows: Delivery[]): Promise<void> { return wq.enqueue(this.db, rows); }
   dueDeliveries(nowMs: number, limit: number): Promise<Delivery[]> { return wq.due(this.db, nowMs, limit); }

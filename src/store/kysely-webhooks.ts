@@ -20,6 +20,20 @@ export const webhookQueries = {
     const row = await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toWebhook(row);
   },
+  /** Webhooks whose signing secret is not under `version` (for key rotation). */
+  async notUnder(db: Db, version: string): Promise<Webhook[]> {
+    const rows = await db.selectFrom('webhooks').selectAll().where('key_version', '!=', version).orderBy('id').execute();
+    return rows.map(toWebhook);
+  },
+  /** Compare-and-swap of the signing secret's envelope: false when it changed meanwhile. */
+  async reencrypt(db: Db, id: string, envelope: string, keyVersion: string, expected: string): Promise<boolean> {
+    const r = await db.updateTable('webhooks').set({ secret_envelope: envelope, key_version: keyVersion }).where('id', '=', id).where('secret_envelope', '=', expected).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+  async countsByVersion(db: Db): Promise<Record<string, number>> {
+    const rows = await db.selectFrom('webhooks').select((eb) => ['key_version', eb.fn.countAll<number>().as('n')]).groupBy('key_version').execute();
+    return Object.fromEntries(rows.map((r) => [r.key_version, Number(r.n)]));
+  },
   async delete(db: Db, clientId: string, id: string): Promise<boolean> {
     const r = await db.deleteFrom('webhooks').where('client_id', '=', clientId).where('id', '=', id).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;

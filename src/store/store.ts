@@ -214,6 +214,12 @@ export interface Store {
   createWebhook(webhook: Webhook): Promise<void>;
   /** An application's webhooks, oldest first. */
   listWebhooks(clientId: string): Promise<Webhook[]>;
+  /** Webhooks whose signing secret is encrypted under another key version than `version`. */
+  webhooksNotUnder(version: string): Promise<Webhook[]>;
+  /** Replaces a signing secret's envelope if it is still `expected` (compare-and-swap). */
+  reencryptWebhookSecret(id: string, envelope: string, keyVersion: string, expected: string): Promise<boolean>;
+  /** How many webhook signing secrets each key version encrypts. */
+  webhookCountsByVersion(): Promise<Record<string, number>>;
   findWebhook(id: string): Promise<Webhook | undefined>;
   /** Deletes the webhook of this application and its pending deliveries. */
   deleteWebhook(clientId: string, id: string): Promise<boolean>;

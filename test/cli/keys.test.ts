@@ -90,7 +90,7 @@ describe('keys', () => {
   test('rotate in slices: --batches stops early, the rest stays readable, a rerun continues', async () => {
     const slice = await runCli(['keys', 'rotate', '--batch-size', '40', '--batches', '2'], env(`${V2},${V1}`));
     assert.equal(slice.code, 0, slice.stderr);
-    assert.deepEqual(slice.stdout.split('\n').filter((l) => l.startsWith('re-encrypted')), [`re-encrypted 40 of ${ACCOUNTS * 2}`, `re-encrypted 80 of ${ACCOUNTS * 2}`]);
+    assert.deepEqual(slice.stdout.split('\n').filter((l) => l.startsWith('processed')), [`processed 40 of ${ACCOUNTS * 2} credentials`, `processed 80 of ${ACCOUNTS * 2} credentials`]);
     assert.match(slice.stdout, new RegExp(`key v2: 80 re-encrypted, 0 changed meanwhile \\(already current\\), 0 failed, ${ACCOUNTS * 2 - 80} not yet under v2`));
     assert.deepEqual(await assertAllIntact(), { v1: ACCOUNTS * 2 - 80, v2: 80 });
   });
