@@ -1,19 +1,9 @@
+import type { Static } from 'typebox';
+import type { AuditResponse } from '../http/schemas.ts';
 import type { AuditEvent } from '../store/store.ts';
 
-/** An audit event on the wire (`GET /a/{client_id}/audit`, `latchkey audit --json`). */
-export interface AuditEventView {
-  id: string;
-  /** ISO 8601 UTC with milliseconds. */
-  at: string;
-  event: string;
-  outcome: string;
-  client_id: string;
-  email_hash: string | null;
-  account_id: string | null;
-  source_ip: string | null;
-  duration_ms: number | null;
-  revoked_tokens: number | null;
-}
+/** An audit event on the wire (`GET /a/{client_id}/audit`, `latchkey audit --json`); shape declared once, in http/schemas.ts. */
+export type AuditEventView = Static<typeof AuditResponse>[number];
 
 export function auditEventView(e: AuditEvent): AuditEventView {
   return {

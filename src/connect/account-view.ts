@@ -1,18 +1,9 @@
+import type { Static } from 'typebox';
+import type { AccountBody } from '../http/schemas.ts';
 import type { Account } from '../store/store.ts';
 
-/** The v2 account object (reference §3, DECISIONS "Accounts and tokens"). */
-export interface AccountView {
-  id: string;
-  object: 'account';
-  account_id: string;
-  name: string;
-  email_address: string;
-  provider: string;
-  organization_unit: 'label' | 'folder';
-  sync_state: string;
-  linked_at: number;
-  billing_state: string;
-}
+/** The v2 account object (reference §3, DECISIONS "Accounts and tokens"); shape declared once, in http/schemas.ts. */
+export type AccountView = Static<typeof AccountBody>;
 
 export function accountView(a: Account): AccountView {
   return {

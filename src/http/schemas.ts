@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { CATALOGUE } from '../errors/catalogue.ts';
+import { AUDIT_EVENTS } from '../store/store.ts';
 
 /** Wire shapes, declared once: the routes use them for the OpenAPI document and response serialization. */
 export const ErrorBody = Type.Object(
@@ -98,7 +99,7 @@ export const AuditQuery = Type.Object({
 export const AuditResponse = Type.Array(Type.Object({
   id: Type.String(),
   at: Type.String({ description: 'ISO 8601 UTC' }),
-  event: Type.String({ enum: ['connect.authorize', 'connect.token', 'code.replay_revoked'] }),
+  event: Type.String({ enum: [...AUDIT_EVENTS] }),
   outcome: Type.String({ description: '`ok`, `revoked`, or the error reason.' }),
   client_id: Type.String(),
   email_hash: Type.Union([Type.String(), Type.Null()], { description: 'First 16 hex digits of SHA-256 of the lower-cased address.' }),

@@ -106,15 +106,23 @@ export interface CredentialRow {
 }
 
 /** One audit row (store/migrations/002_audit.ts). Never holds a secret or an address in clear. */
+/**
+ * Every kind of audit event, listed once: the type here and the OpenAPI enum (http/schemas.ts)
+ * both come from it. Authorize/token/replay (issue 6 §4), management actions, and a holder
+ * revoking its own token.
+ */
+export const AUDIT_EVENTS = [
+  'connect.authorize', 'connect.token', 'code.replay_revoked',
+  'account.metadata_updated', 'account.deleted', 'account.downgraded', 'account.upgraded',
+  'account.tokens_revoked', 'application.updated', 'token.revoked',
+] as const;
+export type AuditEventName = (typeof AUDIT_EVENTS)[number];
+
 export interface AuditEvent {
   id: string;
   /** Milliseconds since the epoch. */
   atMs: number;
-  event:
-    | 'connect.authorize' | 'connect.token' | 'code.replay_revoked'
-    // Management actions (issue 6 §4) and a holder revoking its own token.
-    | 'account.metadata_updated' | 'account.deleted' | 'account.downgraded' | 'account.upgraded'
-    | 'account.tokens_revoked' | 'application.updated' | 'token.revoked';
+  event: AuditEventName;
   clientId: string;
   /** `ok`, or the catalogue reason the request failed with. */
   outcome: string;

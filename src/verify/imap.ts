@@ -73,8 +73,7 @@ async function attempt(login: ServerLogin, ctx: VerifyContext, loginMethod: 'LOG
     step = 'imap.examine';
     ctx.onStep?.(step);
     started = performance.now();
-    const lock = await client.mailboxOpen('INBOX', { readOnly: true });
-    void lock;
+    await client.mailboxOpen('INBOX', { readOnly: true });
     ctx.onEvent?.({ protocol: 'imap', kind: 'examine', mailbox: 'INBOX', ms: since(started) });
     const capabilities = [...client.capabilities.keys()];
     await client.logout().catch(() => undefined);

@@ -2027,7 +2027,7 @@ export interface paths {
                             /** @description ISO 8601 UTC */
                             at: string;
                             /** @enum {string} */
-                            event: "connect.authorize" | "connect.token" | "code.replay_revoked";
+                            event: "connect.authorize" | "connect.token" | "code.replay_revoked" | "account.metadata_updated" | "account.deleted" | "account.downgraded" | "account.upgraded" | "account.tokens_revoked" | "application.updated" | "token.revoked";
                             /** @description `ok`, `revoked`, or the error reason. */
                             outcome: string;
                             client_id: string;
