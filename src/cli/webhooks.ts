@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/env.ts';
 import { KeyRing } from '../crypto/keyring.ts';
 import { ApiError } from '../errors/api-error.ts';
@@ -21,7 +21,8 @@ export function registerWebhookCommands(program: Command, io: CliIo): void {
     .description('register a callback URL (it must answer GET ?challenge=V with 200 and V); prints the signing secret once')
     .requiredOption('--client <client_id>', 'the application')
     .requiredOption('--url <https-url>', 'the callback URL')
-    .option('--trigger <event...>', `events to send (default all: ${EVENTS.join(', ')})`)
+    // An unknown event name is bad usage (exit 2), refused before anything is contacted.
+    .addOption(new Option('--trigger <event...>', 'events to send (default all)').choices(EVENTS))
     .option('--json', 'print JSON')
     .action(async (opts: { client: string; url: string; trigger?: string[]; json?: boolean }) => {
       const config = loadConfig();

@@ -47,3 +47,11 @@ test('retire refuses while a webhook secret uses the key; rotate re-encrypts it;
   assert.equal(KeyRing.parse(V2).decrypt(hook!.secretEnvelope, 'webhook:wh1:signing_secret'), 'lkws_signing-secret-1');
   assert.equal((await runCli(['keys', 'retire', 'v1'], env)).code, 0);
 });
+
+test('webhooks add with an unknown --trigger is bad usage (exit 2), refused before any callback is contacted', async () => {
+  const env = { LATCHKEY_DATABASE_URL: `sqlite:${db}`, LATCHKEY_DATA_DIR: dir, LATCHKEY_ENCRYPTION_KEYS: `${V2},${V1}` };
+  const r = await runCli(['webhooks', 'add', '--client', 'any', '--url', 'https://hooks.example.test/y', '--trigger', 'account.exploded'], env);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /account\.exploded/);
+  assert.match(r.stderr, /account\.connected/);
+});
