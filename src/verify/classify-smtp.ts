@@ -22,7 +22,7 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
   const e = err as NodemailerError;
   // Matched on the server's own words; shown only with every secret removed.
   const response = (e.response ?? '').toString().trim();
-  const serverError = redactSecrets(response, [login.password]) || undefined;
+  const serverError = redactSecrets(response, [login.password, login.accessToken ?? '']) || undefined;
   const cause = (e as { cause?: NodeJS.ErrnoException }).cause;
   const tlsCode = [e.code, cause?.code].find((c) => c && /^(ERR_SSL|ERR_TLS|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO)/.test(c));
   if (tlsCode) return classifyTlsError(Object.assign(cause ?? e, { code: tlsCode }), 'smtp.tls');
@@ -65,6 +65,9 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
     }
     if (rc === 454 || rc === 421 || rc === 432 || (rc >= 400 && rc < 500)) return new ApiError('provider_unavailable', { step: s, serverError, retryAfter: 60 });
     // Only the replies that mean "these credentials are wrong" (RFC 4954 §6: 535 5.7.8; 534 is a policy refusal).
+    if (login.accessToken && (rc === 535 || rc === 534 || enhanced === '5.7.8' || e.code === 'EAUTH')) {
+      return new ApiError('oauth_login_refused', { step: s, serverError, message: 'The SMTP server refused the OAuth access token (AUTH XOAUTH2). Check that the app was granted SMTP.Send / mail access and that SMTP AUTH is enabled for the account.' });
+    }
     if (rc === 535 || rc === 534 || enhanced === '5.7.8') {
       return new ApiError('invalid_credentials', { step: s, serverError, message: credentialsMessage('SMTP', login, ctx) });
     }
