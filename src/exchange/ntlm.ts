@@ -7,19 +7,26 @@ import type { ExchangeLogin } from './types.ts';
  * → AUTHENTICATE (type 3, NTLMv2 when the server sends target info). The three requests must
  * travel on one TCP connection; the caller keeps it (a keep-alive agent with one socket).
  */
+/** @returns the base64 NEGOTIATE message (without the scheme name). */
 export function ntlmNegotiate(login: ExchangeLogin): string {
-  return ntlm.createType1Message({ ...identity(login), password: '' });
+  return bare(ntlm.createType1Message({ ...identity(login), password: '' }));
 }
 
 /**
  * @param challengeHeader the `WWW-Authenticate` value carrying the type 2 message
- * @returns the `Authorization` value, or undefined when the header holds no type 2 message
+ * @returns the base64 AUTHENTICATE message (without the scheme name), or undefined when the
+ *   header holds no type 2 message
  */
 export function ntlmAuthenticate(login: ExchangeLogin, challengeHeader: string): string | undefined {
   let bad = false;
   const type2 = ntlm.parseType2Message(challengeHeader.replace(/^Negotiate /i, 'NTLM '), () => { bad = true; });
   if (bad || !type2) return undefined;
-  return ntlm.createType3Message(type2, identity(login));
+  return bare(ntlm.createType3Message(type2, identity(login)));
+}
+
+/** httpntlm returns `NTLM <base64>`; the caller picks the scheme name (NTLM or Negotiate). */
+function bare(message: string): string {
+  return message.replace(/^NTLM\s+/i, '');
 }
 
 /** `DOMAIN\user` splits into domain and user; `user@domain` is sent whole (UPN form, MS-NLMP §3.1.5.1.2). */
