@@ -169,8 +169,9 @@ async function issueCode(ctx: AppContext, r: AuthorizeRequest, facts: VerifiedFa
 export function storedCredentials(r: AuthorizeRequest, facts: VerifiedFacts): Pick<PendingConnection, 'settings' | 'secrets'> {
   if (r.method === 'exchange') {
     const server = r.exchange.server;
+    const host = server?.host.includes(':') ? `[${server.host}]` : server?.host;
     return {
-      settings: { username: r.exchange.username, ...(server ? { exchange_server_host: server.port === 443 ? server.host : `${server.host}:${server.port}` } : {}), ...(facts.ewsUrl ? { ews_url: facts.ewsUrl } : {}) },
+      settings: { username: r.exchange.username, ...(server ? { exchange_server_host: server.port === 443 ? host : `${host}:${server.port}` } : {}), ...(facts.ewsUrl ? { ews_url: facts.ewsUrl } : {}) },
       secrets: { password: r.exchange.password },
     };
   }

@@ -79,7 +79,7 @@ export const CATALOGUE = {
   oauth_required: {
     status: 403,
     type: 'auth_error',
-    message: 'This provider no longer accepts passwords for this account. Connect it with its OAuth provider instead.',
+    message: 'This account no longer accepts a password (the provider disabled basic authentication). Connect it with OAuth instead: provider "office365" for Microsoft, "gmail" for Google, with a refresh token.',
   },
   smtp_auth_disabled: {
     status: 403,

@@ -32,15 +32,14 @@ export interface AutodiscoverResult {
  * SRV record's host and port. Each candidate gets the user's credentials (Autodiscover requires
  * them); the first that names an EWS URL (`Protocol` EXCH, then EXPR, then WEB) wins. Every
  * request goes through the outbound policy; the EWS URL found is checked again when dialled.
- * @throws ApiError, step `ews.autodiscover`: `invalid_credentials` / `oauth_required` (403) when
- *   a candidate refused the credentials and none answered; `autodiscover_failed` (422) when no
- *   candidate answered.
+ * @throws ApiError, step `ews.autodiscover`: `invalid_credentials` / `oauth_required` (403) as
+ *   soon as a candidate refuses the credentials (the search stops there); `autodiscover_failed`
+ *   (422) when no candidate answered.
  */
 export async function autodiscover(email: string, login: ExchangeLogin, ctx: HttpGetContext, dns: DnsLookups, timeoutMs: number, signal?: AbortSignal): Promise<AutodiscoverResult> {
   const step = 'ews.autodiscover' as const;
   const domain = email.split('@').pop()!.toLowerCase();
   const tried: string[] = [];
-  let refusal: ApiError | undefined;
   const candidates = async function* () {
     yield `https://autodiscover.${domain}/autodiscover/autodiscover.xml`;
     yield `https://${domain}/autodiscover/autodiscover.xml`;
@@ -56,14 +55,15 @@ export async function autodiscover(email: string, login: ExchangeLogin, ctx: Htt
       if (answer.status !== 200) continue;
       body = answer.body;
     } catch (err) {
-      if (err instanceof ApiError && (err.reason === 'invalid_credentials' || err.reason === 'oauth_required')) refusal ??= err;
-      else if (!(err instanceof ApiError)) throw err;
+      // A refusal of the credentials ends the search: offering the password to more servers
+      // would only add failed logins (account lockout policies count them).
+      if (err instanceof ApiError && (err.reason === 'invalid_credentials' || err.reason === 'oauth_required')) throw err;
+      if (!(err instanceof ApiError)) throw err;
       continue;
     }
     const ews = ewsUrlOf(body);
     if (ews) return { ewsUrl: ews, source: candidate };
   }
-  if (refusal) throw refusal;
   throw new ApiError('autodiscover_failed', {
     step,
     message: `Latchkey could not find the Exchange server of ${domain} by Autodiscover (tried ${tried.length} place${tried.length === 1 ? '' : 's'}). Give its host name in settings.exchange_server_host.`,

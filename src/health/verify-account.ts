@@ -90,9 +90,10 @@ function storedRequest(ctx: AppContext, account: Account, secrets: Map<string, s
   return { ...base, method: 'password', imap: login('imap'), smtp: login('smtp') };
 }
 
+/** `host`, `host:port`, `[v6]`, `[v6]:port` or a bare IPv6 address; port 443 when absent. */
 function splitHostPort(value: string): [string, number] {
-  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(value);
-  return m?.[2] && !/:.*:/.test(value.replace(/^\[.*\]/, '')) ? [m[1]!, Number(m[2])] : [value.replace(/^\[|\]$/g, ''), 443];
+  const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(value) ?? /^([^:]+)(?::(\d+))?$/.exec(value);
+  return m ? [m[1]!, m[2] ? Number(m[2]) : 443] : [value, 443];
 }
 
 /** Replaces one stored secret (the other fields stay as they are). */

@@ -38,7 +38,7 @@ export async function mintMailToken(
   endpoints: OAuthEndpoints,
   creds: OAuthCredentials,
   email: string,
-  ctx: HttpGetContext,
+  ctx: HttpGetContext & { signal?: AbortSignal },
   timeoutMs: number,
   onStep?: (step: Step) => void,
 ): Promise<MailToken> {

@@ -31,6 +31,7 @@ export interface TokenSet {
  * Exchanges a refresh token for a fresh access token: one form POST (RFC 6749 §6, client
  * credentials in the body as §2.3.1 allows and Google/Microsoft document) through the outbound
  * policy. Exactly one attempt: a refused grant is never retried (case C23 A).
+ * @param ctx resolver, outbound policy, trust anchors; `signal` ends the call (the authorize deadline)
  * @param timeoutMs for the whole exchange
  * @throws ApiError, step `oauth.refresh`: `refresh_token_revoked` (403, `invalid_grant` or
  *   `invalid_scope`, RFC 6749 §5.2), `oauth_client_invalid` (403, `invalid_client` /
@@ -38,7 +39,7 @@ export interface TokenSet {
  *   `protocol_error` (502, an answer that is not a token response), and the transport errors of
  *   net/http-request.ts (502 / 504 / 422).
  */
-export async function refreshAccessToken(grant: RefreshGrant, ctx: HttpGetContext, timeoutMs: number): Promise<TokenSet> {
+export async function refreshAccessToken(grant: RefreshGrant, ctx: HttpGetContext & { signal?: AbortSignal }, timeoutMs: number): Promise<TokenSet> {
   const step = 'oauth.refresh' as const;
   const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: grant.refreshToken, client_id: grant.clientId, client_secret: grant.clientSecret });
   if (grant.redirectUri) form.set('redirect_uri', grant.redirectUri);
@@ -49,6 +50,7 @@ export async function refreshAccessToken(grant: RefreshGrant, ctx: HttpGetContex
     step,
     timeoutMs,
     maxBytes: 64 * 1024,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: form.toString(),
   }, ctx);

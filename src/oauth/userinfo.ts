@@ -11,9 +11,9 @@ import { httpsCall } from '../net/http-request.ts';
  *   the `email` scope, or the endpoint refuses it), `provider_unavailable` (503), `protocol_error`
  *   (502), and the transport errors of net/http-request.ts.
  */
-export async function userinfoEmail(url: URL, accessToken: string, ctx: HttpGetContext, timeoutMs: number): Promise<string> {
+export async function userinfoEmail(url: URL, accessToken: string, ctx: HttpGetContext & { signal?: AbortSignal }, timeoutMs: number): Promise<string> {
   const step = 'oauth.userinfo' as const;
-  const answer = await httpsCall({ url, method: 'GET', step, timeoutMs, maxBytes: 64 * 1024, headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } }, ctx);
+  const answer = await httpsCall({ url, method: 'GET', step, timeoutMs, maxBytes: 64 * 1024, ...(ctx.signal ? { signal: ctx.signal } : {}), headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } }, ctx);
   if (answer.status >= 500 || answer.status === 429) {
     throw new ApiError('provider_unavailable', { step, retryAfter: 60, message: `The userinfo endpoint at ${url.host} answered HTTP ${answer.status}. Please try again later.` });
   }

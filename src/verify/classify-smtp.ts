@@ -55,9 +55,11 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
   if (step === 'smtp.ehlo' && rc >= 500) return new ApiError('ehlo_rejected', { step, serverError, message: `The SMTP server refused the EHLO name ${ctx.ehloName}. Set LATCHKEY_EHLO_NAME to this server’s fully qualified name.` });
   if (step === 'smtp.auth' || e.code === 'EAUTH') {
     const s: Step = 'smtp.auth';
+    // Microsoft answers 5.7.139 both for "basic authentication is disabled" (use OAuth) and for
+    // "SmtpClientAuthentication is disabled" (SMTP AUTH off): the text decides first.
+    if (/basic auth(entication)? (is )?(disabled|blocked)|BasicAuthBlocked/i.test(response)) return new ApiError('oauth_required', { step: s, serverError });
     if (enhanced === '5.7.139' || /SmtpClientAuthentication is disabled|SMTP AUTH (is )?disabled/i.test(response)) return new ApiError('smtp_auth_disabled', { step: s, serverError });
     if (enhanced === '5.7.9' || /application-specific password|app password/i.test(response)) return new ApiError('app_password_required', { step: s, serverError });
-    if (/basic auth(entication)? (is )?(disabled|blocked)/i.test(response)) return new ApiError('oauth_required', { step: s, serverError });
     if (rc === 530 || enhanced === '5.7.11' || /must issue a STARTTLS|encryption required/i.test(response)) return new ApiError('tls_required', { step: s, serverError });
     // AUTH not understood or not offered (RFC 4954 §4: 504 unrecognized mechanism; 500/502/503 command).
     if ([500, 501, 502, 503, 504].includes(rc) || enhanced === '5.7.4' || enhanced === '5.5.4') {

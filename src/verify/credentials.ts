@@ -26,7 +26,7 @@ export interface VerifiedFacts {
  * ends it all (the authorize deadline).
  * @throws ApiError with `step` — see the catalogue.
  */
-export async function verifyCredentials(ctx: Pick<AppContext, 'config' | 'providers' | 'detect'>, r: Pick<AuthorizeRequest, 'method' | 'provider' | 'emailAddress'> & AuthorizeRequest, v: VerifyContext): Promise<VerifiedFacts> {
+export async function verifyCredentials(ctx: Pick<AppContext, 'config' | 'providers' | 'detect'>, r: AuthorizeRequest, v: VerifyContext): Promise<VerifiedFacts> {
   const http = { resolve: v.resolve, policy: v.policy, secureContext: v.secureContext };
   if (r.method === 'exchange') {
     const found = await verifyExchange(r.exchange, r.emailAddress, {
@@ -43,7 +43,7 @@ export async function verifyCredentials(ctx: Pick<AppContext, 'config' | 'provid
   let smtp = r.smtp;
   if (r.method === 'oauth') {
     const endpoints = oauthEndpoints(r.platform, ctx.config, ctx.providers[r.provider]);
-    const token = await mintMailToken(endpoints, r.oauth, r.emailAddress, http, v.commandTimeoutMs, v.onStep);
+    const token = await mintMailToken(endpoints, r.oauth, r.emailAddress, { ...http, ...(v.signal ? { signal: v.signal } : {}) }, v.commandTimeoutMs, v.onStep);
     if (v.signal?.aborted) return facts;
     imap = { ...imap, accessToken: token.accessToken };
     smtp = { ...smtp, accessToken: token.accessToken };

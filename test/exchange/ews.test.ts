@@ -159,6 +159,16 @@ describe('exchange found by Autodiscover', () => {
     assert.equal(account.settings.ews_url, `https://mail.corp.test:${onPrem.port}/EWS/Exchange.asmx`);
   });
 
+  test('autodiscover.<domain> refuses the password → 403 invalid_credentials; the search stops there', async () => {
+    const from = dns.queries.length;
+    const r = await lk.post('/connect/authorize', body('ann@corp.test', { username: 'ann@corp.test', password: 'wrong-password' }));
+    assert.equal(r.status, 403, JSON.stringify(r.body));
+    assert.deepEqual({ reason: r.body.reason, step: r.body.step }, { reason: 'invalid_credentials', step: 'ews.autodiscover' });
+    const asked = dns.queries.slice(from);
+    assert.ok(asked.includes('A autodiscover.corp.test'));
+    assert.equal(asked.some((q) => q.endsWith(' corp.test') || q.includes('_autodiscover')), false, 'neither the root domain nor SRV was tried');
+  });
+
   test('no autodiscover.<domain>: the root domain answers', async () => {
     const r = await lk.post('/connect/authorize', body('cat@root.test', { username: 'cat@root.test', password: PASSWORD }));
     assert.equal(r.status, 200, JSON.stringify(r.body));

@@ -95,6 +95,7 @@ before(async () => {
   oauth.addAccount({ email: 'drive@gmail.test', refreshToken: 'rt-drive', ...GOOGLE, audience: 'https://www.googleapis.com/auth/drive' });
   oauth.addAccount({ email: 'mia@contoso.test', refreshToken: 'rt-mia', ...MS, audience: 'https://outlook.office.com' });
   oauth.addAccount({ email: 'ned@contoso.test', refreshToken: 'rt-ned', ...MS, audience: 'https://graph.microsoft.com' });
+  oauth.addAccount({ email: 'rot@contoso.test', refreshToken: 'rt-rot', ...MS, audience: 'https://outlook.office.com', rotate: true });
 });
 
 after(async () => {
@@ -233,6 +234,21 @@ describe('office365 / graph (settings M1)', () => {
       assert.equal(t.body.provider, provider);
       assert.equal(t.body.organization_unit, 'folder');
     }
+  });
+
+  test('a refresh token rotated by the endpoint replaces the stored one (authorize and the health check)', async () => {
+    const r = await lk.post('/connect/authorize', microsoftBody('office365', 'rot@contoso.test', 'rt-rot'));
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const t = await lk.post('/connect/token', { client_id: lk.app.client_id, client_secret: lk.app.client_secret, code: r.body.code });
+    const stored = async () => {
+      const row = (await lk.ctx.store.credentialsOf(t.body.id)).find((c) => c.field === 'microsoft_refresh_token')!;
+      return lk.ctx.keys.decrypt(row.envelope, `account:${t.body.id}:microsoft_refresh_token`);
+    };
+    assert.equal(await stored(), oauth.rotated.at(-1));
+    const account = (await lk.ctx.store.findAccount(lk.app.client_id, t.body.id))!;
+    await verifyStoredCredentials(lk.ctx, account);
+    assert.equal(oauth.tokenRequests.at(-1)!.refresh_token, oauth.rotated.at(-2), 'the health check used the stored (rotated) token');
+    assert.equal(await stored(), oauth.rotated.at(-1), 'and stored the next one');
   });
 
   test('a token minted for the Graph audience → 403 token_audience_invalid, no IMAP connection', async () => {

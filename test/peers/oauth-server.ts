@@ -31,6 +31,8 @@ export interface OAuthAccount {
   /** Seconds the access tokens live (default 3600). */
   ttlSeconds?: number;
   revoked?: boolean;
+  /** Answer each refresh with a new refresh token (Microsoft's rotation). */
+  rotate?: boolean;
 }
 
 interface Minted {
@@ -56,6 +58,8 @@ export interface OAuthPeer {
   tokenRequests: Array<Record<string, string>>;
   /** Access tokens minted, in order. */
   minted: string[];
+  /** Refresh tokens issued by rotation, in order. */
+  rotated: string[];
   /** Whether an access token is live (known, unexpired): what introspection reports as `active`. */
   active(token: string): boolean;
   /** Ends an access token's life now (an "hour-old" token). */
@@ -77,6 +81,7 @@ export async function startOAuthServer(opts: { mailAudiences?: string[]; ca?: CA
   const tokens = new Map<string, Minted>();
   const tokenRequests: Array<Record<string, string>> = [];
   const minted: string[] = [];
+  const rotated: string[] = [];
   const introspections: Array<{ active: boolean }> = [];
   const signedFor = new WeakMap<object, number>();
 
@@ -114,8 +119,15 @@ export async function startOAuthServer(opts: { mailAudiences?: string[]; ca?: CA
     const access = String(response.body.access_token);
     tokens.set(access, { email: account.email, audience: account.audience ?? mailAudiences[0]!, expiresAt: now() + (account.ttlSeconds ?? 3600) });
     minted.push(access);
-    // Google keeps the refresh token; no rotation here.
-    delete response.body.refresh_token;
+    // Google keeps the refresh token; Microsoft may rotate it (the old one stays valid until it expires).
+    if (account.rotate) {
+      const next = `${account.refreshToken.split('~')[0]}~${randomUUID()}`;
+      accounts.set(next, { ...account, refreshToken: next });
+      response.body.refresh_token = next;
+      rotated.push(next);
+    } else {
+      delete response.body.refresh_token;
+    }
   });
 
   const live = (token: string): Minted | undefined => {
@@ -170,6 +182,7 @@ export async function startOAuthServer(opts: { mailAudiences?: string[]; ca?: CA
     },
     tokenRequests,
     minted,
+    rotated,
     active: (t) => Boolean(live(t)),
     expire: (t) => {
       const m = tokens.get(t);
