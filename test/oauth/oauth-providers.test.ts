@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { makeCA, issueCert } from '../peers/pki.ts';
 import { startOAuthServer, type OAuthPeer } from '../peers/oauth-server.ts';
 import { startOAuthSmtp, type OAuthSmtpPeer } from '../peers/oauth-smtp.ts';
@@ -208,14 +209,27 @@ describe('gmail (settings G1)', () => {
     assert.deepEqual(r.body.missing_fields, ['google_client_id', 'google_client_secret']);
   });
 
-  test('the token endpoint unreachable → 502 connect_refused at oauth.refresh', async () => {
-    const other = await startLatchkey({ LATCHKEY_TLS_CA_FILE: join(dir, 'ca.pem'), LATCHKEY_PROVIDERS_FILE: join(dir, 'providers.json'), LATCHKEY_GOOGLE_TOKEN_URL: 'https://127.0.0.1:1/token' });
+  test('the token endpoint unreachable → 502 connect_refused; silent → 504 response_timeout (at oauth.refresh)', async () => {
+    // A port that accepts the connection and then says nothing (not even the TLS handshake).
+    const held = new Set<Socket>();
+    const silent = createServer((socket) => held.add(socket.on('error', () => undefined)));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const silentPort = (silent.address() as AddressInfo).port;
+    const env = { LATCHKEY_TLS_CA_FILE: join(dir, 'ca.pem'), LATCHKEY_PROVIDERS_FILE: join(dir, 'providers.json'), LATCHKEY_COMMAND_TIMEOUT_MS: '500' };
+    const refused = await startLatchkey({ ...env, LATCHKEY_GOOGLE_TOKEN_URL: 'https://127.0.0.1:1/token' });
+    const slow = await startLatchkey({ ...env, LATCHKEY_GOOGLE_TOKEN_URL: `https://127.0.0.1:${silentPort}/token` });
     try {
-      const r = await other.post('/connect/authorize', { ...gmailBody('hal@gmail.test', 'rt-hal'), client_id: other.app.client_id });
+      const r = await refused.post('/connect/authorize', { ...gmailBody('hal@gmail.test', 'rt-hal'), client_id: refused.app.client_id });
       assert.equal(r.status, 502, JSON.stringify(r.body));
       assert.deepEqual({ type: r.body.type, reason: r.body.reason, step: r.body.step }, { type: 'provider_error', reason: 'connect_refused', step: 'oauth.refresh' });
+      const s = await slow.post('/connect/authorize', { ...gmailBody('hal@gmail.test', 'rt-hal'), client_id: slow.app.client_id });
+      assert.equal(s.status, 504, JSON.stringify(s.body));
+      assert.deepEqual({ type: s.body.type, reason: s.body.reason, step: s.body.step }, { type: 'provider_error', reason: 'response_timeout', step: 'oauth.refresh' });
     } finally {
-      await other.stop();
+      await refused.stop();
+      await slow.stop();
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
     }
   });
 });
