@@ -68,6 +68,12 @@ export interface Config {
    */
   trustProxy: string[];
   logLevel: string;
+  /**
+   * OAuth endpoints for providers gmail / office365 / graph (issue 4), each an https URL, set only
+   * when the operator overrides the default (src/oauth/endpoints.ts has the real Google/Microsoft
+   * ones): `LATCHKEY_GOOGLE_TOKEN_URL`, `LATCHKEY_GOOGLE_USERINFO_URL`, `LATCHKEY_MICROSOFT_TOKEN_URL`.
+   */
+  oauthEndpoints: { googleTokenUrl?: string; googleUserinfoUrl?: string; microsoftTokenUrl?: string };
 }
 
 export class ConfigError extends Error {
@@ -238,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy,
     logLevel: env.LATCHKEY_LOG_LEVEL || 'info',
+    oauthEndpoints: oauthEndpoints(env, problems),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LATCHKEY_LOG_LEVEL=${JSON.stringify(config.logLevel)}: expected fatal, error, warn, info, debug, trace or silent`);
@@ -262,6 +269,23 @@ function healthSchedule(int: (name: string, fallback: number, min: number, max: 
     concurrency: int('LATCHKEY_HEALTH_CONCURRENCY', 4, 1, 64),
     maxBackoffMs: Math.max(86_400_000, intervalMs),
   };
+}
+
+/** The OAuth endpoint overrides (issue 4); each must be an https URL (tokens never travel in clear). */
+function oauthEndpoints(env: NodeJS.ProcessEnv, problems: string[]): Config['oauthEndpoints'] {
+  const out: Config['oauthEndpoints'] = {};
+  const names = { googleTokenUrl: 'LATCHKEY_GOOGLE_TOKEN_URL', googleUserinfoUrl: 'LATCHKEY_GOOGLE_USERINFO_URL', microsoftTokenUrl: 'LATCHKEY_MICROSOFT_TOKEN_URL' } as const;
+  for (const [key, name] of Object.entries(names) as Array<[keyof typeof names, string]>) {
+    const raw = env[name];
+    if (!raw) continue;
+    let ok = false;
+    try {
+      ok = new URL(raw).protocol === 'https:';
+    } catch { /* reported below */ }
+    if (ok) out[key] = raw;
+    else problems.push(`${name}=${JSON.stringify(raw)}: expected an https:// URL`);
+  }
+  return out;
 }
 
 /** 127.0.0.0/8, ::1 and `localhost`: a listener only this machine can reach. */

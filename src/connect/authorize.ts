@@ -1,11 +1,10 @@
 import type { AppContext } from '../app/context.ts';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import { hashSecret, newSecret } from '../crypto/tokens.ts';
-import { verifyImap } from '../verify/imap.ts';
-import { verifySmtp } from '../verify/smtp.ts';
 import { verifyContext } from '../verify/context.ts';
+import { verifyCredentials, type VerifiedFacts } from '../verify/credentials.ts';
 import { knownClient } from './clients.ts';
-import { parseConnectRequest, type ConnectRequest } from './request.ts';
+import { parseAuthorizeRequest, type AuthorizeRequest } from './request.ts';
 import { fillSettingsByDetection } from './detect-provider.ts';
 import { normalizeLogin, type AdmitTicket } from '../limits/brute-force.ts';
 import { emailHash, recordAudit } from '../audit/record.ts';
@@ -18,7 +17,12 @@ export interface PendingConnection {
   provider: string;
   scopes: string;
   settings: Record<string, unknown>;
-  secrets: { imap_password: string; smtp_password: string };
+  /**
+   * Stored encrypted per field (AAD `account:<id>:<field>`): `imap_password` / `smtp_password`
+   * (password providers), `<google|microsoft>_client_secret` / `_refresh_token` (OAuth),
+   * `password` (exchange).
+   */
+  secrets: Record<string, string>;
 }
 
 /** Where the request came from (the socket's address, or a declared proxy's report). */
@@ -38,7 +42,7 @@ export interface RequestSource {
  */
 export async function authorize(ctx: AppContext, body: Record<string, unknown>, source: RequestSource): Promise<{ code: string }> {
   const started = ctx.now();
-  let request: ConnectRequest | undefined;
+  let request: AuthorizeRequest | undefined;
   let ticket: AdmitTicket | undefined;
   // Set once the client is known: only then is the attempt audited (an unknown client_id is
   // anyone's to invent, and would let strangers fill the audit table).
@@ -50,10 +54,10 @@ export async function authorize(ctx: AppContext, body: Record<string, unknown>, 
     await knownClient(ctx.store, body.client_id);
     clientId = body.client_id;
     ticket = await ctx.guard.admit({ clientId: body.client_id, emailKey: normalizedEmail(body), loginKey: loginName(body), ip: source.ip });
-    request = parseConnectRequest(await fillSettingsByDetection(ctx, body), ctx.providers);
+    request = parseAuthorizeRequest(await fillSettingsByDetection(ctx, body), ctx.providers);
     await checkReauthTarget(ctx, request);
-    await verifyWithProvider(ctx, request);
-    const code = await issueCode(ctx, request);
+    const facts = await verifyWithProvider(ctx, request);
+    const code = await issueCode(ctx, request, facts);
     await ctx.guard.succeeded(ticket);
     logAttempt(ctx, request, body, started, 'ok');
     await auditAttempt(ctx, clientId, body, source, started, 'ok');
@@ -97,7 +101,7 @@ function loginName(body: Record<string, unknown>): string | undefined {
   return typeof name === 'string' ? normalizeLogin(name) : undefined;
 }
 
-async function checkReauthTarget(ctx: AppContext, r: ConnectRequest): Promise<void> {
+async function checkReauthTarget(ctx: AppContext, r: AuthorizeRequest): Promise<void> {
   if (!r.reauthAccountId) return;
   const account = await ctx.store.findAccount(r.clientId, r.reauthAccountId);
   if (!account) throw new ApiError('account_not_found', { message: `No account ${r.reauthAccountId} exists for this application.` });
@@ -106,12 +110,15 @@ async function checkReauthTarget(ctx: AppContext, r: ConnectRequest): Promise<vo
   }
 }
 
-/** IMAP first, then SMTP (the v2 order), the whole bounded by the authorize timeout. */
-async function verifyWithProvider(ctx: AppContext, r: ConnectRequest): Promise<void> {
+/**
+ * IMAP first, then SMTP (the v2 order) — after minting an OAuth access token, or EWS for
+ * Exchange (verify/credentials.ts) — the whole bounded by the authorize timeout.
+ */
+async function verifyWithProvider(ctx: AppContext, r: AuthorizeRequest): Promise<VerifiedFacts> {
   // The deadline ends the verification itself, not only the reply: every socket it opened is
   // destroyed and SMTP is never started after it (no password is sent once the caller was told).
   const controller = new AbortController();
-  let step: Step = 'imap.connect';
+  let step: Step = r.method === 'oauth' ? 'oauth.refresh' : r.method === 'exchange' ? (r.exchange.server ? 'ews.request' : 'ews.autodiscover') : 'imap.connect';
   const v = { ...verifyContext(ctx.dial, ctx.config, r), signal: controller.signal, onStep: (s: Step) => { step = s; } };
   let timer: NodeJS.Timeout | undefined;
   const seconds = ctx.config.timeouts.authorizeMs / 1000;
@@ -125,18 +132,14 @@ async function verifyWithProvider(ctx: AppContext, r: ConnectRequest): Promise<v
     }, ctx.config.timeouts.authorizeMs);
   });
   try {
-    await Promise.race([(async () => {
-      await verifyImap(r.imap, v);
-      if (controller.signal.aborted) return;
-      await verifySmtp(r.smtp, v);
-    })(), deadline]);
+    return await Promise.race([verifyCredentials(ctx, r, v), deadline]);
   } finally {
     clearTimeout(timer);
     controller.abort();
   }
 }
 
-async function issueCode(ctx: AppContext, r: ConnectRequest): Promise<string> {
+async function issueCode(ctx: AppContext, r: AuthorizeRequest, facts: VerifiedFacts): Promise<string> {
   const code = newSecret('code');
   const codeHash = hashSecret(code);
   const pending: PendingConnection = {
@@ -145,12 +148,7 @@ async function issueCode(ctx: AppContext, r: ConnectRequest): Promise<string> {
     email_key: r.emailKey,
     provider: r.provider,
     scopes: r.scopes,
-    settings: {
-      imap_host: r.imap.host, imap_port: r.imap.port, imap_username: r.imap.username, imap_security: r.imap.security,
-      smtp_host: r.smtp.host, smtp_port: r.smtp.port, smtp_username: r.smtp.username, smtp_security: r.smtp.security,
-      ssl_required: r.imap.sslRequired,
-    },
-    secrets: { imap_password: r.imap.password, smtp_password: r.smtp.password },
+    ...storedCredentials(r, facts),
   };
   const nowSec = Math.floor(ctx.now() / 1000);
   await ctx.store.saveCode({
@@ -163,12 +161,39 @@ async function issueCode(ctx: AppContext, r: ConnectRequest): Promise<string> {
   return code;
 }
 
+/**
+ * What the account keeps: non-secret settings in clear, every secret as its own encrypted field.
+ * OAuth keeps the refresh token (the rotated one when the endpoint issued a new one) and client
+ * secret, never an access token; Exchange keeps the EWS URL that answered.
+ */
+export function storedCredentials(r: AuthorizeRequest, facts: VerifiedFacts): Pick<PendingConnection, 'settings' | 'secrets'> {
+  if (r.method === 'exchange') {
+    const server = r.exchange.server;
+    const host = server?.host.includes(':') ? `[${server.host}]` : server?.host;
+    return {
+      settings: { username: r.exchange.username, ...(server ? { exchange_server_host: server.port === 443 ? host : `${host}:${server.port}` } : {}), ...(facts.ewsUrl ? { ews_url: facts.ewsUrl } : {}) },
+      secrets: { password: r.exchange.password },
+    };
+  }
+  const settings: Record<string, unknown> = {
+    imap_host: r.imap.host, imap_port: r.imap.port, imap_username: r.imap.username, imap_security: r.imap.security,
+    smtp_host: r.smtp.host, smtp_port: r.smtp.port, smtp_username: r.smtp.username, smtp_security: r.smtp.security,
+    ssl_required: r.imap.sslRequired,
+  };
+  if (r.method === 'password') return { settings, secrets: { imap_password: r.imap.password, smtp_password: r.smtp.password } };
+  const p = r.platform;
+  return {
+    settings: { ...settings, [`${p}_client_id`]: r.oauth.clientId, ...(r.oauth.redirectUri ? { redirect_uri: r.oauth.redirectUri } : {}) },
+    secrets: { [`${p}_client_secret`]: r.oauth.clientSecret, [`${p}_refresh_token`]: facts.rotatedRefreshToken ?? r.oauth.refreshToken },
+  };
+}
+
 function auditAttempt(ctx: AppContext, clientId: string, body: Record<string, unknown>, source: RequestSource, started: number, outcome: string): Promise<void> {
   return recordAudit(ctx, { event: 'connect.authorize', clientId, outcome, emailHash: emailHash(body.email_address), sourceIp: source.ip, durationMs: ctx.now() - started });
 }
 
 /** One line per attempt: outcome, client, a hash of the address (not the address), duration. */
-function logAttempt(ctx: AppContext, r: ConnectRequest | undefined, body: Record<string, unknown>, started: number, outcome: string, err?: unknown): void {
+function logAttempt(ctx: AppContext, r: AuthorizeRequest | undefined, body: Record<string, unknown>, started: number, outcome: string, err?: unknown): void {
   const entry = {
     event: 'connect.authorize',
     outcome,

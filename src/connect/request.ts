@@ -2,9 +2,39 @@ import { ApiError } from '../errors/api-error.ts';
 import { NOT_YET_SUPPORTED, type ProviderEntry } from '../providers/table.ts';
 import type { Security, ServerLogin } from '../verify/types.ts';
 import { parseScopes } from './scopes.ts';
+import type { OAuthPlatform } from '../oauth/endpoints.ts';
+import type { OAuthCredentials } from '../oauth/mint.ts';
+import type { ExchangeLogin } from '../exchange/types.ts';
 
 /** A validated `/connect/authorize` request, settings resolved to the two logins to verify. */
-export interface ConnectRequest {
+export interface ConnectRequest extends RequestBase {
+  method: 'password';
+  imap: ServerLogin;
+  smtp: ServerLogin;
+}
+
+/**
+ * gmail (G1) and office365 / graph (M1): the refresh token and its client; IMAP and SMTP from
+ * the provider table with the address as login name, the access token filled in at verification.
+ */
+export interface OAuthConnectRequest extends RequestBase {
+  method: 'oauth';
+  platform: OAuthPlatform;
+  oauth: OAuthCredentials;
+  imap: ServerLogin;
+  smtp: ServerLogin;
+}
+
+/** exchange (E1): EWS with a password; the host, when absent, is found by Autodiscover. */
+export interface ExchangeConnectRequest extends RequestBase {
+  method: 'exchange';
+  exchange: ExchangeLogin;
+}
+
+/** Any `/connect/authorize` request, by how its credentials are verified. */
+export type AuthorizeRequest = ConnectRequest | OAuthConnectRequest | ExchangeConnectRequest;
+
+interface RequestBase {
   clientId: string;
   name: string;
   emailAddress: string;
@@ -13,8 +43,6 @@ export interface ConnectRequest {
   provider: string;
   scopes: string;
   reauthAccountId: string | undefined;
-  imap: ServerLogin;
-  smtp: ServerLogin;
   providerLabel: string | undefined;
   appPasswordsUsual: boolean;
 }
@@ -23,13 +51,24 @@ const SECURITY: readonly Security[] = ['ssl', 'starttls', 'none', 'auto'];
 const EMAIL = /^[^\s@"\x00-\x1f\x7f]+@[^\s@\x00-\x1f\x7f]+\.[^\s@\x00-\x1f\x7f]+$/;
 
 /**
+ * A password request only (variants I and K), for `latchkey doctor`, which checks IMAP and SMTP
+ * password logins.
+ * @throws ApiError as parseAuthorizeRequest; `unsupported_provider` for OAuth and Exchange providers.
+ */
+export function parseConnectRequest(body: Record<string, unknown>, providers: Record<string, ProviderEntry>): ConnectRequest {
+  const r = parseAuthorizeRequest(body, providers);
+  if (r.method !== 'password') throw new ApiError('unsupported_provider', { message: `Provider ${r.provider} is verified with ${r.method === 'oauth' ? 'OAuth' : 'EWS'}, not an IMAP/SMTP password: use POST /connect/authorize.` });
+  return r;
+}
+
+/**
  * Validates the request in the order of the v2 reference §10: required top-level fields →
- * provider known → settings for its variant → scopes. Settings variant I (`imap`) and K (known
- * password providers) — reference §2.4.
+ * provider known → settings for its variant → scopes. Settings variants I (`imap`), K (known
+ * password providers), G1 (`gmail`), M1 (`office365`, `graph`) and E1 (`exchange`) — reference §2.4.
  * @throws ApiError `missing_fields` (400 auth_error, naming every missing field),
  *   `invalid_value`, `unsupported_provider`, `invalid_scope`.
  */
-export function parseConnectRequest(body: Record<string, unknown>, providers: Record<string, ProviderEntry>): ConnectRequest {
+export function parseAuthorizeRequest(body: Record<string, unknown>, providers: Record<string, ProviderEntry>): AuthorizeRequest {
   const missing = ['client_id', 'name', 'email_address', 'provider', 'settings'].filter((k) => isBlank(body[k]));
   if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
   const clientId = str(body, 'client_id');
@@ -45,18 +84,14 @@ export function parseConnectRequest(body: Record<string, unknown>, providers: Re
   }
   const s = settings as Record<string, unknown>;
   const entry = Object.hasOwn(providers, provider) ? providers[provider] : undefined;
-  if (!entry || (entry.auth !== 'password' && provider !== 'imap')) {
-    if (provider !== 'imap') {
-      throw new ApiError('unsupported_provider', {
-        message: (Object.hasOwn(NOT_YET_SUPPORTED, provider) ? NOT_YET_SUPPORTED[provider] : undefined) ?? `Provider ${JSON.stringify(provider)} is not supported. Use "imap" with the server settings, or one of: ${Object.keys(providers).filter((p) => providers[p]?.auth === 'password').join(', ')}.`,
-      });
-    }
+  if (!entry && provider !== 'imap') {
+    throw new ApiError('unsupported_provider', {
+      message: (Object.hasOwn(NOT_YET_SUPPORTED, provider) ? NOT_YET_SUPPORTED[provider] : undefined) ?? `Provider ${JSON.stringify(provider)} is not supported. Use "imap" with the server settings, "gmail", "office365", "graph", "exchange", or one of: ${Object.keys(providers).filter((p) => providers[p]?.auth === 'password').join(', ')}.`,
+    });
   }
-  const sslRequired = bool(s, 'ssl_required', true);
-  const { imap, smtp } = provider === 'imap' ? variantI(s, emailAddress, sslRequired) : variantK(s, emailAddress, sslRequired, entry!, provider);
   const reauth = body.reauth_account_id;
   if (reauth !== undefined && reauth !== null && typeof reauth !== 'string') throw new ApiError('invalid_value', { message: 'reauth_account_id must be a string.' });
-  return {
+  const base: RequestBase = {
     clientId,
     name,
     emailAddress,
@@ -64,11 +99,55 @@ export function parseConnectRequest(body: Record<string, unknown>, providers: Re
     provider,
     scopes: parseScopes(body.scopes),
     reauthAccountId: reauth || undefined,
-    imap,
-    smtp,
     providerLabel: entry?.label,
     appPasswordsUsual: Boolean(entry?.appPasswords),
   };
+  if (provider !== 'imap' && entry!.auth === 'oauth') return { ...base, method: 'oauth', ...variantOAuth(s, emailAddress, entry!, provider) };
+  if (provider !== 'imap' && entry!.auth === 'exchange') return { ...base, method: 'exchange', exchange: variantE(s) };
+  const sslRequired = bool(s, 'ssl_required', true);
+  const { imap, smtp } = provider === 'imap' ? variantI(s, emailAddress, sslRequired) : variantK(s, emailAddress, sslRequired, entry!, provider);
+  return { ...base, method: 'password', imap, smtp };
+}
+
+/**
+ * Variants G1 (`google_client_id`, `google_client_secret`, `google_refresh_token`) and M1
+ * (`microsoft_client_id`, `microsoft_client_secret`, `microsoft_refresh_token`, `redirect_uri`),
+ * all required (reference §2.4). IMAP and SMTP come from the provider table, TLS always required.
+ */
+function variantOAuth(s: Record<string, unknown>, email: string, entry: ProviderEntry, provider: string): { platform: OAuthPlatform; oauth: OAuthCredentials; imap: ServerLogin; smtp: ServerLogin } {
+  const platform: OAuthPlatform = provider === 'gmail' || entry.oauth?.platform === 'google' ? 'google' : 'microsoft';
+  const p = platform;
+  const keys = [`${p}_client_id`, `${p}_client_secret`, `${p}_refresh_token`, ...(p === 'microsoft' ? ['redirect_uri'] : [])];
+  const missing = keys.filter((k) => isBlank(s[k]));
+  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing, message: `Please include the missing fields in settings: ${missing.join(', ')}` });
+  if (!entry.imap || !entry.smtp) throw new ApiError('unsupported_provider', { message: `The provider table has no IMAP/SMTP servers for ${provider}.` });
+  const oauth: OAuthCredentials = {
+    clientId: stringValue(s[`${p}_client_id`], `${p}_client_id`).trim(),
+    clientSecret: stringValue(s[`${p}_client_secret`], `${p}_client_secret`),
+    refreshToken: stringValue(s[`${p}_refresh_token`], `${p}_refresh_token`).trim(),
+    ...(p === 'microsoft' ? { redirectUri: stringValue(s.redirect_uri, 'redirect_uri').trim() } : {}),
+  };
+  const login = (e: NonNullable<ProviderEntry['imap']>): ServerLogin => ({ host: e.host, port: e.port, security: e.security, sslRequired: true, username: email, password: '', usernameDefaulted: false });
+  return { platform, oauth, imap: login(entry.imap), smtp: login(entry.smtp) };
+}
+
+/**
+ * Variant E1: `username`, `password`, optional `exchange_server_host` (or its older name
+ * `eas_server_host`), a host name or address with an optional `:port` (reference §2.4).
+ */
+function variantE(s: Record<string, unknown>): ExchangeLogin {
+  const missing = ['username', 'password'].filter((k) => isBlank(s[k]));
+  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing, message: `Please include the missing fields in settings: ${missing.join(', ')}` });
+  const hostKey = !isBlank(s.exchange_server_host) ? 'exchange_server_host' : !isBlank(s.eas_server_host) ? 'eas_server_host' : undefined;
+  let server: ExchangeLogin['server'];
+  if (hostKey) {
+    const raw = stringValue(s[hostKey], hostKey).trim().replace(/^https:\/\//i, '').replace(/\/.*$/, '');
+    const m = /^(\[[0-9a-f:.]+\]|[\p{L}\p{N}._-]+)(?::(\d{1,5}))?$/iu.exec(raw);
+    const port = m?.[2] ? Number(m[2]) : 443;
+    if (!m || raw.length > 253 || port < 1 || port > 65535) throw new ApiError('invalid_value', { message: `settings.${hostKey} ${JSON.stringify(raw.slice(0, 80))} is not a host name or address.` });
+    server = { host: m[1]!.replace(/^\[|\]$/g, ''), port };
+  }
+  return { username: stringValue(s.username, 'username').trim(), password: stringValue(s.password, 'password'), server };
 }
 
 /** Variant I: every host and port given; usernames default to the address, smtp_password to the IMAP one. */

@@ -35,6 +35,11 @@ export const CATALOGUE = {
     message: 'Sorry, the code you provided is not valid. It has already been used, or has expired.',
   },
   missing_access_token: { status: 400, type: 'api_error', message: 'No access_token passed.' },
+  oauth_account_mismatch: {
+    status: 400,
+    type: 'invalid_request_error',
+    message: 'The refresh token belongs to another account than email_address: sign in with the account named in email_address.',
+  },
   // 401 / 403 / 404 / 413 — who is asking, what they name, how much they send
   invalid_client: { status: 401, type: 'invalid_request_error', message: 'Could not verify access credential.' },
   invalid_token: { status: 401, type: 'invalid_request_error', message: 'Could not verify access credential.' },
@@ -74,7 +79,7 @@ export const CATALOGUE = {
   oauth_required: {
     status: 403,
     type: 'auth_error',
-    message: 'This provider no longer accepts passwords for this account. Connect it with its OAuth provider instead.',
+    message: 'This account no longer accepts a password (the provider disabled basic authentication). Connect it with OAuth instead: provider "office365" for Microsoft, "gmail" for Google, with a refresh token.',
   },
   smtp_auth_disabled: {
     status: 403,
@@ -95,6 +100,16 @@ export const CATALOGUE = {
     status: 403,
     type: 'auth_error',
     message: 'The access token was issued for another resource or scope and was refused.',
+  },
+  oauth_client_invalid: {
+    status: 403,
+    type: 'auth_error',
+    message: 'The provider refused the OAuth client id or secret (invalid_client). Check the client id and secret of the app that issued the refresh token.',
+  },
+  oauth_login_refused: {
+    status: 403,
+    type: 'auth_error',
+    message: 'The mail server refused the OAuth access token (XOAUTH2). Check that the app was granted mail access (IMAP/SMTP scopes) and that IMAP is enabled for the account.',
   },
   // 422 — settings that cannot work as given
   tls_required: {
@@ -130,6 +145,11 @@ export const CATALOGUE = {
     status: 422,
     type: 'auth_error',
     message: 'Connections to this host or port are not allowed by this server’s policy.',
+  },
+  autodiscover_failed: {
+    status: 422,
+    type: 'auth_error',
+    message: 'Latchkey could not find the Exchange server of this address by Autodiscover. Give its host name in settings.exchange_server_host.',
   },
   // 502 / 503 / 504 — the provider's side
   dns_not_found: {

@@ -15,6 +15,12 @@ export const REDACT_PATHS = [
   'body.settings.password', 'body.settings.imap_password', 'body.settings.smtp_password',
   'body.client_secret', 'body.code', 'client_secret', '*.client_secret', 'code', '*.code',
   'access_token', '*.access_token', 'refresh_token', '*.refresh_token',
+  // OAuth and Exchange settings (reference §2.4 G1, M1, E1).
+  'google_client_secret', '*.google_client_secret', 'google_refresh_token', '*.google_refresh_token',
+  'microsoft_client_secret', '*.microsoft_client_secret', 'microsoft_refresh_token', '*.microsoft_refresh_token',
+  'settings.google_client_secret', 'settings.google_refresh_token', 'settings.microsoft_client_secret', 'settings.microsoft_refresh_token',
+  'body.settings.google_client_secret', 'body.settings.google_refresh_token', 'body.settings.microsoft_client_secret', 'body.settings.microsoft_refresh_token',
+  'accessToken', '*.accessToken', 'refreshToken', '*.refreshToken', 'clientSecret', '*.clientSecret',
 ];
 
 /** The process logger (JSON lines). `destination` lets tests capture every line. */

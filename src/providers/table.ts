@@ -28,7 +28,8 @@ export interface ProviderEntry {
   username?: 'email' | 'local_part';
   /** The provider is known to require app passwords for IMAP (messages say so on a refusal). */
   appPasswords?: boolean;
-  oauth?: { token_url?: string; userinfo_url?: string };
+  /** OAuth providers: which identity platform, and endpoint overrides (the LATCHKEY_*_URL variables win). */
+  oauth?: { platform?: 'google' | 'microsoft'; token_url?: string; userinfo_url?: string };
   ews?: { url?: string };
 }
 
@@ -72,11 +73,7 @@ export const BUILTIN_PROVIDERS: Record<string, ProviderEntry> = {
   'mail.com': { label: 'mail.com', auth: 'password', domains: ['mail.com', 'email.com', 'usa.com'], imap: ssl('imap.mail.com'), smtp: ssl('smtp.mail.com', 465) },
 };
 
-/** Providers whose verification is not built yet: they answer 400 `unsupported_provider`. */
+/** Providers Latchkey does not verify: they answer 400 `unsupported_provider`. */
 export const NOT_YET_SUPPORTED: Record<string, string> = {
-  gmail: 'Google accounts (provider "gmail", refresh-token settings) are not supported by this Latchkey version yet.',
-  office365: 'Microsoft 365 accounts (provider "office365", refresh-token settings) are not supported by this Latchkey version yet.',
-  graph: 'Microsoft Graph accounts (provider "graph") are not supported by this Latchkey version yet.',
-  exchange: 'Exchange accounts (provider "exchange", EWS) are not supported by this Latchkey version yet.',
   nylas: 'Virtual calendars (provider "nylas") are not supported by Latchkey.',
 };

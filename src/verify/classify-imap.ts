@@ -33,7 +33,7 @@ export function classifyImapError(err: unknown, step: Step, login: ServerLogin, 
   const e = err as ImapflowError;
   // Matched on the server's own words; shown only with every secret removed.
   const text = (e.responseText || e.response || '').toString().replace(/^\S+\s+(NO|BAD|BYE)\s+/i, '').replace(/^\[[A-Z-]+\]\s*/, '');
-  const shown = redactSecrets(text, [login.password]);
+  const shown = redactSecrets(text, [login.password, login.accessToken ?? '']);
   const code = (e.serverResponseCode || '').toUpperCase();
   const status = responseStatus(e);
   const serverError = shown ? (code ? `[${code}] ${shown}` : shown) : undefined;
@@ -56,6 +56,7 @@ export function classifyImapError(err: unknown, step: Step, login: ServerLogin, 
       : new ApiError('tls_required', { step: 'imap.login', message: 'The IMAP server refuses passwords on an unencrypted connection (LOGINDISABLED), so none was sent. Use STARTTLS or SSL/TLS.' });
   }
   if (/Unsupported authentication mechanism|No matching authentication method/i.test(e.message)) {
+    if (login.accessToken) return new ApiError('no_supported_auth_mechanism', { step: 'imap.login', message: 'The IMAP server offers neither XOAUTH2 nor OAUTHBEARER, so the OAuth access token cannot be used.' });
     return new ApiError('no_supported_auth_mechanism', { step: 'imap.login' });
   }
   if (status === 'BYE') {
@@ -103,6 +104,7 @@ function classifyLoginRefusal(code: string, text: string, status: string | undef
       return new ApiError('invalid_credentials', { step, serverError, message: 'The server says the password has expired. Change it with the provider, then try again.' });
   }
   if (status === 'BAD' && !code) return new ApiError('command_rejected', { step, serverError });
+  if (login.accessToken) return new ApiError('oauth_login_refused', { step, serverError });
   return new ApiError('invalid_credentials', { step, serverError, message: credentialsMessage('IMAP', login, ctx) });
 }
 

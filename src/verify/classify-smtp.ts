@@ -22,7 +22,7 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
   const e = err as NodemailerError;
   // Matched on the server's own words; shown only with every secret removed.
   const response = (e.response ?? '').toString().trim();
-  const serverError = redactSecrets(response, [login.password]) || undefined;
+  const serverError = redactSecrets(response, [login.password, login.accessToken ?? '']) || undefined;
   const cause = (e as { cause?: NodeJS.ErrnoException }).cause;
   const tlsCode = [e.code, cause?.code].find((c) => c && /^(ERR_SSL|ERR_TLS|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO)/.test(c));
   if (tlsCode) return classifyTlsError(Object.assign(cause ?? e, { code: tlsCode }), 'smtp.tls');
@@ -55,9 +55,11 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
   if (step === 'smtp.ehlo' && rc >= 500) return new ApiError('ehlo_rejected', { step, serverError, message: `The SMTP server refused the EHLO name ${ctx.ehloName}. Set LATCHKEY_EHLO_NAME to this server’s fully qualified name.` });
   if (step === 'smtp.auth' || e.code === 'EAUTH') {
     const s: Step = 'smtp.auth';
+    // Microsoft answers 5.7.139 both for "basic authentication is disabled" (use OAuth) and for
+    // "SmtpClientAuthentication is disabled" (SMTP AUTH off): the text decides first.
+    if (/basic auth(entication)? (is )?(disabled|blocked)|BasicAuthBlocked/i.test(response)) return new ApiError('oauth_required', { step: s, serverError });
     if (enhanced === '5.7.139' || /SmtpClientAuthentication is disabled|SMTP AUTH (is )?disabled/i.test(response)) return new ApiError('smtp_auth_disabled', { step: s, serverError });
     if (enhanced === '5.7.9' || /application-specific password|app password/i.test(response)) return new ApiError('app_password_required', { step: s, serverError });
-    if (/basic auth(entication)? (is )?(disabled|blocked)/i.test(response)) return new ApiError('oauth_required', { step: s, serverError });
     if (rc === 530 || enhanced === '5.7.11' || /must issue a STARTTLS|encryption required/i.test(response)) return new ApiError('tls_required', { step: s, serverError });
     // AUTH not understood or not offered (RFC 4954 §4: 504 unrecognized mechanism; 500/502/503 command).
     if ([500, 501, 502, 503, 504].includes(rc) || enhanced === '5.7.4' || enhanced === '5.5.4') {
@@ -65,6 +67,9 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
     }
     if (rc === 454 || rc === 421 || rc === 432 || (rc >= 400 && rc < 500)) return new ApiError('provider_unavailable', { step: s, serverError, retryAfter: 60 });
     // Only the replies that mean "these credentials are wrong" (RFC 4954 §6: 535 5.7.8; 534 is a policy refusal).
+    if (login.accessToken && (rc === 535 || rc === 534 || enhanced === '5.7.8' || e.code === 'EAUTH')) {
+      return new ApiError('oauth_login_refused', { step: s, serverError, message: 'The SMTP server refused the OAuth access token (AUTH XOAUTH2). Check that the app was granted SMTP.Send / mail access and that SMTP AUTH is enabled for the account.' });
+    }
     if (rc === 535 || rc === 534 || enhanced === '5.7.8') {
       return new ApiError('invalid_credentials', { step: s, serverError, message: credentialsMessage('SMTP', login, ctx) });
     }

@@ -29,6 +29,7 @@ export async function verifyImap(login: ServerLogin, ctx: VerifyContext): Promis
   if (first.ok) return { ...first.evidence, attempts: 1 };
   const e = first.error as ImapflowError;
   const retryWithLogin =
+    !login.accessToken &&
     first.mechanism === 'AUTHENTICATE PLAIN' &&
     !first.capabilities.includes('LOGINDISABLED') &&
     (responseStatus(e) === 'BAD' || (responseStatus(e) === 'NO' && ['', 'AUTHENTICATIONFAILED'].includes((e.serverResponseCode ?? '').toUpperCase()))) &&
@@ -63,7 +64,7 @@ async function attempt(login: ServerLogin, ctx: VerifyContext, loginMethod: 'LOG
   try {
     let started = performance.now();
     await client.connect();
-    const mechanism = usedMechanism(client, loginMethod);
+    const mechanism = usedMechanism(client, loginMethod, login);
     if (observed) reportAuth(observed, mechanism, started);
     step = 'imap.list';
     ctx.onStep?.(step);
@@ -82,14 +83,16 @@ async function attempt(login: ServerLogin, ctx: VerifyContext, loginMethod: 'LOG
     const capabilities = [...client.capabilities.keys()];
     const secure = Boolean(client.secureConnection || (client as unknown as { tls?: unknown }).tls);
     const classified = classifyImapError(err, step, login, ctx, secure);
-    return { ok: false, error: err, classified, mechanism: step === 'imap.login' ? usedMechanism(client, loginMethod) : undefined, capabilities };
+    return { ok: false, error: err, classified, mechanism: step === 'imap.login' ? usedMechanism(client, loginMethod, login) : undefined, capabilities };
   } finally {
     ctx.signal?.removeEventListener('abort', onAbort);
     client.close();
   }
 }
 
-function usedMechanism(client: ImapFlow, loginMethod: string | undefined): ImapEvidence['mechanism'] {
+function usedMechanism(client: ImapFlow, loginMethod: string | undefined, login: ServerLogin): ImapEvidence['mechanism'] {
+  // imapflow prefers OAUTHBEARER (RFC 7628) over XOAUTH2 when both are offered.
+  if (login.accessToken) return client.capabilities.has('AUTH=OAUTHBEARER') ? 'AUTHENTICATE OAUTHBEARER' : 'AUTHENTICATE XOAUTH2';
   return !loginMethod && client.capabilities.has('AUTH=PLAIN') ? 'AUTHENTICATE PLAIN' : 'LOGIN';
 }
 
@@ -105,7 +108,9 @@ function imapOptions(login: ServerLogin, ctx: VerifyContext, dialed: Dialed, sta
     ...(dialed.servername ? { servername: dialed.servername } : {}),
     doSTARTTLS: starttls === 'required' ? true : starttls === 'never' ? false : undefined,
     tls: { secureContext: ctx.secureContext },
-    auth: { user: login.username, pass: login.password, ...(loginMethod ? { loginMethod } : {}) },
+    auth: login.accessToken
+      ? { user: login.username, accessToken: login.accessToken }
+      : { user: login.username, pass: login.password, ...(loginMethod ? { loginMethod } : {}) },
     clientInfo: CLIENT_INFO,
     // Observed (latchkey doctor): a logger that reports the server's capabilities; never the client's lines.
     logger: observed ? imapTap(observed) : false,

@@ -41,6 +41,7 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     ignoreTLS: starttls === 'never',
     opportunisticTLS: starttls === 'opportunistic',
     tls: { secureContext: ctx.secureContext, rejectUnauthorized: true },
+    ...(login.accessToken ? { customAuth: { XOAUTH2: xoauth2(login.username, login.accessToken) } } : {}),
     connectionTimeout: ctx.connectTimeoutMs,
     greetingTimeout: ctx.greetingTimeoutMs,
     socketTimeout: ctx.commandTimeoutMs,
@@ -70,7 +71,10 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     step = 'smtp.auth';
     ctx.onStep?.(step);
     const offered = offeredMechanisms(conn);
-    const mechanism = PASSWORD_MECHANISMS.find((m) => offered.includes(m));
+    const mechanism = login.accessToken ? (offered.includes('XOAUTH2') ? 'XOAUTH2' : undefined) : PASSWORD_MECHANISMS.find((m) => offered.includes(m));
+    if (!mechanism && login.accessToken && offered.length) {
+      throw new ApiError('no_supported_auth_mechanism', { step, message: `The SMTP server does not offer AUTH XOAUTH2 (offered: ${offered.join(', ')}), so the OAuth access token cannot be used.` });
+    }
     if (!mechanism) {
       const secure = Boolean((conn as unknown as { secure?: boolean }).secure);
       if (!secure && starttls !== 'required' && offered.length === 0) {
@@ -82,7 +86,7 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
       });
     }
     const authStart = performance.now();
-    await wait((done) => conn.login({ user: login.username, pass: login.password, method: mechanism } as SMTPConnection.Credentials, done));
+    await wait((done) => conn.login({ user: login.username, pass: login.password || '-', method: mechanism } as SMTPConnection.Credentials, done));
     if (observed) reportAuth(observed, `AUTH ${mechanism}`, authStart);
     failed = undefined;
     conn.quit();
@@ -94,6 +98,23 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     conn.close();
     dialed.socket.destroy();
   }
+}
+
+/**
+ * SASL XOAUTH2 for SMTP (Google "OAuth 2.0 Mechanism", Microsoft "Authenticate an IMAP, POP or
+ * SMTP connection using OAuth"): `AUTH XOAUTH2 base64("user=" user ^A "auth=Bearer " token ^A ^A)`.
+ * On refusal the server first sends a 334 challenge holding a JSON error; the client answers
+ * with an empty line and the server ends with 535. The token is never retried or refreshed here
+ * (it was minted just before): the final reply is what the caller classifies.
+ */
+function xoauth2(user: string, accessToken: string) {
+  return async (c: { sendCommand(cmd: string): Promise<{ status: number; response: string }>; resolve(): void; reject(err: Error): void }) => {
+    const payload = Buffer.from(`user=${user}\x01auth=Bearer ${accessToken}\x01\x01`, 'utf8').toString('base64');
+    let reply = await c.sendCommand(`AUTH XOAUTH2 ${payload}`);
+    if (reply.status === 334) reply = await c.sendCommand('');
+    if (reply.status === 235) c.resolve();
+    else c.reject(Object.assign(new Error('Invalid login'), { response: reply.response }));
+  };
 }
 
 /** Mechanisms from the last EHLO reply (nodemailer keeps the parsed lines in `_ehloLines`). */

@@ -16,6 +16,11 @@ export interface ServerLogin {
   password: string;
   /** True when the username was not given and defaulted to the email address (for a hint on failure). */
   usernameDefaulted: boolean;
+  /**
+   * OAuth providers (gmail, office365, graph): an access token sent with SASL XOAUTH2 /
+   * OAUTHBEARER (RFC 7628) instead of the password, which is then empty.
+   */
+  accessToken?: string;
 }
 
 export interface VerifyContext extends DialContext {
@@ -35,7 +40,7 @@ export interface VerifyContext extends DialContext {
 
 /** What a successful IMAP verification saw. */
 export interface ImapEvidence {
-  mechanism: 'AUTHENTICATE PLAIN' | 'LOGIN';
+  mechanism: 'AUTHENTICATE PLAIN' | 'LOGIN' | 'AUTHENTICATE OAUTHBEARER' | 'AUTHENTICATE XOAUTH2';
   capabilities: string[];
   folders: number;
   attempts: number;

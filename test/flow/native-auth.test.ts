@@ -187,12 +187,20 @@ describe('native authentication against a real Dovecot', () => {
     assert.deepEqual({ type: scope.body.type, reason: scope.body.reason }, { type: 'invalid_request_error', reason: 'invalid_scope' });
     assert.match(scope.body.message, /email\.everything/);
 
-    for (const provider of ['gmail', 'office365', 'graph', 'exchange']) {
+    // OAuth and Exchange providers name their own missing settings (reference §2.4 G1, M1, E1).
+    for (const [provider, missing] of [
+      ['gmail', ['google_client_id', 'google_client_secret']],
+      ['office365', ['microsoft_client_id', 'microsoft_client_secret', 'microsoft_refresh_token', 'redirect_uri']],
+      ['graph', ['microsoft_client_id', 'microsoft_client_secret', 'microsoft_refresh_token', 'redirect_uri']],
+      ['exchange', ['username', 'password']],
+    ] as const) {
       const r = await lk.post('/connect/authorize', { client_id: lk.app.client_id, name: 'X', email_address: 'x@example.test', provider, settings: { google_refresh_token: 'r' } });
       assert.equal(r.status, 400, provider);
-      assert.equal(r.body.reason, 'unsupported_provider');
-      assert.match(r.body.message, /not supported by this Latchkey version yet/);
+      assert.equal(r.body.reason, 'missing_fields');
+      assert.deepEqual(r.body.missing_fields, missing);
     }
+    const nylas = await lk.post('/connect/authorize', { client_id: lk.app.client_id, name: 'X', email_address: 'x@example.test', provider: 'nylas', settings: {} });
+    assert.equal(nylas.body.reason, 'unsupported_provider');
     const bogus = await lk.post('/connect/authorize', { client_id: lk.app.client_id, name: 'X', email_address: 'x@example.test', provider: 'carrier-pigeon', settings: {} });
     assert.equal(bogus.body.reason, 'unsupported_provider');
 

@@ -81,3 +81,14 @@ test('the logger redacts nested secret paths (pino * matches one level only)', a
   for (const s of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8']) assert.ok(!text.includes(`"${s}"`) && !text.includes(`Bearer ${s}`), `${s} leaked: ${text}`);
   assert.match(text, /\[redacted\]/);
 });
+
+test('the logger redacts OAuth settings and tokens at every depth they are passed (issue 4)', async () => {
+  const lines: string[] = [];
+  const log = createLogger('info', new Writable({ write(c, _e, cb) { lines.push(c.toString()); cb(); } }));
+  const oauth = (n: number) => ({ google_client_secret: `G${n}a`, google_refresh_token: `G${n}b`, microsoft_client_secret: `M${n}a`, microsoft_refresh_token: `M${n}b` });
+  log.info({ body: { settings: oauth(1) }, settings: oauth(2), ...oauth(3), grant: { ...oauth(4), accessToken: 'A4', refreshToken: 'R4', clientSecret: 'C4' } }, 'x');
+  await new Promise((r) => setImmediate(r));
+  const text = lines.join('');
+  for (const n of [1, 2, 3, 4]) for (const s of Object.values(oauth(n))) assert.ok(!text.includes(`"${s}"`), `${s} leaked: ${text}`);
+  for (const s of ['A4', 'R4', 'C4']) assert.ok(!text.includes(`"${s}"`), `${s} leaked: ${text}`);
+});

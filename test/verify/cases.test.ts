@@ -314,6 +314,17 @@ describe('provider replies mapped by meaning (C18 and the big providers)', () =>
     expectError(await authorize(examine, await smtpOk()), 403, 'mailbox_access_denied', 'imap.examine');
   });
 
+  test('Microsoft mailbox sent a password where basic auth is disabled (IMAP BasicAuthBlocked, SMTP 535 5.7.139) → 403 oauth_required pointing at office365', async () => {
+    const i = await imap({ tls: tls(), login: () => 'NO AUTHENTICATE failed: BasicAuthBlocked' });
+    const r = await authorize(i, await smtpOk());
+    expectError(r, 403, 'oauth_required', 'imap.login');
+    assert.match(r.body.message, /OAuth.*"office365"/);
+    const sm = await smtp({ tls: tls(), auth: () => '535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BN9PR03CA0123.namprd03.prod.outlook.com]' });
+    const s = await authorize(await imapOk(), sm);
+    expectError(s, 403, 'oauth_required', 'smtp.auth');
+    assert.match(s.body.server_error, /basic authentication is disabled/);
+  });
+
   test('SMTP AUTH disabled for the tenant (535 5.7.139) → 403 smtp_auth_disabled', async () => {
     const sm = await smtp({ tls: tls(), auth: () => '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.' });
     expectError(await authorize(await imapOk(), sm), 403, 'smtp_auth_disabled', 'smtp.auth');

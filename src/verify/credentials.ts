@@ -1,0 +1,56 @@
+import type { AppContext } from '../app/context.ts';
+import type { AuthorizeRequest } from '../connect/request.ts';
+import { verifyExchange } from '../exchange/verify.ts';
+import { oauthEndpoints } from '../oauth/endpoints.ts';
+import { mintMailToken } from '../oauth/mint.ts';
+import { verifyImap } from './imap.ts';
+import { verifySmtp } from './smtp.ts';
+import type { VerifyContext } from './types.ts';
+
+/** What a successful verification learned that must be stored with the account. */
+export interface VerifiedFacts {
+  /** OAuth: a refresh token the endpoint rotated in (store it instead of the one sent). */
+  rotatedRefreshToken?: string;
+  /** Exchange: the EWS URL that answered (found by Autodiscover, or built from the host). */
+  ewsUrl?: string;
+}
+
+/**
+ * Verifies a request's credentials with the provider, by method:
+ * - `password` (variants I, K): IMAP, then SMTP (reference §9.1 order).
+ * - `oauth` (G1, M1): a fresh access token minted from the refresh token — first, always, and
+ *   only once (case C23) — then IMAP and SMTP with XOAUTH2 / OAUTHBEARER (reference §9.2, §9.3).
+ *   No IMAP connection is opened when the token endpoint refuses.
+ * - `exchange` (E1): EWS GetFolder, after Autodiscover when no host was given.
+ * Every connection goes through `v`'s resolver, outbound policy and trust anchors; `v.signal`
+ * ends it all (the authorize deadline).
+ * @throws ApiError with `step` — see the catalogue.
+ */
+export async function verifyCredentials(ctx: Pick<AppContext, 'config' | 'providers' | 'detect'>, r: AuthorizeRequest, v: VerifyContext): Promise<VerifiedFacts> {
+  const http = { resolve: v.resolve, policy: v.policy, secureContext: v.secureContext };
+  if (r.method === 'exchange') {
+    const found = await verifyExchange(r.exchange, r.emailAddress, {
+      ...http,
+      dns: ctx.detect.dns,
+      timeoutMs: v.commandTimeoutMs,
+      ...(v.signal ? { signal: v.signal } : {}),
+      ...(v.onStep ? { onStep: v.onStep } : {}),
+    });
+    return { ewsUrl: found.url };
+  }
+  let facts: VerifiedFacts = {};
+  let imap = r.imap;
+  let smtp = r.smtp;
+  if (r.method === 'oauth') {
+    const endpoints = oauthEndpoints(r.platform, ctx.config, ctx.providers[r.provider]);
+    const token = await mintMailToken(endpoints, r.oauth, r.emailAddress, { ...http, ...(v.signal ? { signal: v.signal } : {}) }, v.commandTimeoutMs, v.onStep);
+    if (v.signal?.aborted) return facts;
+    imap = { ...imap, accessToken: token.accessToken };
+    smtp = { ...smtp, accessToken: token.accessToken };
+    facts = token.rotatedRefreshToken ? { rotatedRefreshToken: token.rotatedRefreshToken } : {};
+  }
+  await verifyImap(imap, v);
+  if (v.signal?.aborted) return facts;
+  await verifySmtp(smtp, v);
+  return facts;
+}
