@@ -37,6 +37,6 @@ function toFinding(source: 'builtin' | 'mx', key: string, entry: ProviderEntry):
     ...(entry.label ? { displayName: entry.label } : {}),
     ...(entry.imap ? { imap: server(entry.imap) } : {}),
     ...(entry.smtp ? { smtp: server(entry.smtp) } : {}),
-    oauthRequired: entry.auth === 'oauth',
+    oauthRequired: entry.auth === 'oauth' || entry.oauthRequired === true,
   };
 }

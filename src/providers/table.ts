@@ -28,6 +28,12 @@ export interface ProviderEntry {
   username?: 'email' | 'local_part';
   /** The provider is known to require app passwords for IMAP (messages say so on a refusal). */
   appPasswords?: boolean;
+  /**
+   * Passwords are refused although the entry is reached with the password variant (detection's
+   * `oauth_required`). Outlook.com ended Basic authentication for IMAP/SMTP on 16 September 2024
+   * (Microsoft, "Modern Auth and Unsecure Apps – Outlook.com", support.microsoft.com).
+   */
+  oauthRequired?: boolean;
   /** OAuth providers: which identity platform, and endpoint overrides (the LATCHKEY_*_URL variables win). */
   oauth?: { platform?: 'google' | 'microsoft'; token_url?: string; userinfo_url?: string };
   ews?: { url?: string };
@@ -44,8 +50,8 @@ export const BUILTIN_PROVIDERS: Record<string, ProviderEntry> = {
   yahoo: { label: 'Yahoo', auth: 'password', domains: ['yahoo.com', 'ymail.com', 'rocketmail.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'yahoo.com.br'], mx: ['mx-biz.mail.am0.yahoodns.net', 'mx*.biz.mail.yahoo.com', 'mxvm2.mail.yahoo.com', 'mx-van.mail.am0.yahoodns.net', '*.yahoodns.net'], imap: ssl('imap.mail.yahoo.com'), smtp: ssl('smtp.mail.yahoo.com', 465), appPasswords: true },
   aol: { label: 'AOL', auth: 'password', domains: ['aol.com', 'love.com', 'games.com'], mx: ['mailin-0*.mx.aol.com'], imap: ssl('imap.aol.com'), smtp: ssl('smtp.aol.com', 465), appPasswords: true },
   icloud: { label: 'iCloud', auth: 'password', domains: ['icloud.com', 'me.com', 'mac.com'], mx: ['mx*.mail.icloud.com'], imap: ssl('imap.mail.me.com', 993, 'local_part'), smtp: starttls('smtp.mail.me.com'), appPasswords: true },
-  hotmail: { label: 'Outlook.com', auth: 'password', domains: ['hotmail.com', 'live.com', 'msn.com', 'hotmail.co.uk', 'live.ca', 'hotmail.ca'], mx: ['*.olc.protection.outlook.com'], imap: ssl('outlook.office365.com'), smtp: starttls('smtp-mail.outlook.com') },
-  outlook: { label: 'Outlook.com', auth: 'password', domains: ['outlook.com'], imap: ssl('outlook.office365.com'), smtp: starttls('smtp-mail.outlook.com') },
+  hotmail: { label: 'Outlook.com', auth: 'password', domains: ['hotmail.com', 'live.com', 'msn.com', 'hotmail.co.uk', 'live.ca', 'hotmail.ca'], mx: ['*.olc.protection.outlook.com'], imap: ssl('outlook.office365.com'), smtp: starttls('smtp-mail.outlook.com'), oauthRequired: true },
+  outlook: { label: 'Outlook.com', auth: 'password', domains: ['outlook.com'], imap: ssl('outlook.office365.com'), smtp: starttls('smtp-mail.outlook.com'), oauthRequired: true },
   gmx: { label: 'GMX', auth: 'password', domains: ['gmx.com', 'gmx.us'], imap: ssl('imap.gmx.com'), smtp: starttls('mail.gmx.com') },
   yandex: { label: 'Yandex', auth: 'password', domains: ['yandex.ru', 'yandex.com', 'ya.ru'], mx: ['mx.yandex.ru', 'mx.yandex.net'], imap: ssl('imap.yandex.com'), smtp: ssl('smtp.yandex.com', 465), appPasswords: true },
   zoho: { label: 'Zoho Mail', auth: 'password', domains: ['zoho.com', 'zohomail.com'], mx: ['mx*.zoho.com', 'mx*.zoho.eu'], imap: ssl('imap.zoho.com'), smtp: starttls('smtp.zoho.com') },

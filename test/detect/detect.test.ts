@@ -169,6 +169,15 @@ describe('detect-provider', () => {
     assert.equal(d.is_imap, false);
   });
 
+  test('Outlook.com addresses (hotmail, outlook) are found in the built-in table and need OAuth (Basic auth ended 2024)', async () => {
+    for (const address of ['someone@hotmail.com', 'someone@outlook.com']) {
+      const d = await detect(address);
+      assert.equal(d.source, 'builtin', address);
+      assert.equal(d.oauth_required, true, address);
+      assert.equal(d.settings.imap_host, 'outlook.office365.com');
+    }
+  });
+
   test('the domain’s own autoconfig, placeholders substituted, the address passed as emailaddress', async () => {
     const d = await detect('john.doe@autoconf.test');
     assert.equal(d.source, 'autoconfig');
