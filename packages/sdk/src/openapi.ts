@@ -176,7 +176,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -196,7 +196,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -286,7 +286,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -306,7 +306,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -401,7 +401,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -421,7 +421,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -489,7 +489,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -509,7 +509,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -589,7 +589,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -609,7 +609,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -685,7 +685,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -705,7 +705,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -787,7 +787,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -807,7 +807,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -855,7 +855,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -875,7 +875,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -936,7 +936,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -956,7 +956,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1018,7 +1018,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1038,7 +1038,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1115,7 +1115,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1135,7 +1135,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1215,7 +1215,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1235,7 +1235,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1295,7 +1295,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1315,7 +1315,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1363,6 +1363,8 @@ export interface paths {
                             application_name: string;
                             icon_url: string | null;
                             redirect_uris: string[];
+                            /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                            accent_color: string | null;
                         };
                     };
                 };
@@ -1377,7 +1379,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1397,7 +1399,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1425,18 +1427,24 @@ export interface paths {
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                     "application/x-www-form-urlencoded": {
                         application_name?: string;
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                     "text/plain": {
                         application_name?: string;
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                 };
             };
@@ -1451,6 +1459,8 @@ export interface paths {
                             application_name: string;
                             icon_url: string | null;
                             redirect_uris: string[];
+                            /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                            accent_color: string | null;
                         };
                     };
                 };
@@ -1465,7 +1475,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1485,7 +1495,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1513,18 +1523,24 @@ export interface paths {
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                     "application/x-www-form-urlencoded": {
                         application_name?: string;
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                     "text/plain": {
                         application_name?: string;
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                 };
             };
@@ -1539,6 +1555,8 @@ export interface paths {
                             application_name: string;
                             icon_url: string | null;
                             redirect_uris: string[];
+                            /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                            accent_color: string | null;
                         };
                     };
                 };
@@ -1553,7 +1571,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1573,7 +1591,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1632,7 +1650,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1652,7 +1670,286 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hosted login page (HTML); redirects to redirect_uri with code and state */
+        get: {
+            parameters: {
+                query: {
+                    client_id: string;
+                    /** @description Exactly one of the application’s registered redirect_uris. */
+                    redirect_uri: string;
+                    response_type: "code";
+                    /** @description Comma-separated v2 scopes (default email,calendar,contacts). */
+                    scopes?: string;
+                    /** @description Prefills the email address. */
+                    login_hint?: string;
+                    /** @description Echoed back on the redirect. */
+                    state?: string;
+                    /** @description `imap` or a known password provider; default: detected from the address. */
+                    provider?: string;
+                    /** @description true: failures redirect with error, reason and state. */
+                    redirect_on_error?: "true" | "false";
+                    /** @description PKCE: BASE64URL(SHA-256(code_verifier)), 43 characters. */
+                    code_challenge?: string;
+                    code_challenge_method?: "S256";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** The hosted login form (HTML form post; CSRF-protected) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exchange a hosted-login code (client_secret, or code_verifier with PKCE) */
+        get: {
+            parameters: {
+                query?: {
+                    client_id?: string;
+                    /** @description Confidential clients. Public (PKCE) clients send code_verifier instead. */
+                    client_secret?: string;
+                    code?: string;
+                    grant_type?: "authorization_code";
+                    /** @description When sent, must be the redirect URI the code was issued for. */
+                    redirect_uri?: string;
+                    /** @description PKCE (RFC 7636): 43–128 characters. */
+                    code_verifier?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description v2 HostedAuthenticationToken. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            account_id: string;
+                            email_address: string;
+                            provider: string;
+                            /** @enum {string} */
+                            token_type: "bearer";
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Exchange a hosted-login code (client_secret, or code_verifier with PKCE) */
+        post: {
+            parameters: {
+                query?: {
+                    client_id?: string;
+                    /** @description Confidential clients. Public (PKCE) clients send code_verifier instead. */
+                    client_secret?: string;
+                    code?: string;
+                    grant_type?: "authorization_code";
+                    /** @description When sent, must be the redirect URI the code was issued for. */
+                    redirect_uri?: string;
+                    /** @description PKCE (RFC 7636): 43–128 characters. */
+                    code_verifier?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id?: string;
+                        /** @description Confidential clients. Public (PKCE) clients send code_verifier instead. */
+                        client_secret?: string;
+                        code?: string;
+                        /** @enum {string} */
+                        grant_type?: "authorization_code";
+                        /** @description When sent, must be the redirect URI the code was issued for. */
+                        redirect_uri?: string;
+                        /** @description PKCE (RFC 7636): 43–128 characters. */
+                        code_verifier?: string;
+                    };
+                    "application/x-www-form-urlencoded": {
+                        client_id?: string;
+                        /** @description Confidential clients. Public (PKCE) clients send code_verifier instead. */
+                        client_secret?: string;
+                        code?: string;
+                        /** @enum {string} */
+                        grant_type?: "authorization_code";
+                        /** @description When sent, must be the redirect URI the code was issued for. */
+                        redirect_uri?: string;
+                        /** @description PKCE (RFC 7636): 43–128 characters. */
+                        code_verifier?: string;
+                    };
+                    "text/plain": {
+                        client_id?: string;
+                        /** @description Confidential clients. Public (PKCE) clients send code_verifier instead. */
+                        client_secret?: string;
+                        code?: string;
+                        /** @enum {string} */
+                        grant_type?: "authorization_code";
+                        /** @description When sent, must be the redirect URI the code was issued for. */
+                        redirect_uri?: string;
+                        /** @description PKCE (RFC 7636): 43–128 characters. */
+                        code_verifier?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description v2 HostedAuthenticationToken. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            account_id: string;
+                            email_address: string;
+                            provider: string;
+                            /** @enum {string} */
+                            token_type: "bearer";
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1717,7 +2014,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1737,7 +2034,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1801,7 +2098,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1821,7 +2118,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1887,7 +2184,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1907,7 +2204,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1956,7 +2253,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1976,7 +2273,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2027,7 +2324,7 @@ export interface paths {
                             /** @description ISO 8601 UTC */
                             at: string;
                             /** @enum {string} */
-                            event: "connect.authorize" | "connect.token" | "code.replay_revoked" | "account.metadata_updated" | "account.deleted" | "account.downgraded" | "account.upgraded" | "account.tokens_revoked" | "application.updated" | "token.revoked";
+                            event: "connect.authorize" | "connect.token" | "code.replay_revoked" | "account.metadata_updated" | "account.deleted" | "account.downgraded" | "account.upgraded" | "account.tokens_revoked" | "application.updated" | "token.revoked" | "oauth.token";
                             /** @description `ok`, `revoked`, or the error reason. */
                             outcome: string;
                             client_id: string;
@@ -2051,7 +2348,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2071,7 +2368,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
