@@ -47,7 +47,7 @@ function styles(accent: string): string {
   .alert { background: #fdecea; border-left: 4px solid var(--err); padding: .6rem .8rem; margin: 0 0 1rem; color: var(--err); }
   details { margin-top: 1.2rem; border: 1px solid #d0d0d5; border-radius: 6px; padding: .4rem .8rem .8rem; }
   summary { cursor: pointer; font-weight: 600; padding: .3rem 0; }
-  .row { display: grid; grid-template-columns: 2fr 1fr 1.2fr; gap: .5rem; }
+  .row { display: grid; grid-template-columns: 1.7fr 0.9fr 1.5fr; gap: .5rem; }
   button { margin-top: 1.4rem; width: 100%; padding: .75rem; font-size: 1rem; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 6px; cursor: pointer; }
   fieldset.plain { border: 0; padding: 0; margin: 0; }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
