@@ -135,6 +135,9 @@ async function chooseProvider(ctx: AppContext, r: HostedRequest, v: LoginPage['v
 
 /** The catalogue message, in words for the person at the keyboard (the reason stays machine-readable). */
 function plainMessage(e: ApiError): string {
+  // The catalogue's invalid_credentials text speaks to developers (imap_username); the person at
+  // the page gets plain words, and the app-password advice when the provider is known for it.
+  if (e.reason === 'invalid_credentials' && !/app password/i.test(e.message)) return 'Your mail provider did not accept this email address and password. Check them and try again.';
   if (e.reason === 'rate_limited') return `Too many attempts. Please wait${e.details.retryAfter ? ` ${Math.ceil(e.details.retryAfter / 60)} minute(s)` : ''} and try again.`;
   if (e.reason === 'internal') return CATALOGUE.internal.message;
   return e.message;

@@ -139,7 +139,7 @@ describe('hosted login page in Chromium', () => {
     await signIn(page, 'Alice', 'alice@example.test', 'not-the-password');
     assert.equal(cb.received.length, before, 'no redirect');
     const err = page.locator('#password-error');
-    assert.match((await err.textContent())!, /rejected the username or password/);
+    assert.equal(await err.textContent(), 'Your mail provider did not accept this email address and password. Check them and try again.');
     assert.equal(await page.getAttribute('#password', 'aria-invalid'), 'true');
     assert.equal(await page.getAttribute('#password', 'aria-describedby'), 'password-error');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'password', 'focus moves to the field in error');
