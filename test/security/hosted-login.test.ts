@@ -64,6 +64,10 @@ describe('hosted login: refusals, limits, secrecy', () => {
     const loc = new URL(res.headers.get('location')!);
     assert.deepEqual([loc.origin + loc.pathname, loc.searchParams.get('tenant'), loc.searchParams.get('state')], ['https://app.example/cb', '7', 'q']);
     assert.match(loc.searchParams.get('code')!, /^lkc_/);
+    const t = await lk.post('/oauth/token', { client_id: lk.app.client_id, client_secret: lk.app.client_secret, code: loc.searchParams.get('code'), grant_type: 'authorization_code', redirect_uri: REDIRECT });
+    assert.equal(t.status, 200, JSON.stringify(t.body));
+    const events = await lk.ctx.store.listAuditEvents(lk.app.client_id, { sinceMs: 0, limit: 10 });
+    assert.deepEqual(events.slice(0, 2).map((e) => [e.event, e.outcome]), [['oauth.token', 'ok'], ['connect.authorize', 'ok']], 'the hosted login and its exchange are audited');
   });
 
   test('bad parameters after a good redirect URI: a 400 page, or a redirect with error only when asked', async () => {
