@@ -15,6 +15,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
 import { guardedContext, launchBrowser, screenshot, type GuardedContext } from '../support/browser.ts';
+import { issueCert, makeCA } from '../peers/pki.ts';
+import { startFakeImap, type FakeImapServer } from '../peers/fake-imap.ts';
 
 const EXAMPLE = new URL('../../examples/branded-login/', import.meta.url).pathname;
 const DANA = 'dana@elsewhere.test';
@@ -24,15 +26,24 @@ let example: ChildProcess;
 let exampleUrl: string;
 let exampleOutput = '';
 let browser: Browser;
+/** Scripted IMAP for what Dovecot cannot say: Yahoo-style "app password required" (the DECISIONS C18 reply). */
+let appPasswordImap: FakeImapServer;
 const contexts: GuardedContext[] = [];
 
 before(async () => {
   dovecot = await startDovecot({ users: { [DANA]: 'dana-secret', 'kim@example.test': 'kim-secret' } });
+  const ca = await makeCA(dovecot.dir, 'fake-imap-ca');
+  const leaf = await issueCert(dovecot.dir, ca, { name: 'fake-imap', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
+  appPasswordImap = await startFakeImap({ tls: { key: leaf.keyPem, cert: leaf.certPem }, login: () => 'NO [ALERT] Application-specific password required: https://help.yahoo.com/kb/SLN15241.html (Failure)' });
+  const caBundle = join(dovecot.dir, 'ca-bundle.pem');
+  writeFileSync(caBundle, dovecot.caPem + '\n' + ca.certPem);
   const providersFile = join(dovecot.dir, 'providers.json');
   writeFileSync(providersFile, JSON.stringify({
     testmail: { label: 'Test Mail', auth: 'password', domains: ['example.test'], imap: { host: dovecot.host, port: dovecot.imapTlsPort, security: 'ssl' }, smtp: { host: dovecot.host, port: dovecot.submissionStartTlsPort, security: 'starttls' } },
+    // The built-in Yahoo entry, found for yahoo.test, pointed at the scripted server.
+    yahoo: { domains: ['yahoo.test'], imap: { host: '127.0.0.1', port: appPasswordImap.port, security: 'ssl' }, smtp: { host: dovecot.host, port: dovecot.submissionStartTlsPort, security: 'starttls' } },
   }));
-  lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: dovecot.caPath, LATCHKEY_PROVIDERS_FILE: providersFile, LATCHKEY_ISPDB_URL: 'https://127.0.0.1:1/v1.1' });
+  lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: caBundle, LATCHKEY_PROVIDERS_FILE: providersFile, LATCHKEY_ISPDB_URL: 'https://127.0.0.1:1/v1.1' });
   example = spawn(process.execPath, ['server.js'], {
     cwd: EXAMPLE,
     env: { PATH: process.env.PATH ?? '', LATCHKEY_URL: lk.url, LATCHKEY_CLIENT_ID: lk.app.client_id, LATCHKEY_CLIENT_SECRET: lk.app.client_secret, PORT: '0', APP_NAME: 'Acme Calendar' },
@@ -60,6 +71,7 @@ after(async () => {
     await exited;
   }
   await lk?.stop();
+  await appPasswordImap?.close();
   await dovecot?.stop();
 });
 
@@ -133,6 +145,19 @@ describe('examples/branded-login in Chromium', () => {
     assert.equal(await page.inputValue('#password'), '');
     assert.ok(!(await page.content()).includes('wrong-password'));
     await screenshot(page, 'branded-wrong-password');
+  });
+
+  test('app password required: the message beside the password links to the provider’s help page', async () => {
+    const { page } = await open();
+    await page.goto(exampleUrl + '/');
+    await page.fill('#name', 'Sam');
+    await page.fill('#email_address', 'sam@yahoo.test');
+    await page.fill('#password', 'usual-password');
+    assert.equal(await submit(page), 403);
+    assert.match((await page.textContent('#password-error'))!, /^Your provider wants an app password here, not your usual password\./);
+    assert.equal(await page.getAttribute('#password-error a', 'href'), 'https://help.yahoo.com/kb/SLN15241.html');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'password');
+    await screenshot(page, 'branded-app-password');
   });
 
   test('unknown domain: typing it opens the advanced panel; a dead SMTP port is shown beside the SMTP host; then it connects', async () => {
