@@ -168,6 +168,17 @@ describe('application', () => {
     assert.match((await lk.put(base(), { redirect_uris: ['http://app.example/cb'] }, admin)).body.message, /not HTTPS or localhost/);
     assert.deepEqual((await lk.get(base(), admin)).body, post.body, 'refused updates change nothing');
   });
+
+  test('accent_color (hosted login page, issue 8): #rrggbb stored lower-case, null clears it, anything else is 400', async () => {
+    const set = await lk.put(base(), { accent_color: '#0F766E' }, admin);
+    assert.deepEqual([set.status, set.body.accent_color], [200, '#0f766e']);
+    for (const bad of ['red', '#fff', '#0f766e80', 'rgb(1,2,3)', 7, '']) {
+      const r = await lk.put(base(), { accent_color: bad }, admin);
+      assert.deepEqual([r.status, r.body.reason], [400, 'invalid_value'], JSON.stringify(bad));
+    }
+    assert.equal((await lk.get(base(), admin)).body.accent_color, '#0f766e');
+    assert.equal((await lk.post(base(), { accent_color: null }, admin)).body.accent_color, null);
+  });
 });
 
 describe('POST /oauth/revoke', () => {
