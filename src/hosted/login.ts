@@ -6,7 +6,7 @@ import { CATALOGUE } from '../errors/catalogue.ts';
 import { detectDomain } from '../detect/detect.ts';
 import { detectionView } from '../detect/view.ts';
 import type { DomainDetection } from '../detect/types.ts';
-import { fieldFor, type LoginField } from './field-errors.ts';
+import { fieldFor } from './field-errors.ts';
 import { renderErrorPage, renderLoginPage, type LoginPage } from './page.ts';
 import {
   checkCsrf, checkRedirectTarget, isCsrfValue, newCsrfValue, openRequest, parseHostedRequest, sealRequest, wantsRedirectOnError,
@@ -198,4 +198,3 @@ function asApiError(err: unknown): ApiError {
   return err instanceof ApiError ? err : new ApiError('internal', { cause: err });
 }
 
-export type { LoginField };
