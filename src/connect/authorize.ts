@@ -30,17 +30,25 @@ export interface RequestSource {
   ip: string;
 }
 
+/** Hosted login (issue 8): what the code is bound to besides the client (RFC 6749 §4.1.3, RFC 7636 §4.4). */
+export interface HostedBinding {
+  redirectUri: string;
+  /** PKCE S256 challenge, base64url; null without PKCE. */
+  codeChallenge: string | null;
+}
+
 /**
  * `POST /connect/authorize` (v2 reference §2; DECISIONS "Codes"): known client → brute-force
  * limits admit the attempt (before any provider contact, detection included) → settings
  * completed by detection when some are missing → valid request →
  * re-auth target checked → credentials verified with the provider (IMAP, then SMTP) → a
- * one-time code, valid 15 minutes, bound to the client.
+ * one-time code, valid 15 minutes, bound to the client (and, from the hosted login page, to the
+ * redirect URI and PKCE challenge in `hosted`).
  * @returns `{ code }`
  * @throws ApiError — see the catalogue; provider failures carry `step`; 429 `rate_limited`
  *   when the client, the source IP or the (client, email) pair is over its limit.
  */
-export async function authorize(ctx: AppContext, body: Record<string, unknown>, source: RequestSource): Promise<{ code: string }> {
+export async function authorize(ctx: AppContext, body: Record<string, unknown>, source: RequestSource, hosted?: HostedBinding): Promise<{ code: string }> {
   const started = ctx.now();
   let request: AuthorizeRequest | undefined;
   let ticket: AdmitTicket | undefined;
@@ -57,7 +65,7 @@ export async function authorize(ctx: AppContext, body: Record<string, unknown>, 
     request = parseAuthorizeRequest(await fillSettingsByDetection(ctx, body), ctx.providers);
     await checkReauthTarget(ctx, request);
     const facts = await verifyWithProvider(ctx, request);
-    const code = await issueCode(ctx, request, facts);
+    const code = await issueCode(ctx, request, facts, hosted);
     await ctx.guard.succeeded(ticket);
     logAttempt(ctx, request, body, started, 'ok');
     await auditAttempt(ctx, clientId, body, source, started, 'ok');
@@ -139,7 +147,7 @@ async function verifyWithProvider(ctx: AppContext, r: AuthorizeRequest): Promise
   }
 }
 
-async function issueCode(ctx: AppContext, r: AuthorizeRequest, facts: VerifiedFacts): Promise<string> {
+async function issueCode(ctx: AppContext, r: AuthorizeRequest, facts: VerifiedFacts, hosted: HostedBinding | undefined): Promise<string> {
   const code = newSecret('code');
   const codeHash = hashSecret(code);
   const pending: PendingConnection = {
@@ -157,6 +165,8 @@ async function issueCode(ctx: AppContext, r: AuthorizeRequest, facts: VerifiedFa
     payload: ctx.keys.encrypt(JSON.stringify(pending), `code:${codeHash}`),
     createdAt: nowSec,
     expiresAt: nowSec + ctx.config.codeTtlSeconds,
+    redirectUri: hosted?.redirectUri ?? null,
+    codeChallenge: hosted?.codeChallenge ?? null,
   });
   return code;
 }

@@ -6,6 +6,7 @@ import { accountView, type AccountView } from './account-view.ts';
 import type { PendingConnection } from './authorize.ts';
 import { authenticateClient } from './clients.ts';
 import type { RequestSource } from './authorize.ts';
+import type { CodeBinding } from '../store/store.ts';
 import { recordAudit, type AuditInput } from '../audit/record.ts';
 
 /**
@@ -31,12 +32,28 @@ export async function exchangeCode(ctx: AppContext, body: Record<string, unknown
     if (typeof body.client_id === 'string' && (await ctx.store.findApplication(body.client_id))) await audit(body.client_id, 'invalid_client');
     throw err;
   }
-  const codeHash = hashSecret(body.code as string);
+  return redeemCode(ctx, app.clientId, body.code as string, { hosted: false }, audit);
+}
+
+/** Records one audit row of a token exchange (`connect.token` or `oauth.token`). */
+export type TokenAudit = (clientId: string, outcome: string, more?: Partial<AuditInput>) => Promise<void>;
+
+/**
+ * The redemption both token endpoints share, once the client is authenticated: the code is
+ * consumed in one atomic statement (only if it matches `binding`) → the account for (client,
+ * email) is created or updated, keeping its id → its credentials are stored encrypted → a new
+ * access token is issued. A replayed code revokes every token issued from it (RFC 6749 §4.1.2).
+ * @returns the account object plus `access_token`.
+ * @throws ApiError `invalid_code` (400) — unknown, used, expired, or not matching `binding`.
+ */
+export async function redeemCode(ctx: AppContext, clientId: string, code: string, binding: CodeBinding, audit: TokenAudit): Promise<AccountView & { access_token: string }> {
+  const app = { clientId };
+  const codeHash = hashSecret(code);
   const nowSec = Math.floor(ctx.now() / 1000);
   const accessToken = newSecret('accessToken');
 
   const outcome = await ctx.store.atomically(async (tx) => {
-    const consumed = await tx.consumeCode(codeHash, app.clientId, nowSec);
+    const consumed = await tx.consumeCode(codeHash, app.clientId, nowSec, binding);
     if (consumed.status === 'replayed') return { replayed: true, revoked: await tx.revokeTokensFromCode(codeHash, nowSec) };
     if (consumed.status === 'invalid') return { replayed: false, revoked: 0 };
     const pending = JSON.parse(ctx.keys.decrypt(consumed.payload, `code:${codeHash}`)) as PendingConnection;
@@ -79,7 +96,7 @@ export async function exchangeCode(ctx: AppContext, body: Record<string, unknown
     ctx.log.info({ event: 'connect.token', outcome: 'invalid_code', client_id: app.clientId, revoked_tokens: outcome.revoked }, 'token');
     await audit(app.clientId, 'invalid_code');
     if (outcome.replayed) {
-      await recordAudit(ctx, { event: 'code.replay_revoked', clientId: app.clientId, outcome: 'revoked', sourceIp: source.ip, revokedTokens: outcome.revoked });
+      await audit(app.clientId, 'revoked', { event: 'code.replay_revoked', durationMs: null, revokedTokens: outcome.revoked });
     }
     throw new ApiError('invalid_code');
   }

@@ -40,6 +40,25 @@ export const CATALOGUE = {
     type: 'invalid_request_error',
     message: 'The refresh token belongs to another account than email_address: sign in with the account named in email_address.',
   },
+  // Hosted login (issue 8; reference §6.7, RFC 6749 §4.1, RFC 7636)
+  invalid_redirect_uri: {
+    status: 400,
+    type: 'invalid_request_error',
+    message: 'The redirect_uri is not one of the redirect URIs registered for this application (exact match).',
+  },
+  unsupported_response_type: { status: 400, type: 'invalid_request_error', message: 'response_type must be "code".' },
+  unsupported_grant_type: { status: 400, type: 'invalid_request_error', message: 'grant_type must be "authorization_code".' },
+  login_expired: {
+    status: 400,
+    type: 'invalid_request_error',
+    message: 'This sign-in page has expired or was changed. Go back to the application and start again.',
+  },
+  csrf_failed: {
+    // auth_error, as DECISIONS gives every 403.
+    status: 403,
+    type: 'auth_error',
+    message: 'The sign-in form could not be verified (its security token is missing or does not match). Reload the page and try again.',
+  },
   // 401 / 403 / 404 / 413 — who is asking, what they name, how much they send
   invalid_client: { status: 401, type: 'invalid_request_error', message: 'Could not verify access credential.' },
   invalid_token: { status: 401, type: 'invalid_request_error', message: 'Could not verify access credential.' },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Headers every response carries (issue 6 §5). Latchkey answers JSON only, so the strictest
+ * Headers every response carries (issue 6 §5). Latchkey answers JSON (and the hosted login page), so the strictest
  * policies cost nothing: no sniffing a JSON body into HTML, no framing, no referrer leaking a
  * code in a URL, no resources loaded by anything a browser renders from us.
  * Sources: OWASP HTTP Headers Cheat Sheet; RFC 9111 §5.2.2.5 (no-store).
@@ -23,7 +23,12 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  */
 export function installHygiene(app: FastifyInstance): void {
   app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) void reply.header(name, value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      // The hosted login page (issue 8) sets its own, still strict, policy: a nonce for its
+      // styles, the app's logo, its form target; everything else stays 'none'.
+      if (name === 'content-security-policy' && reply.hasHeader(name)) continue;
+      void reply.header(name, value);
+    }
     void reply.header('cache-control', 'no-store');
     void reply.header('pragma', 'no-cache');
     return payload;

@@ -7,6 +7,7 @@ import { currentAccount } from '../connect/account.ts';
 import { detectProvider } from '../connect/detect-provider.ts';
 import { registerManagementRoutes } from './management-routes.ts';
 import { registerWebhookRoutes } from './webhook-routes.ts';
+import { registerHostedRoutes } from './hosted-routes.ts';
 import { listAudit } from '../connect/audit-endpoint.ts';
 import { AccountBody, AuditQuery, AuditResponse, AuthorizeBody, CodeResponse, DetectBody, DetectResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
 
@@ -64,6 +65,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   }, async (req) => currentAccount(ctx, req.headers.authorization));
 
   registerManagementRoutes(app, ctx);
+  registerHostedRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   app.get('/a/:client_id/audit', {
     attachValidation: true,

@@ -9,22 +9,30 @@ export interface ApplicationView {
   application_name: string;
   icon_url: string | null;
   redirect_uris: string[];
+  /** Latchkey extension (issue 8): the hosted login page's accent colour, `#rrggbb`, or null. */
+  accent_color: string | null;
 }
 
 export function applicationView(app: Application): ApplicationView {
-  return { application_name: app.name, icon_url: app.iconUrl, redirect_uris: app.redirectUris };
+  return { application_name: app.name, icon_url: app.iconUrl, redirect_uris: app.redirectUris, accent_color: app.accentColor ?? null };
 }
 
 /**
  * `PUT` / `POST /a/{client_id}` (both, as the reference says to accept both): changes any of
  * `application_name` (1–256 characters), `icon_url` (an https URL, or null) and `redirect_uris`
- * (each https, or http on localhost); fields left out stay.
+ * (each https, or http on localhost) and `accent_color` (`#rrggbb` or null: the hosted login
+ * page's accent colour, a Latchkey extension); fields left out stay.
  * @throws ApiError `invalid_value` (400) for an empty body or a value that breaks a rule.
  */
 export async function updateApplication(ctx: AppContext, app: Application, body: Record<string, unknown>): Promise<ApplicationView> {
-  const changes: { name?: string; iconUrl?: string | null; redirectUris?: string[] } = {};
-  if (!['application_name', 'icon_url', 'redirect_uris'].some((k) => k in body)) {
-    throw new ApiError('invalid_value', { message: 'Empty request body: send application_name, icon_url or redirect_uris.' });
+  const changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null } = {};
+  if (!['application_name', 'icon_url', 'redirect_uris', 'accent_color'].some((k) => k in body)) {
+    throw new ApiError('invalid_value', { message: 'Empty request body: send application_name, icon_url, redirect_uris or accent_color.' });
+  }
+  if ('accent_color' in body) {
+    const color = body.accent_color;
+    if (color !== null && (typeof color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(color))) throw new ApiError('invalid_value', { message: 'accent_color must be a colour written #rrggbb (or null).' });
+    changes.accentColor = color === null ? null : (color as string).toLowerCase();
   }
   if ('application_name' in body) {
     const name = body.application_name;

@@ -7,9 +7,10 @@ import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_audit.ts';
 import * as m003 from './migrations/003_management.ts';
 import * as m004 from './migrations/004_secret_rotation.ts';
-import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type AuditEvent, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
+import * as m005 from './migrations/005_issue8_hosted.ts';
+import { Conflict, type CodeBinding, type AccessToken, type Account, type AccountUpsert, type Application, type AuditEvent, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
 
-const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_audit': m002, '003_management': m003, '004_secret_rotation': m004 };
+const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_audit': m002, '003_management': m003, '004_secret_rotation': m004, '005_issue8_hosted': m005 };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -98,22 +99,30 @@ export class KyselyStore implements Store {
         expires_at: code.expiresAt,
         used_at: null,
         account_id: null,
+        redirect_uri: code.redirectUri ?? null,
+        code_challenge: code.codeChallenge ?? null,
       }).execute(),
     );
   }
 
-  async consumeCode(codeHash: string, clientId: string, now: number): Promise<ConsumeResult> {
-    // One statement decides the winner: the row is marked used only if it is still unused and
-    // unexpired, so of concurrent callers exactly one gets it back.
-    const won = await this.db
+  async consumeCode(codeHash: string, clientId: string, now: number, binding: CodeBinding = { hosted: false }): Promise<ConsumeResult> {
+    // One statement decides the winner: the row is marked used only if it is still unused,
+    // unexpired and its binding matches, so of concurrent callers exactly one gets it back, and
+    // a wrong redirect_uri or code_verifier does not burn the code.
+    let q = this.db
       .updateTable('auth_codes')
       .set({ used_at: now })
       .where('code_hash', '=', codeHash)
       .where('client_id', '=', clientId)
       .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
-      .returning(['payload'])
-      .executeTakeFirst();
+      .where('expires_at', '>', now);
+    if (!binding.hosted) q = q.where('redirect_uri', 'is', null);
+    else {
+      q = q.where('redirect_uri', 'is not', null);
+      if (binding.redirectUri !== undefined) q = q.where('redirect_uri', '=', binding.redirectUri);
+      q = binding.codeChallenge === null ? q.where('code_challenge', 'is', null) : q.where('code_challenge', '=', binding.codeChallenge);
+    }
+    const won = await q.returning(['payload']).executeTakeFirst();
     if (won) {
       // The pending secrets are not kept once redeemed.
       await this.db.updateTable('auth_codes').set({ payload: null }).where('code_hash', '=', codeHash).execute();
@@ -239,7 +248,7 @@ export class KyselyStore implements Store {
     };
   }
 
-  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[] }): Promise<Application | undefined> { return mq.updateApplication(this.db, clientId, changes); }
+  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null }): Promise<Application | undefined> { return mq.updateApplication(this.db, clientId, changes); }
   setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined> { return mq.updateAccount(this.db, accountId, { metadata: JSON.stringify(metadata), updated_at: now }); }
   setBillingState(accountId: string, state: string, now: number): Promise<Account | undefined> { return mq.updateAccount(this.db, accountId, { billing_state: state, updated_at: now }); }
   setSyncState(accountId: string, state: string, now: number, ifUpdatedAt?: number): Promise<Account | undefined> { return mq.setSyncState(this.db, accountId, state, now, ifUpdatedAt); }

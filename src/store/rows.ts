@@ -12,6 +12,7 @@ export function toApplication(r: Database['applications']): Application {
     createdAt: Number(r.created_at),
     previousSecretHash: r.previous_secret_hash ?? null,
     previousSecretExpiresAt: r.previous_secret_expires_at == null ? null : Number(r.previous_secret_expires_at),
+    accentColor: r.accent_color ?? null,
   };
 }
 

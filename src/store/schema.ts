@@ -10,6 +10,8 @@ export interface Database {
     created_at: number;
     previous_secret_hash?: string | null;
     previous_secret_expires_at?: number | null;
+    /** Hosted login page accent colour `#rrggbb` (migration 005). */
+    accent_color?: string | null;
   };
   accounts: {
     id: string;
@@ -46,6 +48,10 @@ export interface Database {
     expires_at: number;
     used_at: number | null;
     account_id: string | null;
+    /** Hosted login: the redirect URI the code was issued for (migration 005); null for /connect codes. */
+    redirect_uri?: string | null;
+    /** Hosted login: PKCE S256 challenge (migration 005). */
+    code_challenge?: string | null;
   };
   access_tokens: {
     token_hash: string;

@@ -13,6 +13,8 @@ export interface Application {
   /** The secret replaced by the last rotation, accepted until `previousSecretExpiresAt` (Unix seconds). */
   previousSecretHash?: string | null;
   previousSecretExpiresAt?: number | null;
+  /** The hosted login page's accent colour, `#rrggbb` (issue 8), or null. */
+  accentColor?: string | null;
 }
 
 export interface Account {
@@ -78,7 +80,20 @@ export interface NewCode {
   payload: string;
   createdAt: number;
   expiresAt: number;
+  /** Hosted login (issue 8): the registered redirect URI the code was sent to. */
+  redirectUri?: string | null;
+  /** Hosted login: the PKCE S256 challenge (RFC 7636 §4.2), base64url. */
+  codeChallenge?: string | null;
 }
+
+/**
+ * What a redemption must match besides the client. `/connect/token`: `{ hosted: false }` — only
+ * codes of `/connect/authorize`. `/oauth/token`: `{ hosted: true, redirectUri, codeChallenge }`
+ * — only hosted-login codes; `redirectUri` when the request names one (RFC 6749 §4.1.3), and
+ * the challenge computed from the presented `code_verifier`, or null when none was presented
+ * (then only a code issued without PKCE matches; RFC 7636 §4.6).
+ */
+export type CodeBinding = { hosted: false } | { hosted: true; redirectUri?: string; codeChallenge: string | null };
 
 /** Outcome of `consumeCode`. */
 export type ConsumeResult =
@@ -114,7 +129,7 @@ export interface CredentialRow {
 export const AUDIT_EVENTS = [
   'connect.authorize', 'connect.token', 'code.replay_revoked',
   'account.metadata_updated', 'account.deleted', 'account.downgraded', 'account.upgraded',
-  'account.tokens_revoked', 'application.updated', 'token.revoked',
+  'account.tokens_revoked', 'application.updated', 'token.revoked', 'oauth.token',
 ] as const;
 export type AuditEventName = (typeof AUDIT_EVENTS)[number];
 
@@ -162,10 +177,10 @@ export interface Store {
   saveCode(code: NewCode): Promise<void>;
   /**
    * Exactly-once: marks the code used in one atomic statement, only if it belongs to `clientId`,
-   * is unused and unexpired, and wipes its payload. Of any number of concurrent calls for one
+   * is unused and unexpired and matches `binding` (default `{ hosted: false }`), and wipes its payload. Of any number of concurrent calls for one
    * code, exactly one returns `consumed`. A code already used returns `replayed`.
    */
-  consumeCode(codeHash: string, clientId: string, now: number): Promise<ConsumeResult>;
+  consumeCode(codeHash: string, clientId: string, now: number, binding?: CodeBinding): Promise<ConsumeResult>;
   /** Records which account a redeemed code produced. */
   markCodeAccount(codeHash: string, accountId: string): Promise<void>;
   /** Deletes codes expired before `before` (their payloads go with them). Returns how many. */
@@ -192,7 +207,7 @@ export interface Store {
   /** The token (revoked or not) and its account, by the token's hash. */
   findToken(tokenHash: string): Promise<{ token: AccessToken; account: Account } | undefined>;
   /** Application fields the management API may change (`PUT /a/{client_id}`); absent fields stay. */
-  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[] }): Promise<Application | undefined>;
+  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null }): Promise<Application | undefined>;
   /** Replaces an account's metadata. Returns the updated account, or undefined when it does not exist. */
   setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined>;
   /** Sets `billing_state` (`paid` / `cancelled`). Returns the updated account, or undefined. */

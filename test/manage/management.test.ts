@@ -156,17 +156,28 @@ describe('accounts', () => {
 describe('application', () => {
   test('GET, PUT and POST /a/{client_id}: application_name, icon_url, redirect_uris (https or localhost only)', async () => {
     const got = await lk.get(base(), admin);
-    assert.deepEqual([got.status, got.body], [200, { application_name: 'Test app', icon_url: null, redirect_uris: [] }]);
+    assert.deepEqual([got.status, got.body], [200, { application_name: 'Test app', icon_url: null, redirect_uris: [], accent_color: null }]);
     const put = await lk.put(base(), { application_name: 'Renamed', redirect_uris: ['https://app.example/cb', 'http://localhost:3000/cb'] }, admin);
-    assert.deepEqual([put.status, put.body], [200, { application_name: 'Renamed', icon_url: null, redirect_uris: ['https://app.example/cb', 'http://localhost:3000/cb'] }]);
+    assert.deepEqual([put.status, put.body], [200, { application_name: 'Renamed', icon_url: null, redirect_uris: ['https://app.example/cb', 'http://localhost:3000/cb'], accent_color: null }]);
     const post = await lk.post(base(), { icon_url: 'https://app.example/icon.png' }, admin);
-    assert.deepEqual(post.body, { application_name: 'Renamed', icon_url: 'https://app.example/icon.png', redirect_uris: ['https://app.example/cb', 'http://localhost:3000/cb'] });
+    assert.deepEqual(post.body, { application_name: 'Renamed', icon_url: 'https://app.example/icon.png', redirect_uris: ['https://app.example/cb', 'http://localhost:3000/cb'], accent_color: null });
     for (const body of [{ redirect_uris: ['http://app.example/cb'] }, { redirect_uris: 'https://x.example' }, { icon_url: 'javascript:alert(1)' }, { application_name: '' }, {}]) {
       const r = await lk.put(base(), body, admin);
       assert.deepEqual([r.status, r.body.type, r.body.reason], [400, 'invalid_request_error', 'invalid_value'], JSON.stringify(body));
     }
     assert.match((await lk.put(base(), { redirect_uris: ['http://app.example/cb'] }, admin)).body.message, /not HTTPS or localhost/);
     assert.deepEqual((await lk.get(base(), admin)).body, post.body, 'refused updates change nothing');
+  });
+
+  test('accent_color (hosted login page, issue 8): #rrggbb stored lower-case, null clears it, anything else is 400', async () => {
+    const set = await lk.put(base(), { accent_color: '#0F766E' }, admin);
+    assert.deepEqual([set.status, set.body.accent_color], [200, '#0f766e']);
+    for (const bad of ['red', '#fff', '#0f766e80', 'rgb(1,2,3)', 7, '']) {
+      const r = await lk.put(base(), { accent_color: bad }, admin);
+      assert.deepEqual([r.status, r.body.reason], [400, 'invalid_value'], JSON.stringify(bad));
+    }
+    assert.equal((await lk.get(base(), admin)).body.accent_color, '#0f766e');
+    assert.equal((await lk.post(base(), { accent_color: null }, admin)).body.accent_color, null);
   });
 });
 

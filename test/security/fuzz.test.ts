@@ -18,6 +18,8 @@ import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
 const RUNS = Number(process.env.LATCHKEY_FUZZ_RUNS ?? 200);
 const SEED = process.env.LATCHKEY_FUZZ_SEED === undefined ? undefined : Number(process.env.LATCHKEY_FUZZ_SEED);
 let lk: Latchkey;
+/** The redirect URI registered for the fuzzed application (hosted login). */
+const REDIRECT = 'https://app.example/cb';
 
 /** Every address this process's sockets dialled (literals, and names once looked up). */
 const dialled: string[] = [];
@@ -40,6 +42,7 @@ before(async () => {
     LATCHKEY_AUTHORIZE_TIMEOUT_MS: '2000', LATCHKEY_DETECT_TIMEOUT_MS: '1000', LATCHKEY_LIMIT_CLIENT_PER_MINUTE: '1000000',
     LATCHKEY_LOG_LEVEL: 'warn',
   });
+  await lk.ctx.store.updateApplication(lk.app.client_id, { redirectUris: [REDIRECT] });
 });
 after(async () => {
   Socket.prototype.connect = originalConnect;
@@ -134,6 +137,16 @@ const authHeader = fc.option(fc.oneof(
   fc.constantFrom('Basic', 'Bearer', 'Basic !!!', 'Basic Og=='),
 ), { nil: undefined });
 
+/** A generated value as query-string text (objects may have no prototype, so no String()). */
+const text = (v: unknown): string => (v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** `/oauth/token` fields (issue 8): the real client or junk, codes, verifiers, grant types. */
+const tokenFields = () => fc.record({
+  client_id: clientId(), client_secret: fc.oneof(fc.constant(lk.app.client_secret), anyValue), code: fc.oneof(fc.string({ maxLength: 50 }).map((s) => `lkc_${s}`), anyValue),
+  grant_type: fc.oneof(fc.constant('authorization_code'), anyValue), redirect_uri: fc.oneof(fc.constant(REDIRECT), anyValue),
+  code_verifier: fc.oneof(fc.string({ unit: fc.constantFrom(...'abcXYZ019-._~'), minLength: 40, maxLength: 130 }), anyValue),
+}, { requiredKeys: [] });
+
 const cases: Array<{ name: string; method: 'GET' | 'POST'; path: () => fc.Arbitrary<string>; fields?: () => fc.Arbitrary<Record<string, unknown>> }> = [
   {
     name: 'POST /connect/authorize', method: 'POST', path: () => fc.constant('/connect/authorize'),
@@ -161,6 +174,14 @@ const cases: Array<{ name: string; method: 'GET' | 'POST'; path: () => fc.Arbitr
   },
   { name: 'GET /account', method: 'GET', path: () => fc.constant('/account') },
   {
+    name: 'POST /oauth/token', method: 'POST', path: () => fc.constant('/oauth/token'),
+    fields: () => tokenFields(),
+  },
+  {
+    name: 'GET /oauth/token (query parameters)', method: 'GET',
+    path: () => tokenFields().map((f) => `/oauth/token?${new URLSearchParams(Object.entries(f).map(([k, v]) => [k, text(v)]))}`),
+  },
+  {
     name: 'GET /a/{client_id}/audit', method: 'GET',
     path: () => fc.tuple(fc.oneof(fc.constant(lk.app.client_id), fc.string({ maxLength: 20 }).map(encodeURIComponent)), fc.option(fc.string({ maxLength: 20 }), { nil: undefined }), fc.option(fc.string({ maxLength: 6 }), { nil: undefined }))
       .map(([id, since, limit]) => `/a/${id}/audit?${new URLSearchParams({ ...(since !== undefined && { since }), ...(limit !== undefined && { limit }) })}`),
@@ -180,6 +201,32 @@ describe(`fuzzing the public endpoints (${RUNS} runs each)`, () => {
       );
     });
   }
+
+  test('GET /oauth/authorize: never a 5xx; a redirect only ever to the registered URI; errors are HTML pages', async () => {
+    const query = fc.record({
+      client_id: clientId(), redirect_uri: fc.oneof(fc.constant(REDIRECT), fc.webUrl(), fc.constantFrom(`${REDIRECT}/`, 'https://APP.example/cb', 'javascript:alert(1)', '//evil.example', `${REDIRECT}#x`), anyValue),
+      response_type: fc.oneof(fc.constant('code'), anyValue), scopes: anyValue, state: anyValue, login_hint: anyValue, provider: anyValue,
+      redirect_on_error: fc.oneof(fc.constant('true'), anyValue), code_challenge: anyValue, code_challenge_method: fc.oneof(fc.constantFrom('S256', 'plain'), anyValue),
+    }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(query, async (q) => {
+      const qs = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, text(v)]));
+      // redirect: 'manual' — a followed redirect would leave loopback.
+      const res = await fetch(`${lk.url}/oauth/authorize?${qs}`, { redirect: 'manual' });
+      await res.arrayBuffer();
+      assert.ok([200, 303, 400].includes(res.status), `GET /oauth/authorize?${qs}: ${res.status}`);
+      if (res.status === 303) assert.ok(res.headers.get('location')!.startsWith(`${REDIRECT}?`), `redirected to ${res.headers.get('location')}`);
+      else assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    }), { numRuns: RUNS, ...(SEED !== undefined && { seed: SEED }) });
+  });
+
+  test('POST /oauth/authorize: without a sealed request and its CSRF cookie, never a redirect and never a 5xx', async () => {
+    const fields = fc.record({ request: anyValue, csrf_token: anyValue, name: anyValue, email_address: email, password: anyScalar, imap_host: loopbackHost, imap_port: port, smtp_host: loopbackHost }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(bodyOf(fields), fc.option(headerValue, { nil: undefined }), async (body, cookie) => {
+      const res = await fetch(`${lk.url}/oauth/authorize`, { method: 'POST', redirect: 'manual', body: body.payload, headers: { 'content-type': body.contentType ?? '', ...(cookie ? { cookie } : {}) } });
+      const text = await res.text();
+      assert.ok([400, 403, 413, 415].includes(res.status), `${res.status} ${text.slice(0, 200)}`);
+    }), { numRuns: RUNS, ...(SEED !== undefined && { seed: SEED }) });
+  });
 
   test('the server is still up, and every connection any case opened stayed on loopback', async () => {
     assert.equal((await lk.get('/healthz')).status, 200);

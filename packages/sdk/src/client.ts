@@ -1,6 +1,7 @@
 import { errorFromResponse, LatchkeyError } from './errors.ts';
 import type { Account, AuthorizeRequest, CodeResponse, DetectResponse, TokenResponse } from './types.ts';
 import { managementApis, oauthApi, type AccountsApi, type ApplicationApi, type OAuthApi } from './management.ts';
+import { hostedAuthUrl, type HostedAuthOptions } from './hosted.ts';
 
 export interface LatchkeyOptions {
   /** Where Latchkey answers, e.g. `https://auth.example.com` (a path prefix is kept). */
@@ -55,8 +56,13 @@ export class Latchkey {
   readonly accounts: AccountsApi;
   /** This application's name, icon and redirect URIs (needs `clientSecret`). */
   readonly application: ApplicationApi;
-  /** `oauth.revoke(accessToken)`: the token stops working at once. */
+  /** `oauth.revoke(accessToken)`: the token stops working at once. `oauth.token(code, …)`: the hosted-login exchange. */
   readonly oauth: OAuthApi;
+  /** Hosted authentication (Latchkey's own login page). */
+  readonly hosted: {
+    /** The URL to send the person to: `/oauth/authorize` with this client's id. Needs no secret. */
+    authorizeUrl(options: HostedAuthOptions): string;
+  };
 
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
@@ -86,7 +92,8 @@ export class Latchkey {
       return this.options.clientSecret;
     };
     ({ accounts: this.accounts, application: this.application } = managementApis(call, options.clientId, secret));
-    this.oauth = oauthApi(call);
+    this.oauth = oauthApi(call, options.clientId, options.clientSecret);
+    this.hosted = { authorizeUrl: (o) => hostedAuthUrl(this.baseUrl, options.clientId, o) };
   }
 
   private async call<T>(method: string, path: string, o: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }): Promise<T> {

@@ -1,4 +1,4 @@
-import type { Application, ApplicationUpdate, ManagementAccount, RevokeResponse, SuccessResponse, TokenInfo } from './types.ts';
+import type { Application, ApplicationUpdate, HostedTokenResponse, ManagementAccount, RevokeResponse, SuccessResponse, TokenInfo } from './types.ts';
 
 /** Per-call options (as in client.ts). */
 export interface CallOptions {
@@ -34,9 +34,17 @@ export interface ApplicationApi {
   update(changes: ApplicationUpdate, options?: CallOptions): Promise<Application>;
 }
 
-/** `POST /oauth/revoke`: revokes the given access token (sent as the Basic username). */
+/** `/oauth/*`: the hosted-login code exchange and token revocation. */
 export interface OAuthApi {
+  /** `POST /oauth/revoke`: revokes the given access token (sent as the Basic username). */
   revoke(accessToken: string, options?: CallOptions): Promise<RevokeResponse>;
+  /**
+   * `POST /oauth/token`: exchanges a code from the hosted login page. Sends `clientSecret` when the
+   * client has one (backend); a public client (SPA, mobile) passes `codeVerifier` instead (PKCE).
+   * `redirectUri`, when given, must be the one the code was issued for.
+   * @throws TypeError when there is neither a client secret nor a code verifier (before any request).
+   */
+  token(code: string, o?: { codeVerifier?: string; redirectUri?: string }, options?: CallOptions): Promise<HostedTokenResponse>;
 }
 
 /** `Authorization: Basic base64(user:)` with `btoa` (browsers and Node 20; the values are ASCII). */
@@ -76,6 +84,16 @@ export function managementApis(call: Caller, clientId: string, secret: (method: 
   };
 }
 
-export function oauthApi(call: Caller): OAuthApi {
-  return { revoke: (token, o) => call('POST', '/oauth/revoke', { headers: basicAuth(token), ...o }) };
+export function oauthApi(call: Caller, clientId: string, clientSecret: string | undefined): OAuthApi {
+  return {
+    revoke: (token, o) => call('POST', '/oauth/revoke', { headers: basicAuth(token), ...o }),
+    token: async (code, p = {}, o) => {
+      if (!clientSecret && !p.codeVerifier) throw new TypeError('Latchkey: oauth.token needs clientSecret (backend) or a PKCE codeVerifier (public client)');
+      const body: Record<string, string> = { client_id: clientId, code, grant_type: 'authorization_code' };
+      if (clientSecret) body.client_secret = clientSecret;
+      if (p.codeVerifier) body.code_verifier = p.codeVerifier;
+      if (p.redirectUri) body.redirect_uri = p.redirectUri;
+      return call('POST', '/oauth/token', { body, ...o });
+    },
+  };
 }

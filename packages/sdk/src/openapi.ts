@@ -230,7 +230,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -250,7 +250,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -340,7 +340,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -360,7 +360,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -455,7 +455,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -475,7 +475,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -543,7 +543,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -563,7 +563,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -643,7 +643,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -663,7 +663,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -739,7 +739,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -759,7 +759,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -841,7 +841,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -861,7 +861,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -909,7 +909,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -929,7 +929,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -990,7 +990,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1010,7 +1010,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1072,7 +1072,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1092,7 +1092,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1169,7 +1169,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1189,7 +1189,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1269,7 +1269,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1289,7 +1289,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1349,7 +1349,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1369,7 +1369,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1417,6 +1417,8 @@ export interface paths {
                             application_name: string;
                             icon_url: string | null;
                             redirect_uris: string[];
+                            /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                            accent_color: string | null;
                         };
                     };
                 };
@@ -1431,7 +1433,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1451,7 +1453,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1479,18 +1481,24 @@ export interface paths {
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                     "application/x-www-form-urlencoded": {
                         application_name?: string;
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                     "text/plain": {
                         application_name?: string;
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                 };
             };
@@ -1505,6 +1513,8 @@ export interface paths {
                             application_name: string;
                             icon_url: string | null;
                             redirect_uris: string[];
+                            /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                            accent_color: string | null;
                         };
                     };
                 };
@@ -1519,7 +1529,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1539,7 +1549,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1567,18 +1577,24 @@ export interface paths {
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                     "application/x-www-form-urlencoded": {
                         application_name?: string;
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                     "text/plain": {
                         application_name?: string;
                         icon_url?: string | null;
                         /** @description Each https, or http on localhost. */
                         redirect_uris?: string[];
+                        /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                        accent_color?: string | null;
                     };
                 };
             };
@@ -1593,6 +1609,8 @@ export interface paths {
                             application_name: string;
                             icon_url: string | null;
                             redirect_uris: string[];
+                            /** @description Latchkey extension: the hosted login page’s accent colour, #rrggbb. */
+                            accent_color: string | null;
                         };
                     };
                 };
@@ -1607,7 +1625,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1627,7 +1645,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1686,7 +1704,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1706,7 +1724,286 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hosted login page (HTML); redirects to redirect_uri with code and state */
+        get: {
+            parameters: {
+                query: {
+                    client_id: string;
+                    /** @description Exactly one of the application’s registered redirect_uris. */
+                    redirect_uri: string;
+                    response_type: "code";
+                    /** @description Comma-separated v2 scopes (default email,calendar,contacts). */
+                    scopes?: string;
+                    /** @description Prefills the email address. */
+                    login_hint?: string;
+                    /** @description Echoed back on the redirect. */
+                    state?: string;
+                    /** @description `imap` or a known password provider; default: detected from the address. */
+                    provider?: string;
+                    /** @description true: failures redirect with error, reason and state. */
+                    redirect_on_error?: "true" | "false";
+                    /** @description PKCE: BASE64URL(SHA-256(code_verifier)), 43 characters. */
+                    code_challenge?: string;
+                    code_challenge_method?: "S256";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** The hosted login form (HTML form post; CSRF-protected) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exchange a hosted-login code (client_secret, or code_verifier with PKCE) */
+        get: {
+            parameters: {
+                query?: {
+                    client_id?: string;
+                    /** @description Confidential clients. Public (PKCE) clients send code_verifier instead. */
+                    client_secret?: string;
+                    code?: string;
+                    grant_type?: "authorization_code";
+                    /** @description When sent, must be the redirect URI the code was issued for. */
+                    redirect_uri?: string;
+                    /** @description PKCE (RFC 7636): 43–128 characters. */
+                    code_verifier?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description v2 HostedAuthenticationToken. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            account_id: string;
+                            email_address: string;
+                            provider: string;
+                            /** @enum {string} */
+                            token_type: "bearer";
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Exchange a hosted-login code (client_secret, or code_verifier with PKCE) */
+        post: {
+            parameters: {
+                query?: {
+                    client_id?: string;
+                    /** @description Confidential clients. Public (PKCE) clients send code_verifier instead. */
+                    client_secret?: string;
+                    code?: string;
+                    grant_type?: "authorization_code";
+                    /** @description When sent, must be the redirect URI the code was issued for. */
+                    redirect_uri?: string;
+                    /** @description PKCE (RFC 7636): 43–128 characters. */
+                    code_verifier?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        client_id?: string;
+                        /** @description Confidential clients. Public (PKCE) clients send code_verifier instead. */
+                        client_secret?: string;
+                        code?: string;
+                        /** @enum {string} */
+                        grant_type?: "authorization_code";
+                        /** @description When sent, must be the redirect URI the code was issued for. */
+                        redirect_uri?: string;
+                        /** @description PKCE (RFC 7636): 43–128 characters. */
+                        code_verifier?: string;
+                    };
+                    "application/x-www-form-urlencoded": {
+                        client_id?: string;
+                        /** @description Confidential clients. Public (PKCE) clients send code_verifier instead. */
+                        client_secret?: string;
+                        code?: string;
+                        /** @enum {string} */
+                        grant_type?: "authorization_code";
+                        /** @description When sent, must be the redirect URI the code was issued for. */
+                        redirect_uri?: string;
+                        /** @description PKCE (RFC 7636): 43–128 characters. */
+                        code_verifier?: string;
+                    };
+                    "text/plain": {
+                        client_id?: string;
+                        /** @description Confidential clients. Public (PKCE) clients send code_verifier instead. */
+                        client_secret?: string;
+                        code?: string;
+                        /** @enum {string} */
+                        grant_type?: "authorization_code";
+                        /** @description When sent, must be the redirect URI the code was issued for. */
+                        redirect_uri?: string;
+                        /** @description PKCE (RFC 7636): 43–128 characters. */
+                        code_verifier?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description v2 HostedAuthenticationToken. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            account_id: string;
+                            email_address: string;
+                            provider: string;
+                            /** @enum {string} */
+                            token_type: "bearer";
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            step?: string;
+                            server_error?: string;
+                            missing_fields?: string[];
+                            error?: string;
+                            addresses_tried?: string[];
+                        };
+                    };
+                };
+                /** @description Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {string} */
+                            type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
+                            /** @enum {string} */
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1771,7 +2068,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1791,7 +2088,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1855,7 +2152,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1875,7 +2172,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1941,7 +2238,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1961,7 +2258,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2010,7 +2307,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2030,7 +2327,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2081,7 +2378,7 @@ export interface paths {
                             /** @description ISO 8601 UTC */
                             at: string;
                             /** @enum {string} */
-                            event: "connect.authorize" | "connect.token" | "code.replay_revoked" | "account.metadata_updated" | "account.deleted" | "account.downgraded" | "account.upgraded" | "account.tokens_revoked" | "application.updated" | "token.revoked";
+                            event: "connect.authorize" | "connect.token" | "code.replay_revoked" | "account.metadata_updated" | "account.deleted" | "account.downgraded" | "account.upgraded" | "account.tokens_revoked" | "application.updated" | "token.revoked" | "oauth.token";
                             /** @description `ok`, `revoked`, or the error reason. */
                             outcome: string;
                             client_id: string;
@@ -2105,7 +2402,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2125,7 +2422,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];

@@ -37,3 +37,5 @@ export type Application = JsonBody<paths['/a/{client_id}']['get']['responses'][2
 export type ApplicationUpdate = JsonBody<paths['/a/{client_id}']['put']['requestBody']>;
 /** `POST /oauth/revoke`: `{"success": true}`. */
 export type RevokeResponse = JsonBody<paths['/oauth/revoke']['post']['responses'][200]>;
+/** `POST`/`GET /oauth/token`: `access_token`, `account_id`, `email_address`, `provider`, `token_type: "bearer"`. */
+export type HostedTokenResponse = JsonBody<paths['/oauth/token']['post']['responses'][200]>;

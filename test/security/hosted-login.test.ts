@@ -1,0 +1,123 @@
+/**
+ * Hosted login security without a browser (issue 8): what the page refuses before it is shown,
+ * the brute-force limits on its form, an expired page, and that the password appears in no URL,
+ * log or page. The browser-level behaviour is in test/browser/hosted-login.test.ts.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
+import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
+
+const REDIRECT = 'https://app.example/cb?tenant=7';
+let dovecot: DovecotPeer;
+let lk: Latchkey;
+
+before(async () => {
+  dovecot = await startDovecot();
+  const providersFile = join(dovecot.dir, 'providers.json');
+  writeFileSync(providersFile, JSON.stringify({
+    testmail: { auth: 'password', domains: ['example.test'], imap: { host: dovecot.host, port: dovecot.imapTlsPort, security: 'ssl' }, smtp: { host: dovecot.host, port: dovecot.submissionStartTlsPort, security: 'starttls' } },
+  }));
+  lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: dovecot.caPath, LATCHKEY_PROVIDERS_FILE: providersFile, LATCHKEY_LIMIT_PAIR_FAILURES: '2' });
+  await lk.ctx.store.updateApplication(lk.app.client_id, { redirectUris: [REDIRECT] });
+});
+after(async () => {
+  await lk?.stop();
+  await dovecot?.stop();
+});
+
+const url = (p: Record<string, string>) => `${lk.url}/oauth/authorize?${new URLSearchParams({ client_id: lk.app.client_id, redirect_uri: REDIRECT, response_type: 'code', ...p })}`;
+
+async function page(p: Record<string, string> = {}) {
+  const res = await fetch(url(p), { redirect: 'manual' });
+  const html = await res.text();
+  const field = (n: string) => new RegExp(`name="${n}" value="([^"]+)"`).exec(html)?.[1];
+  return { res, html, request: field('request'), csrf: field('csrf_token'), cookie: res.headers.get('set-cookie')?.split(';')[0] };
+}
+
+async function post(p: Awaited<ReturnType<typeof page>>, form: Record<string, string>) {
+  const res = await fetch(`${lk.url}/oauth/authorize`, {
+    method: 'POST', redirect: 'manual', headers: { cookie: p.cookie! },
+    body: new URLSearchParams({ request: p.request!, csrf_token: p.csrf!, ...form }),
+  });
+  return { res, html: await res.text() };
+}
+
+describe('hosted login: refusals, limits, secrecy', () => {
+  test('redirect URIs match exactly: case, trailing slash, other query, other scheme are 400 pages, never redirects', async () => {
+    for (const bad of ['https://app.example/cb', 'https://APP.example/cb?tenant=7', 'https://app.example/cb/?tenant=7', 'http://app.example/cb?tenant=7', 'https://app.example/cb?tenant=7&x=1', 'javascript:alert(1)', '']) {
+      const res = await fetch(url({ redirect_uri: bad, redirect_on_error: 'true', state: 's' }), { redirect: 'manual' });
+      assert.equal(res.status, 400, bad);
+      assert.equal(res.headers.get('location'), null);
+      assert.match(res.headers.get('content-type')!, /^text\/html/);
+    }
+    const ok = await page({ state: 's' });
+    assert.equal(ok.res.status, 200);
+  });
+
+  test('a registered URI keeps its own query; parameters are added to it', async () => {
+    const p = await page({ state: 'q' });
+    const { res } = await post(p, { name: 'Alice', email_address: 'alice@example.test', password: 'alice-secret' });
+    assert.equal(res.status, 303);
+    const loc = new URL(res.headers.get('location')!);
+    assert.deepEqual([loc.origin + loc.pathname, loc.searchParams.get('tenant'), loc.searchParams.get('state')], ['https://app.example/cb', '7', 'q']);
+    assert.match(loc.searchParams.get('code')!, /^lkc_/);
+    const t = await lk.post('/oauth/token', { client_id: lk.app.client_id, client_secret: lk.app.client_secret, code: loc.searchParams.get('code'), grant_type: 'authorization_code', redirect_uri: REDIRECT });
+    assert.equal(t.status, 200, JSON.stringify(t.body));
+    const events = await lk.ctx.store.listAuditEvents(lk.app.client_id, { sinceMs: 0, limit: 10 });
+    assert.deepEqual(events.slice(0, 2).map((e) => [e.event, e.outcome]), [['oauth.token', 'ok'], ['connect.authorize', 'ok']], 'the hosted login and its exchange are audited');
+  });
+
+  test('bad parameters after a good redirect URI: a 400 page, or a redirect with error only when asked', async () => {
+    for (const [p, reason] of [
+      [{ response_type: 'token' }, 'unsupported_response_type'],
+      [{ scopes: 'email,root' }, 'invalid_scope'],
+      [{ state: 'x'.repeat(256) }, 'invalid_value'],
+      [{ code_challenge: 'short', code_challenge_method: 'S256' }, 'invalid_value'],
+      [{ code_challenge: 'a'.repeat(43) }, 'invalid_value'],
+    ] as const) {
+      const shown = await fetch(url(p), { redirect: 'manual' });
+      assert.equal(shown.status, 400, reason);
+      const sent = await fetch(url({ ...p, redirect_on_error: 'true' }), { redirect: 'manual' });
+      assert.equal(sent.status, 303);
+      assert.equal(new URL(sent.headers.get('location')!).searchParams.get('reason'), reason);
+    }
+  });
+
+  test('the page expires after 30 minutes', async () => {
+    const p = await page();
+    lk.advance(31 * 60 * 1000);
+    try {
+      const { res, html } = await post(p, { name: 'Alice', email_address: 'alice@example.test', password: 'alice-secret' });
+      assert.equal(res.status, 400);
+      assert.match(html, /expired/);
+    } finally {
+      lk.advance(-31 * 60 * 1000);
+    }
+  });
+
+  test('the brute-force limits apply to the form: after 2 refusals the pair answers 429 without asking the provider', async () => {
+    const p = await page();
+    for (let i = 0; i < 2; i++) {
+      const { res, html } = await post(p, { name: 'Bob', email_address: 'bob@example.test', password: `guess-${i}` });
+      assert.equal(res.status, 403);
+      assert.match(html, /id="password-error"/);
+    }
+    const { res, html } = await post(p, { name: 'Bob', email_address: 'bob@example.test', password: 'bob-secret' });
+    assert.equal(res.status, 429);
+    assert.match(html, /Too many attempts/);
+  });
+
+  test('the password is in no URL, log line or page; the form is not cached', async () => {
+    const p = await page();
+    const { res, html } = await post(p, { name: 'Quote', email_address: 'quote@example.test', password: 'secret-"<script>' });
+    assert.equal(res.status, 403);
+    assert.ok(!html.includes('secret-'), 'not echoed');
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    assert.doesNotMatch(res.headers.get('content-security-policy')!, /script-src|unsafe/);
+    const all = lk.logs.join('\n');
+    for (const s of ['secret-', 'alice-secret', 'guess-0']) assert.ok(!all.includes(s), `${s} not logged`);
+  });
+});
