@@ -1,4 +1,8 @@
 import { Kysely, Migrator, type Migration, type MigrationProvider, type Transaction } from 'kysely';
+import type { Pool } from 'pg';
+import { DIALECTS, type DialectCaps } from './dialect.ts';
+import { forDialect } from './migrations/dialects.ts';
+import { healthQueries as hq } from './kysely-health.ts';
 import type { Database } from './schema.ts';
 import { webhookQueries as wq } from './kysely-webhooks.ts';
 import { managementQueries as mq } from './kysely-management.ts';
@@ -7,13 +11,16 @@ import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_audit.ts';
 import * as m003 from './migrations/003_management.ts';
 import * as m004 from './migrations/004_secret_rotation.ts';
+import * as m005i7 from './migrations/005_issue7_health_schedule.ts';
 import { Conflict, type AccessToken, type Account, type AccountUpsert, type Application, type AuditEvent, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
 
-const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_audit': m002, '003_management': m003, '004_secret_rotation': m004 };
+const MIGRATIONS: Record<string, Migration> = { '001_initial': m001, '002_audit': m002, '003_management': m003, '004_secret_rotation': m004, '005_issue7_health_schedule': m005i7 };
 
+/** The migrations above, with a dialect's own variant (`NNN_name.postgres.ts`) in place of the shared one where one exists. */
 class StaticMigrations implements MigrationProvider {
+  constructor(private readonly caps: DialectCaps) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return MIGRATIONS;
+    return forDialect(MIGRATIONS, this.caps.name);
   }
 }
 
@@ -21,10 +28,23 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** The store over Kysely: the only module that writes SQL. Dialect-neutral queries only. */
 export class KyselyStore implements Store {
-  constructor(private readonly db: Db, private readonly root: Kysely<Database> = db as Kysely<Database>) {}
+  /**
+   * @param caps — what differs between the databases (dialect.ts).
+   * @param root — the non-transaction handle (defaults to `db`).
+   * @param pool — the PostgreSQL pool, for its figures (`poolStats`).
+   */
+  constructor(private readonly db: Db, readonly caps: DialectCaps = DIALECTS.sqlite, private readonly root: Kysely<Database> = db as Kysely<Database>, private readonly pool?: Pool) {}
+
+  get dialect(): DialectCaps['name'] {
+    return this.caps.name;
+  }
+
+  poolStats(): { total: number; idle: number; waiting: number } | undefined {
+    return this.pool && { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
+  }
 
   async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.root, provider: new StaticMigrations(), allowUnorderedMigrations: true }).migrateToLatest();
+    const { error, results } = await new Migrator({ db: this.root, provider: new StaticMigrations(this.caps), allowUnorderedMigrations: true }).migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName;
       throw new Error(`migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`);
@@ -37,8 +57,21 @@ export class KyselyStore implements Store {
 
   async atomically<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.db !== this.root) return fn(this); // already inside a transaction
-    return this.root.transaction().execute((trx) => fn(new KyselyStore(trx, this.root)));
+    return this.root.transaction().execute((trx) => fn(new KyselyStore(trx, this.caps, this.root, this.pool)));
   }
+
+  /** Translates the driver's uniqueness errors (see DialectCaps.isUniqueViolation) into Conflict. */
+  private async guard<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (this.caps.isUniqueViolation(err)) throw new Conflict(what);
+      throw err;
+    }
+  }
+
+  claimHealthCheck(accountId: string, nowMs: number, untilMs: number): Promise<boolean> { return hq.claim(this.db, accountId, nowMs, untilMs); }
+  scheduleHealthCheck(accountId: string, atMs: number): Promise<void> { return hq.schedule(this.db, accountId, atMs); }
 
   async ping(): Promise<boolean> {
     await this.db.selectFrom('applications').select('client_id').limit(1).execute();
@@ -46,7 +79,7 @@ export class KyselyStore implements Store {
   }
 
   async createApplication(app: Application): Promise<void> {
-    await guard('application', () =>
+    await this.guard('application', () =>
       this.db.insertInto('applications').values({
         client_id: app.clientId,
         name: app.name,
@@ -89,7 +122,7 @@ export class KyselyStore implements Store {
   }
 
   async saveCode(code: NewCode): Promise<void> {
-    await guard('code', () =>
+    await this.guard('code', () =>
       this.db.insertInto('auth_codes').values({
         code_hash: code.codeHash,
         client_id: code.clientId,
@@ -205,7 +238,7 @@ export class KyselyStore implements Store {
   }
 
   async insertToken(t: AccessToken): Promise<void> {
-    await guard('token', () =>
+    await this.guard('token', () =>
       this.db.insertInto('access_tokens').values({
         token_hash: t.tokenHash,
         account_id: t.accountId,
@@ -250,7 +283,7 @@ export class KyselyStore implements Store {
   listAllAccounts(page: { limit: number; offset: number }): Promise<Account[]> { return mq.listAllAccounts(this.db, page); }
   findAccountByEmail(clientId: string, emailKey: string): Promise<Account | undefined> { return mq.findAccountByEmail(this.db, clientId, emailKey); }
 
-  createWebhook(w: Webhook): Promise<void> { return guard('webhook', () => wq.create(this.db, w)); }
+  createWebhook(w: Webhook): Promise<void> { return this.guard('webhook', () => wq.create(this.db, w)); }
   listWebhooks(clientId: string): Promise<Webhook[]> { return wq.list(this.db, clientId); }
   findWebhook(id: string): Promise<Webhook | undefined> { return wq.find(this.db, id); }
   webhooksNotUnder(version: string): Promise<Webhook[]> { return wq.notUnder(this.db, version); }
@@ -340,13 +373,4 @@ export class KyselyStore implements Store {
   }
 }
 
-/** Translates driver uniqueness errors (SQLITE_CONSTRAINT_*, SQLSTATE 23505) into Conflict. */
-async function guard<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    const code = String((err as { code?: unknown }).code ?? '');
-    if (code.startsWith('SQLITE_CONSTRAINT') || code === '23505') throw new Conflict(what);
-    throw err;
-  }
-}
+

@@ -150,6 +150,18 @@ export interface Store {
   atomically<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** True when the database answers (readiness probe). */
   ping(): Promise<boolean>;
+  /** Which database this is (store/dialect.ts). */
+  readonly dialect: 'sqlite' | 'postgres';
+  /** The PostgreSQL pool's connections (open, idle, callers waiting for one); undefined for SQLite. */
+  poolStats(): { total: number; idle: number; waiting: number } | undefined;
+  /**
+   * Claims the credential check of one account for this node until `untilMs` (ms since the
+   * epoch), in one statement: true only if no other node holds an unexpired claim (or a schedule
+   * that is not due yet) — so several nodes never check one account at the same time.
+   */
+  claimHealthCheck(accountId: string, nowMs: number, untilMs: number): Promise<boolean>;
+  /** Records when the account is next due (ms since the epoch): no node claims it before then. */
+  scheduleHealthCheck(accountId: string, atMs: number): Promise<void>;
 
   createApplication(app: Application): Promise<void>;
   findApplication(clientId: string): Promise<Application | undefined>;
