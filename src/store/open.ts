@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import type { Database } from './schema.ts';
 import { KyselyStore } from './kysely-store.ts';
 import { DIALECTS } from './dialect.ts';
+import { normalisingDialect } from './normalise.ts';
 import type { Store } from './store.ts';
 
 export interface OpenOptions {
@@ -38,7 +39,7 @@ export function openStore(url: string, opts: OpenOptions = {}): Store {
     // An idle client losing its server (restart, failover) must not crash the process; the next
     // query gets a fresh connection.
     pool.on('error', () => undefined);
-    return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), DIALECTS.postgres, undefined, pool);
+    return new KyselyStore(new Kysely<Database>({ dialect: normalisingDialect(new PostgresDialect({ pool }), DIALECTS.postgres) }), DIALECTS.postgres, undefined, pool);
   }
   const m = /^sqlite:(.*)$/.exec(url);
   if (!m) throw new Error(`unsupported database URL: ${redactDatabaseUrl(url)}`);
@@ -49,5 +50,32 @@ export function openStore(url: string, opts: OpenOptions = {}): Store {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), DIALECTS.sqlite);
+  return new KyselyStore(new Kysely<Database>({ dialect: normalisingDialect(new SqliteDialect({ database: withStatementCache(sqlite) }), DIALECTS.sqlite) }), DIALECTS.sqlite);
+}
+
+/**
+ * better-sqlite3 with its prepared statements kept by SQL text (Kysely's SQLite driver prepares
+ * every query afresh, which was the largest single cost of `GET /account` in a CPU profile).
+ * The store issues a few dozen distinct statements, so the cache is bounded only as a guard.
+ * Safe because better-sqlite3 runs each statement to completion synchronously.
+ */
+function withStatementCache(db: Sqlite.Database): Sqlite.Database {
+  const cache = new Map<string, Sqlite.Statement>();
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? v.bind(target) : v;
+      }
+      return (sql: string) => {
+        let stmt = cache.get(sql);
+        if (!stmt) {
+          if (cache.size >= 500) cache.clear();
+          stmt = target.prepare(sql);
+          cache.set(sql, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
 }

@@ -286,3 +286,14 @@ export class Conflict extends Error {
     this.name = 'Conflict';
   }
 }
+
+/**
+ * The database cannot be reached or is shutting down (store/normalise.ts decides, per dialect).
+ * The HTTP layer answers 503 `store_unavailable`; `cause` keeps the driver's error for the log.
+ */
+export class StoreUnavailable extends Error {
+  constructor(readonly dialect: string, cause: unknown) {
+    super(`the ${dialect} database is unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StoreUnavailable';
+  }
+}
