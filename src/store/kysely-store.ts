@@ -1,4 +1,4 @@
-import { Kysely, Migrator, type CompiledQuery, type Compilable, type Migration, type MigrationProvider, type Transaction } from 'kysely';
+import { Kysely, Migrator, type CompiledQuery, type Compilable, type Migration, type MigrationProvider, type QueryResult, type Transaction } from 'kysely';
 import type { Pool } from 'pg';
 import { DIALECTS, type DialectCaps } from './dialect.ts';
 import { forDialect } from './migrations/dialects.ts';
@@ -27,23 +27,37 @@ class StaticMigrations implements MigrationProvider {
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * Hot read queries compiled once (per dialect) and run with new parameters: building a Kysely
- * query (parsing references, freezing nodes, compiling SQL) cost more CPU than running it on
- * SQLite in the `GET /account` profile. Only for queries whose parameters are exactly the
- * arguments, in order (no LIMIT, no IN-lists).
+ * Hot queries compiled once (per dialect) and then run with new parameters. Building a Kysely
+ * query (parsing references, freezing nodes, compiling SQL) costs ~4× running it on SQLite
+ * (measured here: 86 µs built vs 19 µs precompiled for a primary-key SELECT), and the token path
+ * runs ten of them. `build` receives named placeholders (unique symbols) where the values go;
+ * the compiled parameters are mapped back to names once, so later calls only substitute values.
+ * Only for queries whose SQL shape does not depend on the values (no IN-lists, no optional
+ * clauses); a shape that varies must be part of `key`.
  */
-const compiledCache = new WeakMap<object, Map<string, CompiledQuery>>();
-async function runHot<R>(db: Db, dialectKey: object, key: string, build: () => Compilable<R>, params: readonly unknown[]): Promise<R | undefined> {
+const compiledCache = new WeakMap<object, Map<string, { q: CompiledQuery; names: string[] }>>();
+async function hot<R>(db: Db, dialectKey: object, key: string, build: (p: Record<string, any>) => Compilable<R>, args: object): Promise<QueryResult<R>> {
   let byKey = compiledCache.get(dialectKey);
   if (!byKey) compiledCache.set(dialectKey, (byKey = new Map()));
-  let q = byKey.get(key) as CompiledQuery<R> | undefined;
-  if (!q) {
-    q = build().compile();
-    if (q.parameters.length !== params.length) throw new Error(`hot query ${key}: ${q.parameters.length} parameters, ${params.length} given`);
-    byKey.set(key, q);
+  let entry = byKey.get(key);
+  if (!entry) {
+    const marks = new Map<symbol, string>();
+    const p = new Proxy({}, {
+      get: (_t, name) => {
+        const m = Symbol(String(name));
+        marks.set(m, String(name));
+        return m;
+      },
+    });
+    const q = build(p).compile();
+    const names = q.parameters.map((v) => {
+      const n = marks.get(v as symbol);
+      if (n === undefined) throw new Error(`hot query ${key}: a parameter is not a placeholder`);
+      return n;
+    });
+    byKey.set(key, (entry = { q, names }));
   }
-  const r = await db.executeQuery<R>({ ...q, parameters: params });
-  return r.rows[0];
+  return db.executeQuery<R>({ ...(entry.q as CompiledQuery<R>), parameters: entry.names.map((n) => (args as Record<string, unknown>)[n]) });
 }
 
 /** The store over Kysely: the only module that writes SQL. Dialect-neutral queries only. */
@@ -112,7 +126,7 @@ export class KyselyStore implements Store {
   }
 
   async findApplication(clientId: string): Promise<Application | undefined> {
-    const row = await runHot(this.db, this.caps, 'findApplication', () => this.db.selectFrom('applications').selectAll().where('client_id', '=', clientId), [clientId]);
+    const [row] = (await hot(this.db, this.caps, 'findApplication', (p) => this.db.selectFrom('applications').selectAll().where('client_id', '=', p.clientId), { clientId })).rows;
     return row && toApplication(row);
   }
 
@@ -158,27 +172,27 @@ export class KyselyStore implements Store {
   async consumeCode(codeHash: string, clientId: string, now: number): Promise<ConsumeResult> {
     // One statement decides the winner: the row is marked used only if it is still unused and
     // unexpired, so of concurrent callers exactly one gets it back.
-    const won = await this.db
+    const args = { now, codeHash, clientId };
+    const [won] = (await hot(this.db, this.caps, 'consumeCode', (p) => this.db
       .updateTable('auth_codes')
-      .set({ used_at: now })
-      .where('code_hash', '=', codeHash)
-      .where('client_id', '=', clientId)
+      .set({ used_at: p.now })
+      .where('code_hash', '=', p.codeHash)
+      .where('client_id', '=', p.clientId)
       .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
-      .returning(['payload'])
-      .executeTakeFirst();
+      .where('expires_at', '>', p.now)
+      .returning(['payload']), args)).rows;
     if (won) {
       // The pending secrets are not kept once redeemed.
-      await this.db.updateTable('auth_codes').set({ payload: null }).where('code_hash', '=', codeHash).execute();
+      await hot(this.db, this.caps, 'clearCodePayload', (p) => this.db.updateTable('auth_codes').set({ payload: p.none }).where('code_hash', '=', p.codeHash), { ...args, none: null });
       return { status: 'consumed', payload: won.payload ?? '' };
     }
-    const row = await this.db.selectFrom('auth_codes').select(['used_at', 'client_id']).where('code_hash', '=', codeHash).executeTakeFirst();
+    const [row] = (await hot(this.db, this.caps, 'codeState', (p) => this.db.selectFrom('auth_codes').select(['used_at', 'client_id']).where('code_hash', '=', p.codeHash), args)).rows;
     if (row && row.client_id === clientId && row.used_at !== null) return { status: 'replayed' };
     return { status: 'invalid' };
   }
 
   async markCodeAccount(codeHash: string, accountId: string): Promise<void> {
-    await this.db.updateTable('auth_codes').set({ account_id: accountId }).where('code_hash', '=', codeHash).execute();
+    await hot(this.db, this.caps, 'markCodeAccount', (p) => this.db.updateTable('auth_codes').set({ account_id: p.accountId }).where('code_hash', '=', p.codeHash), { accountId, codeHash });
   }
 
   async purgeCodes(before: number): Promise<number> {
@@ -210,46 +224,48 @@ export class KyselyStore implements Store {
   }
 
   async upsertAccount(a: AccountUpsert): Promise<Account> {
-    const row = await this.db
+    const args = { ...a, settings: JSON.stringify(a.settings), running: 'running', paid: 'paid', emptyMeta: '{}' };
+    const [row] = (await hot(this.db, this.caps, 'upsertAccount', (p) => this.db
       .insertInto('accounts')
       .values({
-        id: a.newId,
-        client_id: a.clientId,
-        email_key: a.emailKey,
-        email_address: a.emailAddress,
-        name: a.name,
-        provider: a.provider,
-        settings: JSON.stringify(a.settings),
-        scopes: a.scopes,
-        sync_state: 'running',
-        billing_state: 'paid',
-        linked_at: a.now,
-        updated_at: a.now,
-        metadata: '{}',
+        id: p.newId,
+        client_id: p.clientId,
+        email_key: p.emailKey,
+        email_address: p.emailAddress,
+        name: p.name,
+        provider: p.provider,
+        settings: p.settings,
+        scopes: p.scopes,
+        sync_state: p.running,
+        billing_state: p.paid,
+        linked_at: p.now,
+        updated_at: p.now,
+        metadata: p.emptyMeta,
       })
       .onConflict((oc) =>
         oc.columns(['client_id', 'email_key']).doUpdateSet({
-          email_address: a.emailAddress,
-          name: a.name,
-          provider: a.provider,
-          settings: JSON.stringify(a.settings),
-          scopes: a.scopes,
-          sync_state: 'running',
-          updated_at: a.now,
+          email_address: p.emailAddress,
+          name: p.name,
+          provider: p.provider,
+          settings: p.settings,
+          scopes: p.scopes,
+          sync_state: p.running,
+          updated_at: p.now,
         }),
       )
-      .returningAll()
-      .executeTakeFirstOrThrow();
+      .returningAll(), args)).rows;
+    if (!row) throw new Error('upsertAccount returned no row');
     return toAccount(row);
   }
 
   async replaceCredentials(accountId: string, rows: CredentialRow[], now: number): Promise<void> {
-    await this.db.deleteFrom('credentials').where('account_id', '=', accountId).execute();
+    await hot(this.db, this.caps, 'deleteCredentials', (p) => this.db.deleteFrom('credentials').where('account_id', '=', p.accountId), { accountId });
     if (!rows.length) return;
-    await this.db
+    const args: Record<string, unknown> = { accountId, now };
+    rows.forEach((r, i) => Object.assign(args, { [`f${i}`]: r.field, [`e${i}`]: r.envelope, [`k${i}`]: r.keyVersion }));
+    await hot(this.db, this.caps, `insertCredentials:${rows.length}`, (p) => this.db
       .insertInto('credentials')
-      .values(rows.map((r) => ({ account_id: accountId, field: r.field, envelope: r.envelope, key_version: r.keyVersion, updated_at: now })))
-      .execute();
+      .values(rows.map((_, i) => ({ account_id: p.accountId, field: p[`f${i}`], envelope: p[`e${i}`], key_version: p[`k${i}`], updated_at: p.now }))), args);
   }
 
   async credentialsOf(accountId: string): Promise<CredentialRow[]> {
@@ -259,26 +275,26 @@ export class KyselyStore implements Store {
 
   async insertToken(t: AccessToken): Promise<void> {
     await this.guard('token', () =>
-      this.db.insertInto('access_tokens').values({
-        token_hash: t.tokenHash,
-        account_id: t.accountId,
-        client_id: t.clientId,
-        scopes: t.scopes,
-        code_hash: t.codeHash,
-        created_at: t.createdAt,
-        updated_at: t.updatedAt,
-        revoked_at: t.revokedAt,
-      }).execute(),
+      hot(this.db, this.caps, 'insertToken', (p) => this.db.insertInto('access_tokens').values({
+        token_hash: p.tokenHash,
+        account_id: p.accountId,
+        client_id: p.clientId,
+        scopes: p.scopes,
+        code_hash: p.codeHash,
+        created_at: p.createdAt,
+        updated_at: p.updatedAt,
+        revoked_at: p.revokedAt,
+      }), t),
     );
   }
 
   async findToken(tokenHash: string): Promise<{ token: AccessToken; account: Account } | undefined> {
     // One round trip: the token and its account (selected under distinct names: both have
     // client_id, scopes, updated_at).
-    const r = await runHot(this.db, this.caps, 'findToken', () => this.db.selectFrom('access_tokens as t').innerJoin('accounts as a', 'a.id', 't.account_id')
+    const [r] = (await hot(this.db, this.caps, 'findToken', (p) => this.db.selectFrom('access_tokens as t').innerJoin('accounts as a', 'a.id', 't.account_id')
       .select(['t.token_hash', 't.account_id', 't.client_id as t_client_id', 't.scopes as t_scopes', 't.code_hash', 't.created_at as t_created_at', 't.updated_at as t_updated_at', 't.revoked_at'])
       .select(['a.id', 'a.client_id', 'a.email_key', 'a.email_address', 'a.name', 'a.provider', 'a.settings', 'a.scopes', 'a.sync_state', 'a.billing_state', 'a.linked_at', 'a.updated_at', 'a.metadata'])
-      .where('t.token_hash', '=', tokenHash), [tokenHash]);
+      .where('t.token_hash', '=', p.tokenHash), { tokenHash })).rows;
     if (!r) return undefined;
     const t = { token_hash: r.token_hash, account_id: r.account_id, client_id: r.t_client_id, scopes: r.t_scopes, code_hash: r.code_hash, created_at: r.t_created_at, updated_at: r.t_updated_at, revoked_at: r.revoked_at };
     const a = { id: r.id, client_id: r.client_id, email_key: r.email_key, email_address: r.email_address, name: r.name, provider: r.provider, settings: r.settings, scopes: r.scopes, sync_state: r.sync_state, billing_state: r.billing_state, linked_at: r.linked_at, updated_at: r.updated_at, metadata: r.metadata };
@@ -365,18 +381,18 @@ export class KyselyStore implements Store {
   }
 
   async recordAuditEvent(e: AuditEvent): Promise<void> {
-    await this.db.insertInto('audit_events').values({
-      id: e.id,
-      at_ms: e.atMs,
-      event: e.event,
-      client_id: e.clientId,
-      outcome: e.outcome,
-      email_hash: e.emailHash,
-      account_id: e.accountId,
-      source_ip: e.sourceIp,
-      duration_ms: e.durationMs,
-      revoked_tokens: e.revokedTokens,
-    }).execute();
+    await hot(this.db, this.caps, 'recordAuditEvent', (p) => this.db.insertInto('audit_events').values({
+      id: p.id,
+      at_ms: p.atMs,
+      event: p.event,
+      client_id: p.clientId,
+      outcome: p.outcome,
+      email_hash: p.emailHash,
+      account_id: p.accountId,
+      source_ip: p.sourceIp,
+      duration_ms: p.durationMs,
+      revoked_tokens: p.revokedTokens,
+    }), e);
   }
 
   async listAuditEvents(clientId: string, q: { sinceMs: number; limit: number }): Promise<AuditEvent[]> {
