@@ -6,8 +6,8 @@ import { StoreUnavailable } from './store.ts';
  * The store's edge for driver errors: every query and connection of the wrapped dialect goes
  * through here, and an error that means "the database cannot be reached or is shutting down"
  * (DialectCaps.isUnavailable: SQLITE_BUSY past busy_timeout, PostgreSQL class 08 / 57P0x /
- * 53300, socket errors) leaves as StoreUnavailable — the HTTP layer answers it with 503
- * `store_unavailable` instead of a 500. Uniqueness errors stay driver errors here and become
+ * 53300, socket errors) leaves as StoreUnavailable — the HTTP layer answers it with 500
+ * `store_unavailable` ("try again shortly") instead of a bare `internal`. Uniqueness errors stay driver errors here and become
  * Conflict where an insert expects them (KyselyStore.guard).
  */
 export function normalisingDialect(inner: Dialect, caps: DialectCaps): Dialect {

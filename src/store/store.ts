@@ -289,7 +289,7 @@ export class Conflict extends Error {
 
 /**
  * The database cannot be reached or is shutting down (store/normalise.ts decides, per dialect).
- * The HTTP layer answers 503 `store_unavailable`; `cause` keeps the driver's error for the log.
+ * The HTTP layer answers 500 `store_unavailable` (retryable); `cause` keeps the driver's error for the log.
  */
 export class StoreUnavailable extends Error {
   constructor(readonly dialect: string, cause: unknown) {

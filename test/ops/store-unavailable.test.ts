@@ -1,8 +1,9 @@
 /**
  * Driver errors normalised at the store's edge (issue 7): a database that cannot be reached is
  * StoreUnavailable from the store — PostgreSQL refusing the connection, SQLite locked past its
- * busy timeout — and a 503 `store_unavailable` in the documented JSON shape over HTTP, never a
- * 500.
+ * busy timeout — and over HTTP the documented JSON shape with its own reason, `store_unavailable`
+ * (500 `api_error`, as DECISIONS maps server-side failures; 503 is reserved for the provider's
+ * side), never a bare `internal`.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,7 +26,7 @@ test('PostgreSQL that refuses connections: StoreUnavailable, with the driver err
   }
 });
 
-test('SQLite locked by another process past busy_timeout: 503 store_unavailable over HTTP', async () => {
+test('SQLite locked by another process past busy_timeout: store_unavailable over HTTP', async () => {
   const lk = await startLatchkey();
   const other = new Sqlite(lk.dbPath);
   try {
@@ -33,7 +34,7 @@ test('SQLite locked by another process past busy_timeout: 503 store_unavailable 
     other.exec('BEGIN EXCLUSIVE');
     // A token exchange writes (consumes the code): it waits out the 5 s busy timeout, then fails.
     const r = await lk.post('/connect/token', { client_id: lk.app.client_id, client_secret: lk.app.client_secret, code: 'lkac_no-such-code-0123456789' });
-    assert.equal(r.status, 503, JSON.stringify(r.body));
+    assert.equal(r.status, 500, JSON.stringify(r.body));
     assert.deepEqual({ reason: r.body.reason, type: r.body.type }, { reason: 'store_unavailable', type: 'api_error' });
     assert.match(r.body.message, /cannot reach its database/);
     other.exec('ROLLBACK');
