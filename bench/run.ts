@@ -32,10 +32,21 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? 'token,account,authorize,slow,no
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const BIN_NODE = here('./peers/latchkey-node.ts');
 
-try {
-  execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-} catch (err) {
-  if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+/** wrk from Debian: installed here when missing and we are root (a fresh clone on the CI machine). */
+function haveWrk(): boolean {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ENOENT'; // wrk --version exits 1 but exists
+  }
+}
+if (!haveWrk()) {
+  if (process.getuid?.() === 0) {
+    process.stderr.write('[bench] installing Debian wrk\n');
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'wrk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (!haveWrk()) {
     console.error('bench needs Debian wrk: apt-get install -y wrk');
     process.exit(1);
   }
