@@ -245,6 +245,7 @@ try {
       client_id: app.client_id, name: 'U', email_address: `u${i}@slow.test`, provider: 'imap',
       settings: { imap_host: '127.0.0.1', imap_port: imap.port, imap_username: `u${i}`, imap_security: 'ssl', imap_password: 'pw', smtp_host: '127.0.0.1', smtp_port: smtp.port, smtp_username: `u${i}`, smtp_security: 'ssl' },
     });
+    const idle = (await ipc(lk, 'stats')).rss as number;
     await ipc(lk, 'reset');
     log(`slow: ${SLOW_N} concurrent authorizes, greeting after 2 s`);
     const started = performance.now();
@@ -263,7 +264,7 @@ try {
     const r: LoadResult = { rps: SLOW_N / wall, p50: lat[Math.floor(lat.length / 2)]!, p99: lat[Math.floor(lat.length * 0.99)]!, requests: SLOW_N, non2xx: SLOW_N - ok, errors: 0 };
     rows.push({
       group: 'slow', subject: `${SLOW_N} concurrent authorizes, 2 s greeting`, r,
-      note: `${ok}/${SLOW_N} answered 200 in ${wall.toFixed(1)} s; event-loop delay p99 ${st.p99.toFixed(1)} ms (max ${st.max.toFixed(0)} ms); peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`,
+      note: `${ok}/${SLOW_N} answered 200 in ${wall.toFixed(1)} s; event-loop delay p99 ${st.p99.toFixed(1)} ms (max ${st.max.toFixed(0)} ms); peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (${(idle / 2 ** 20).toFixed(0)} MB before the burst: the node and tsx)`,
       target: '< 50 ms loop p99, < 300 MB',
     });
     agent.destroy();
