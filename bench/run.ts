@@ -61,7 +61,8 @@ const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
 async function latchkeyNode(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
-  const c = await startChild(['--import', 'tsx', BIN_NODE], {
+  // BENCH_NODE_ARGS: extra node flags for the Latchkey nodes (e.g. --cpu-prof).
+  const c = await startChild([...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', BIN_NODE], {
     LATCHKEY_PORT: String(port), LATCHKEY_HOST: '127.0.0.1', LATCHKEY_DATA_DIR: dir, LATCHKEY_LOG_LEVEL: 'warn',
     LATCHKEY_ALLOWED_DESTINATIONS: '127.0.0.0/8', LATCHKEY_DNS_SERVERS: '127.0.0.1:1', LATCHKEY_EHLO_NAME: 'latchkey.test',
     LATCHKEY_HEALTH_INTERVAL_S: '0', LATCHKEY_WEBHOOK_POLL_MS: '0',
