@@ -199,23 +199,24 @@ try {
   // --- /connect/authorize vs raw imapflow + nodemailer, against the local Dovecot --------------
   let dovecot: DovecotPeer | undefined;
   if (ONLY.has('authorize')) {
-    dovecot = await startDovecot();
+    // One Dovecot user per concurrent loop: Dovecot allows 10 connections per user and address,
+    // and closing sessions linger a moment.
+    const benchUsers = Array.from({ length: AUTH_C }, (_, i) => [`bench${i}@example.test`, `bench-secret-${i}`] as [string, string]);
+    dovecot = await startDovecot({ users: Object.fromEntries(benchUsers) });
     cleanups.push(() => dovecot!.stop());
-    const user = 'alice@example.test';
-    const pass = dovecot.users[user]!;
     const url = `sqlite:${join(dir, 'authorize.db')}`;
     const app = await prepareDatabase(url);
     const lk = await latchkeyNode({ LATCHKEY_DATABASE_URL: url, LATCHKEY_ENCRYPTION_KEYS: newKeys(), LATCHKEY_TLS_CA_FILE: dovecot.caPath });
     const body = join(dir, 'authorize.txt');
-    (await import('node:fs')).writeFileSync(body, `${JSON.stringify({
-      client_id: app.client_id, name: 'Alice', email_address: user, provider: 'imap',
-      settings: { imap_host: dovecot.host, imap_port: dovecot.imapTlsPort, imap_security: 'ssl', imap_password: pass, smtp_host: dovecot.host, smtp_port: dovecot.submissionStartTlsPort, smtp_security: 'starttls' },
-    })}\n`);
+    (await import('node:fs')).writeFileSync(body, benchUsers.map(([user, pass]) => JSON.stringify({
+      client_id: app.client_id, name: 'Bench', email_address: user, provider: 'imap',
+      settings: { imap_host: dovecot!.host, imap_port: dovecot!.imapTlsPort, imap_security: 'ssl', imap_password: pass, smtp_host: dovecot!.host, smtp_port: dovecot!.submissionStartTlsPort, smtp_security: 'starttls' },
+    })).join('\n') + '\n');
     log(`authorize: raw imapflow+nodemailer and Latchkey, concurrency ${AUTH_C}`);
     const raw = await new Promise<LoadResult>((resolve, reject) => {
       startChild(['--import', 'tsx', here('./peers/raw-login.ts')], {
         HOST: dovecot!.host, IMAP_PORT: String(dovecot!.imapTlsPort), SMTP_PORT: String(dovecot!.submissionStartTlsPort), CA_FILE: dovecot!.caPath,
-        USER: user, PASS: pass, CONCURRENCY: String(AUTH_C), SECONDS: String(SECONDS + 1),
+        USERS: JSON.stringify(benchUsers), CONCURRENCY: String(AUTH_C), SECONDS: String(SECONDS + 1),
       }).catch((err: Error) => {
         const m = /RESULT (\{.*\})/.exec(err.message);
         if (!m) return reject(err);

@@ -3,7 +3,8 @@
  * IMAP (implicit TLS) LOGIN + LIST + EXAMINE INBOX + LOGOUT with imapflow, then SMTP STARTTLS +
  * AUTH + QUIT with nodemailer — done directly, `CONCURRENCY` loops for `SECONDS`, against the
  * local Dovecot. No HTTP, no Latchkey. Prints `RESULT {"ops","rps","p50","p99"}` (ms).
- * env: HOST, IMAP_PORT, SMTP_PORT, CA_FILE, USER, PASS, CONCURRENCY, SECONDS.
+ * env: HOST, IMAP_PORT, SMTP_PORT, CA_FILE, USERS (JSON [[user, pass], …]: loop i logs in as
+ * USERS[i mod n], since Dovecot limits connections per user and address), CONCURRENCY, SECONDS.
  */
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
@@ -12,10 +13,9 @@ import { readFileSync } from 'node:fs';
 const e = process.env;
 const ca = readFileSync(e.CA_FILE!, 'utf8');
 const host = e.HOST!;
-const user = e.USER!;
-const pass = e.PASS!;
+const users = JSON.parse(e.USERS!) as Array<[string, string]>;
 
-async function once(): Promise<void> {
+async function once(user: string, pass: string): Promise<void> {
   const client = new ImapFlow({ host, port: Number(e.IMAP_PORT), secure: true, servername: 'mail.latchkey.test', tls: { ca }, auth: { user, pass }, logger: false });
   await client.connect();
   await client.list();
@@ -29,10 +29,11 @@ async function once(): Promise<void> {
 const lat: number[] = [];
 const end = performance.now() + Number(e.SECONDS) * 1000;
 const started = performance.now();
-await Promise.all(Array.from({ length: Number(e.CONCURRENCY) }, async () => {
+await Promise.all(Array.from({ length: Number(e.CONCURRENCY) }, async (_, i) => {
+  const [user, pass] = users[i % users.length]!;
   while (performance.now() < end) {
     const t = performance.now();
-    await once();
+    await once(user, pass);
     lat.push(performance.now() - t);
   }
 }));
