@@ -10,7 +10,11 @@ import { createDnsLookups } from '../net/dns.ts';
 import { DetectionCache, type DetectContext } from '../detect/detect.ts';
 import type { ProviderEntry } from '../providers/table.ts';
 import { BruteForceGuard } from '../limits/brute-force.ts';
-import { memoryLimiterStore } from '../limits/store.ts';
+import { memoryLimiterStore, redisLimiterStore } from '../limits/store.ts';
+import { Metrics } from '../metrics/metrics.ts';
+import { connectRedis } from '../shared/redis.ts';
+import { RedisDetectionCache } from '../detect/shared-cache.ts';
+import type { Redis } from 'ioredis';
 
 /**
  * Builds the application context from validated configuration: opens and migrates the store,
@@ -35,26 +39,35 @@ export async function buildContext(config: Config, log: Logger, now: () => numbe
     );
   }
   if (config.ehloNameWarning) log.warn(config.ehloNameWarning);
-  const store = openStore(config.databaseUrl);
-  await store.migrate();
+  const store = openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
+  try {
+    await store.migrate();
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
   const providers = loadProviders(config.providersFile);
   const dial = dialContext(config);
+  // With LATCHKEY_REDIS_URL the brute-force counters and the detection cache are shared by every
+  // node; without it they live in this process (correct for one node).
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined;
   return {
     config,
     store,
     keys,
     providers,
     dial,
-    detect: detectContext(config, providers, dial, now),
-    // Counters in memory (one node); limits/store.ts is where a shared store plugs in.
-    guard: new BruteForceGuard(config.limits, memoryLimiterStore()),
+    detect: detectContext(config, providers, dial, now, redis),
+    guard: new BruteForceGuard(config.limits, redis ? redisLimiterStore(redis) : memoryLimiterStore()),
     log,
+    metrics: new Metrics(store),
+    ...(redis ? { redis } : {}),
     now,
   };
 }
 
 /** Detection shares the dialling context (resolver, policy, trust anchors) with verification. */
-export function detectContext(config: Config, providers: Record<string, ProviderEntry>, dial: DialContext, now: () => number): DetectContext {
+export function detectContext(config: Config, providers: Record<string, ProviderEntry>, dial: DialContext, now: () => number, redis?: Redis): DetectContext {
   return {
     providers,
     dial,
@@ -64,7 +77,7 @@ export function detectContext(config: Config, providers: Record<string, Provider
     allowHttpAutoconfig: config.detect.allowHttpAutoconfig,
     requestTimeoutMs: config.detect.requestTimeoutMs,
     deadlineMs: config.detect.deadlineMs,
-    cache: new DetectionCache(config.detect.cacheTtlMs),
+    cache: redis ? new RedisDetectionCache(redis, config.detect.cacheTtlMs) : new DetectionCache(config.detect.cacheTtlMs),
     now,
   };
 }

@@ -6,6 +6,8 @@ import type { Store } from '../store/store.ts';
 import type { DialContext } from '../net/dial.ts';
 import type { DetectContext } from '../detect/detect.ts';
 import type { BruteForceGuard } from '../limits/brute-force.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import type { Redis } from 'ioredis';
 
 /** Everything a request handler needs, built once at start (see app/build.ts). Immutable. */
 export interface AppContext {
@@ -20,6 +22,10 @@ export interface AppContext {
   /** Brute-force limits consulted by authorize (limits/brute-force.ts). */
   guard: BruteForceGuard;
   log: Logger;
+  /** Prometheus figures served by `GET /metrics` (metrics/metrics.ts). */
+  metrics: Metrics;
+  /** The shared Redis (LATCHKEY_REDIS_URL), closed with the server; undefined: none. */
+  redis?: Redis;
   /** Milliseconds since the epoch; injectable so tests can expire codes. */
   now: () => number;
 }

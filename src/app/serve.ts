@@ -26,11 +26,13 @@ export async function serve(ctx: AppContext, out: (line: string) => void = (l) =
     await server.listen({ port: ctx.config.port, host: ctx.config.host });
   } catch (err) {
     await ctx.store.close();
+    ctx.redis?.disconnect();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new Error(`${ctx.config.host}:${ctx.config.port} is already in use: stop what listens there, or choose another port with LATCHKEY_PORT`);
     }
     throw err;
   }
+  if (ctx.config.production && !ctx.config.metricsToken) ctx.log.warn('GET /metrics answers without a token: set LATCHKEY_METRICS_TOKEN, or keep /metrics away from the public at the proxy');
   // Only once listening: a development app printed by a server that then failed would be lost.
   if (!ctx.config.production && (await ctx.store.listApplications()).length === 0) {
     const app = await createApplication(ctx.store, 'Development app', ['http://localhost:3000/callback'], ctx.now());
@@ -65,6 +67,7 @@ export async function serve(ctx: AppContext, out: (line: string) => void = (l) =
       await webhooks?.stop();
       await server.close();
       await ctx.store.close();
+      ctx.redis?.disconnect();
     },
   };
 }

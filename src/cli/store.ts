@@ -10,7 +10,7 @@ export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T>
   const config = loadConfig();
   // Loaded on use: the SQLite driver is a slow import that `doctor` and `--help` do not need.
   const { openStore } = await import('../store/open.ts');
-  const store = openStore(config.databaseUrl);
+  const store = openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
     await store.migrate();
     return await fn(store);

@@ -12,8 +12,21 @@ import type { BruteForceLimits } from '../limits/brute-force.ts';
  * Names and defaults: shared/spec/DECISIONS.md "Running it" and "Verifying credentials".
  */
 export interface Config {
-  /** `sqlite:PATH`, `sqlite::memory:` or (later) `postgres://…`. Default `sqlite:./data/latchkey.db`. */
+  /** `sqlite:PATH`, `sqlite::memory:` or `postgres://…`. Default `sqlite:./data/latchkey.db`. */
   databaseUrl: string;
+  /** Most PostgreSQL connections per node (LATCHKEY_DATABASE_POOL_SIZE, 1–1000, default 10). */
+  databasePoolSize: number;
+  /**
+   * `LATCHKEY_REDIS_URL` (`redis://[user:pass@]host:port[/db]` or `rediss://…`): brute-force
+   * counters and the detection cache are kept there, shared by every node. Undefined: in memory.
+   */
+  redisUrl: string | undefined;
+  /**
+   * `LATCHKEY_METRICS_TOKEN`: when set, `GET /metrics` requires `Authorization: Bearer TOKEN`.
+   * Unset: /metrics answers anyone who reaches the port (restrict it at the proxy); the server
+   * warns at start when that is so in production.
+   */
+  metricsToken: string | undefined;
   /** Raw `LATCHKEY_ENCRYPTION_KEYS` (`v2:BASE64,v1:BASE64`), undefined in development. */
   encryptionKeys: string | undefined;
   /** Where development artefacts (generated key, default SQLite file) live. Default `./data`. */
@@ -108,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^sqlite:/.test(databaseUrl) && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push(`LATCHKEY_DATABASE_URL=${JSON.stringify(databaseUrl)}: expected sqlite:PATH or postgres://…`);
   } else if (/^postgres/.test(databaseUrl)) {
-    problems.push('LATCHKEY_DATABASE_URL: PostgreSQL is not supported by this version yet; use sqlite:PATH');
+    if (!URL.canParse(databaseUrl)) problems.push('LATCHKEY_DATABASE_URL: not a valid postgres:// URL (percent-encode special characters in the password)');
   } else if (env.LATCHKEY_DATABASE_URL) {
     // The default ./data is created on first start; a path the operator gave must already have its directory.
     const path = databaseUrl.slice('sqlite:'.length);
@@ -193,8 +206,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const allowHttp = env.LATCHKEY_AUTOCONFIG_ALLOW_HTTP ?? 'false';
   if (!['true', 'false'].includes(allowHttp)) problems.push(`LATCHKEY_AUTOCONFIG_ALLOW_HTTP=${JSON.stringify(allowHttp)}: expected true or false`);
 
+  const redisUrl = env.LATCHKEY_REDIS_URL || undefined;
+  if (redisUrl && !(/^rediss?:\/\//.test(redisUrl) && URL.canParse(redisUrl))) problems.push('LATCHKEY_REDIS_URL: expected redis://host:port or rediss://host:port');
+  const metricsToken = env.LATCHKEY_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) problems.push('LATCHKEY_METRICS_TOKEN: expected at least 16 characters (e.g. $(openssl rand -hex 24))');
+
   const config: Config = {
     databaseUrl,
+    databasePoolSize: int('LATCHKEY_DATABASE_POOL_SIZE', 10, 1, 1000),
+    redisUrl,
+    metricsToken,
     encryptionKeys,
     dataDir,
     port: int('LATCHKEY_PORT', 8787, 0, 65535),

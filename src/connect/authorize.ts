@@ -69,10 +69,12 @@ export async function authorize(ctx: AppContext, body: Record<string, unknown>, 
     await ctx.guard.succeeded(ticket);
     logAttempt(ctx, request, body, started, 'ok');
     await auditAttempt(ctx, clientId, body, source, started, 'ok');
+    ctx.metrics.authorize.inc({ reason: 'ok' });
     return { code };
   } catch (err) {
     if (ticket) await settle(ctx, ticket, err);
     const outcome = err instanceof ApiError ? err.reason : 'internal';
+    ctx.metrics.authorize.inc({ reason: outcome });
     logAttempt(ctx, request, body, started, outcome, err);
     if (clientId) await auditAttempt(ctx, clientId, body, source, started, outcome);
     throw err;

@@ -5,13 +5,15 @@ import { matchDomain, matchMx } from './builtin.ts';
 import { autoconfigUrls, fetchConfig, ispdbUrl, mxRegistrableDomain, srvFinding, type SourceContext } from './sources.ts';
 import { firstWorking, guessCandidates } from './guess.ts';
 import type { DomainDetection, Finding, ServerCandidate, Source, TraceStep } from './types.ts';
+import type { DetectCache } from './shared-cache.ts';
 
 export interface DetectContext extends SourceContext {
   providers: Record<string, ProviderEntry>;
   dial: DialContext;
   /** ms: the hard deadline of one detection. */
   deadlineMs: number;
-  cache: DetectionCache;
+  /** Per-domain answers: DetectionCache (this process) or RedisDetectionCache (shared by the nodes). */
+  cache: DetectCache;
   now: () => number;
 }
 
@@ -32,7 +34,7 @@ export async function detectDomain(domain: string, ctx: DetectContext, email?: s
   if (!isHostName(d)) {
     return { domain: d, oauthRequired: false, trace: [{ source: 'builtin', target: d, outcome: 'skipped', detail: 'not a domain name: nothing to detect', ms: 0 }] };
   }
-  const cached = ctx.cache.get(d, ctx.now());
+  const cached = await ctx.cache.get(d, ctx.now());
   if (cached) return { ...cached, trace: [{ source: cached.imap?.source ?? 'builtin', target: d, outcome: 'found', detail: 'cached', ms: 0 }] };
   const trace: TraceStep[] = [];
   const found: Finding[] = [];
@@ -41,7 +43,7 @@ export async function detectDomain(domain: string, ctx: DetectContext, email?: s
     return merge(d, found, trace);
   });
   // An answer cut short by the deadline is not cached: the next attempt may get further.
-  if (!result.timedOut) ctx.cache.set(d, result, ctx.now());
+  if (!result.timedOut) await ctx.cache.set(d, result, ctx.now());
   return result;
 }
 
@@ -151,8 +153,8 @@ function isHostName(d: string): boolean {
   return d.length <= 253 && labels.length >= 2 && labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l)) && !/^\d+$/.test(labels.at(-1)!);
 }
 
-/** A per-domain cache with a TTL (in-memory; a shared one arrives with the multi-node issue). */
-export class DetectionCache {
+/** A per-domain cache with a TTL in this process's memory (shared-cache.ts has the Redis one). */
+export class DetectionCache implements DetectCache {
   private readonly entries = new Map<string, { value: DomainDetection; expires: number }>();
   /** @param ttlMs how long an answer (found or not) is kept */
   constructor(private readonly ttlMs: number, private readonly maxEntries = 10_000) {}

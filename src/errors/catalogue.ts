@@ -219,6 +219,7 @@ export const CATALOGUE = {
   // 429 / 500
   rate_limited: { status: 429, type: 'api_error', message: 'Too many requests. Please wait and try again.' },
   internal: { status: 500, type: 'api_error', message: 'An unexpected error occurred during authentication.' },
+  store_unavailable: { status: 500, type: 'api_error', message: 'Latchkey cannot reach its database right now. Please try again shortly.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type Reason = keyof typeof CATALOGUE;

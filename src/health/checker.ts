@@ -54,6 +54,10 @@ const PAGE = 500;
  * downgraded accounts (`billing_state` `cancelled`) are skipped. A new account's first check is
  * spread uniformly over one interval, so a restart does not check everything at once.
  *
+ * With several nodes on one database, each due check is first claimed in the database
+ * (`health_schedule`, one row per account: claimed only when its `next_at` has passed) and its
+ * next due time written back there, so the nodes share one schedule.
+ *
  * `runOnce()` checks what is due now and resolves when those checks end; `start()` calls it on a
  * timer (every interval/20, between 1 s and 60 s).
  */
@@ -91,8 +95,17 @@ export class HealthChecker {
     }
     // Deleted accounts leave the schedule.
     for (const id of this.slots.keys()) if (!seen.has(id) && !this.inFlight.has(id)) this.slots.delete(id);
-    for (const a of due) this.inFlight.add(a.id);
-    const queue = [...due];
+    // Several nodes share the database: a node checks an account only once it has claimed it
+    // there (store.claimHealthCheck), for at most a lease; another node checked it (or is
+    // checking it) otherwise, and this node looks again after one interval.
+    const claimed: Account[] = [];
+    for (const a of due) {
+      const t = this.deps.now();
+      if (await this.deps.store.claimHealthCheck(a.id, t, t + this.leaseMs())) claimed.push(a);
+      else this.slots.get(a.id)!.nextAt = t + this.jittered(this.schedule.intervalMs);
+    }
+    for (const a of claimed) this.inFlight.add(a.id);
+    const queue = [...claimed];
     const worker = async () => {
       for (let a = queue.shift(); a; a = queue.shift()) await this.checkOne(a, report);
     };
@@ -130,7 +143,13 @@ export class HealthChecker {
       }
     } finally {
       this.inFlight.delete(account.id);
+      await this.deps.store.scheduleHealthCheck(account.id, slot.nextAt).catch((err: unknown) => this.deps.log.error({ err }, 'recording the next health check failed'));
     }
+  }
+
+  /** How long a claim holds when its node dies mid-check: the longest a check can take, generously (10 min). */
+  private leaseMs(): number {
+    return 10 * 60_000;
   }
 
   private jittered(ms: number): number {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ApiError } from '../errors/api-error.ts';
+import { StoreUnavailable } from '../store/store.ts';
 
 /**
  * The one serializer: every failure leaves as the catalogue's JSON body. Fastify's own errors
@@ -9,7 +10,7 @@ import { ApiError } from '../errors/api-error.ts';
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((raw: FastifyError | ApiError, request, reply) => {
     const err = toApiError(raw);
-    if (err.status >= 500 && err.reason === 'internal') {
+    if (err.status >= 500 && (err.reason === 'internal' || err.reason === 'store_unavailable')) {
       request.log.error({ err: raw, reason: err.reason }, 'request failed');
     }
     void reply.code(err.status).headers(err.toHeaders()).send(err.toBody());
@@ -22,6 +23,7 @@ export function installErrorHandling(app: FastifyInstance): void {
 
 function toApiError(err: FastifyError | ApiError): ApiError {
   if (err instanceof ApiError) return err;
+  if (err instanceof StoreUnavailable) return new ApiError('store_unavailable', { cause: err });
   const code = (err as FastifyError).code;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new ApiError('body_too_large');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new ApiError('invalid_value', { message: 'Send the body as JSON or as application/x-www-form-urlencoded.' });

@@ -6,6 +6,7 @@ import { installBodyParsers } from './body-parsers.ts';
 import { installErrorHandling } from './errors.ts';
 import { installHygiene } from './hygiene.ts';
 import { registerRoutes } from './routes.ts';
+import { registerMetrics } from '../metrics/route.ts';
 
 /** Builds the HTTP server (not listening yet). */
 export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
@@ -40,6 +41,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
       },
     },
   });
+  registerMetrics(app, ctx);
   registerRoutes(app, ctx);
   return app;
 }

@@ -1,19 +1,48 @@
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from './schema.ts';
 import { KyselyStore } from './kysely-store.ts';
+import { DIALECTS } from './dialect.ts';
+import { normalisingDialect } from './normalise.ts';
 import type { Store } from './store.ts';
 
+export interface OpenOptions {
+  /** Most connections the PostgreSQL pool opens (LATCHKEY_DATABASE_POOL_SIZE; default 10). Ignored for SQLite. */
+  poolSize?: number;
+}
+
+/** A URL with its password (if any) hidden, for messages and logs. */
+export function redactDatabaseUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1…@');
+}
+
 /**
- * Opens the store named by a URL: `sqlite:PATH` (file, WAL mode) or `sqlite::memory:`.
- * The backend is chosen by the URL's scheme, never by inspecting objects.
+ * Opens the store named by a URL; the backend is chosen by the URL's scheme:
+ * - `sqlite:PATH` (file, WAL mode, busy_timeout 5 s) or `sqlite::memory:` (better-sqlite3);
+ * - `postgres://user:pass@host:port/db` or `postgresql://…` (node-postgres `Pool`, at most
+ *   `poolSize` connections; libpq-style query parameters such as `sslmode` are understood by
+ *   pg-connection-string).
+ * Nothing is contacted yet for PostgreSQL: the first query (usually `migrate()`) connects.
  * @throws Error for an unsupported scheme.
  */
-export function openStore(url: string): Store {
+export function openStore(url: string, opts: OpenOptions = {}): Store {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.poolSize ?? 10,
+      // int8 (bigint) columns hold ms/s timestamps and counts, all far below 2^53: read them as numbers.
+      types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
+    });
+    // An idle client losing its server (restart, failover) must not crash the process; the next
+    // query gets a fresh connection.
+    pool.on('error', () => undefined);
+    return new KyselyStore(new Kysely<Database>({ dialect: normalisingDialect(new PostgresDialect({ pool }), DIALECTS.postgres) }), DIALECTS.postgres, undefined, pool);
+  }
   const m = /^sqlite:(.*)$/.exec(url);
-  if (!m) throw new Error(`unsupported database URL: ${url.replace(/\/\/[^@]*@/, '//…@')}`);
+  if (!m) throw new Error(`unsupported database URL: ${redactDatabaseUrl(url)}`);
   const path = m[1] || ':memory:';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Sqlite(path);
@@ -21,5 +50,32 @@ export function openStore(url: string): Store {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }));
+  return new KyselyStore(new Kysely<Database>({ dialect: normalisingDialect(new SqliteDialect({ database: withStatementCache(sqlite) }), DIALECTS.sqlite) }), DIALECTS.sqlite);
+}
+
+/**
+ * better-sqlite3 with its prepared statements kept by SQL text (Kysely's SQLite driver prepares
+ * every query afresh, which was the largest single cost of `GET /account` in a CPU profile).
+ * The store issues a few dozen distinct statements, so the cache is bounded only as a guard.
+ * Safe because better-sqlite3 runs each statement to completion synchronously.
+ */
+function withStatementCache(db: Sqlite.Database): Sqlite.Database {
+  const cache = new Map<string, Sqlite.Statement>();
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? v.bind(target) : v;
+      }
+      return (sql: string) => {
+        let stmt = cache.get(sql);
+        if (!stmt) {
+          if (cache.size >= 500) cache.clear();
+          stmt = target.prepare(sql);
+          cache.set(sql, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
 }

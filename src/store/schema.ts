@@ -104,4 +104,9 @@ export interface Database {
     duration_ms: number | null;
     revoked_tokens: number | null;
   };
+  /** Shared health-check schedule (migration 005_issue7): ms since the epoch. */
+  health_schedule: {
+    account_id: string;
+    next_at: number;
+  };
 }

@@ -165,6 +165,18 @@ export interface Store {
   atomically<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** True when the database answers (readiness probe). */
   ping(): Promise<boolean>;
+  /** Which database this is (store/dialect.ts). */
+  readonly dialect: 'sqlite' | 'postgres';
+  /** The PostgreSQL pool's connections (open, idle, callers waiting for one); undefined for SQLite. */
+  poolStats(): { total: number; idle: number; waiting: number } | undefined;
+  /**
+   * Claims the credential check of one account for this node until `untilMs` (ms since the
+   * epoch), in one statement: true only if no other node holds an unexpired claim (or a schedule
+   * that is not due yet) — so several nodes never check one account at the same time.
+   */
+  claimHealthCheck(accountId: string, nowMs: number, untilMs: number): Promise<boolean>;
+  /** Records when the account is next due (ms since the epoch): no node claims it before then. */
+  scheduleHealthCheck(accountId: string, atMs: number): Promise<void>;
 
   createApplication(app: Application): Promise<void>;
   findApplication(clientId: string): Promise<Application | undefined>;
@@ -287,5 +299,16 @@ export class Conflict extends Error {
   constructor(what: string) {
     super(`conflict: ${what}`);
     this.name = 'Conflict';
+  }
+}
+
+/**
+ * The database cannot be reached or is shutting down (store/normalise.ts decides, per dialect).
+ * The HTTP layer answers 500 `store_unavailable` (retryable); `cause` keeps the driver's error for the log.
+ */
+export class StoreUnavailable extends Error {
+  constructor(readonly dialect: string, cause: unknown) {
+    super(`the ${dialect} database is unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StoreUnavailable';
   }
 }

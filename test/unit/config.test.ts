@@ -40,8 +40,18 @@ test('EHLO name: explicit FQDN wins; without one, localhost.localdomain with a w
   assert.equal(loadConfig({ LATCHKEY_EHLO_NAME: 'mx.example.org' }).ehloName, 'mx.example.org');
 });
 
-test('PostgreSQL is named as not yet supported rather than failing later', () => {
-  assert.throws(() => loadConfig({ LATCHKEY_DATABASE_URL: 'postgres://localhost/x' }), /PostgreSQL is not supported by this version yet/);
+test('PostgreSQL, Redis and the metrics token: accepted when well-formed, named when not', () => {
+  const c = loadConfig({ LATCHKEY_DATABASE_URL: 'postgres://lk:p%40ss@db.internal:5432/latchkey', LATCHKEY_DATABASE_POOL_SIZE: '25', LATCHKEY_REDIS_URL: 'redis://127.0.0.1:6379/2', LATCHKEY_METRICS_TOKEN: 'x'.repeat(24) });
+  assert.equal(c.databaseUrl, 'postgres://lk:p%40ss@db.internal:5432/latchkey');
+  assert.equal(c.databasePoolSize, 25);
+  assert.equal(c.redisUrl, 'redis://127.0.0.1:6379/2');
+  assert.equal(c.metricsToken, 'x'.repeat(24));
+  assert.equal(loadConfig({}).databasePoolSize, 10);
+  assert.equal(loadConfig({}).redisUrl, undefined);
+  assert.throws(() => loadConfig({ LATCHKEY_DATABASE_URL: 'postgres://[bad' }), /LATCHKEY_DATABASE_URL: not a valid postgres:\/\/ URL/);
+  assert.throws(() => loadConfig({ LATCHKEY_DATABASE_POOL_SIZE: '0' }), /LATCHKEY_DATABASE_POOL_SIZE="0": expected a whole number from 1 to 1000/);
+  assert.throws(() => loadConfig({ LATCHKEY_REDIS_URL: 'http://127.0.0.1:6379' }), /LATCHKEY_REDIS_URL: expected redis:\/\/host:port/);
+  assert.throws(() => loadConfig({ LATCHKEY_METRICS_TOKEN: 'short' }), /LATCHKEY_METRICS_TOKEN: expected at least 16 characters/);
 });
 
 test('a bad key ring, a missing providers file and a database directory that does not exist are configuration errors', () => {

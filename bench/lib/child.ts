@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** A server the bench started in a child process. */
+export interface Child {
+  url: string;
+  child: ChildProcess;
+  pid: number;
+  /** Peak resident set size so far (VmHWM from /proc), bytes. */
+  peakRss(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node --import tsx SCRIPT` (or any argv) with `env`, and waits until it prints
+ * `LISTENING <port>` or answers `readyPath` on `port`.
+ */
+export function startChild(argv: string[], env: Record<string, string>, ready: { port?: number; readyPath?: string } = {}): Promise<Child> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LATCHKEY_')));
+  const child = spawn(process.execPath, argv, { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let out = '';
+  const make = (port: number): Child => ({
+    url: `http://127.0.0.1:${port}`,
+    child,
+    pid: child.pid!,
+    peakRss: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(t);
+    },
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${argv.join(' ')} did not start:\n${out}`)); }, 30_000);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${argv.join(' ')} exited (${code}):\n${out}`)); });
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.length > 100_000) out = out.slice(-50_000);
+      const m = /LISTENING (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(make(Number(m[1])));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    if (ready.port && ready.readyPath) {
+      const poll = async () => {
+        for (;;) {
+          if (child.exitCode !== null) return;
+          try {
+            const r = await fetch(`http://127.0.0.1:${ready.port}${ready.readyPath}`);
+            if (r.ok) {
+              clearTimeout(timer);
+              return resolve(make(ready.port!));
+            }
+          } catch { /* not yet */ }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      void poll();
+    }
+  });
+}
+
+/** A free loopback TCP port (bound and released). */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * What differs between the two databases Latchkey runs on, in one small table, so the Kysely
+ * query code stays shared (kysely-*.ts) and each difference is named once.
+ */
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DialectCaps {
+  name: DialectName;
+  /**
+   * True for a driver error that means "a UNIQUE or PRIMARY KEY constraint refused the row":
+   * better-sqlite3's `SQLITE_CONSTRAINT_UNIQUE` / `SQLITE_CONSTRAINT_PRIMARYKEY`, PostgreSQL's
+   * SQLSTATE 23505 (unique_violation; PostgreSQL docs, Appendix A "Error Codes").
+   */
+  isUniqueViolation(err: unknown): boolean;
+  /**
+   * True for a driver error that means "the database cannot be reached or is shutting down":
+   * SQLITE_BUSY (another writer held the lock past busy_timeout), PostgreSQL class 08
+   * (connection exception), 57P0x (admin shutdown, crash shutdown, cannot connect now), 53300
+   * (too many connections) and socket errors from `pg`.
+   */
+  isUnavailable(err: unknown): boolean;
+  /** Several processes may write to one database at once (PostgreSQL: yes; SQLite: one file, WAL, busy_timeout). */
+  sharedAcrossHosts: boolean;
+}
+
+const code = (err: unknown): string => String((err as { code?: unknown } | null)?.code ?? '');
+
+export const DIALECTS: Record<DialectName, DialectCaps> = {
+  sqlite: {
+    name: 'sqlite',
+    isUniqueViolation: (err) => /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(code(err)),
+    isUnavailable: (err) => /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR)/.test(code(err)),
+    sharedAcrossHosts: false,
+  },
+  postgres: {
+    name: 'postgres',
+    isUniqueViolation: (err) => code(err) === '23505',
+    isUnavailable: (err) => /^(08|57P0)/.test(code(err)) || code(err) === '53300' || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(code(err)),
+    sharedAcrossHosts: true,
+  },
+};
