@@ -69,7 +69,8 @@ for (const backend of BACKENDS) {
       await store.createApplication(app('app-a'));
       await assert.rejects(store.createApplication(app('app-a')), (e) => e instanceof Conflict);
       const found = await store.findApplication('app-a');
-      assert.deepEqual(found, { ...app('app-a'), previousSecretHash: null, previousSecretExpiresAt: null });
+      assert.deepEqual(found, { ...app('app-a'), previousSecretHash: null, previousSecretExpiresAt: null, accentColor: null });
+      assert.equal((await store.updateApplication('app-a', { accentColor: '#0a7f6f' }))?.accentColor, '#0a7f6f');
       assert.equal(await store.findApplication('nope'), undefined);
       assert.ok((await store.listApplications()).some((a) => a.clientId === 'app-a'));
       const updated = await store.updateApplication('app-a', { name: 'Renamed', redirectUris: [] });
@@ -97,6 +98,20 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await store.consumeCode('code-3', 'other', 500), { status: 'invalid' });
       assert.equal(await store.liveCodesUnder('v', 500), 0);
       assert.equal(await store.purgeCodes(300), 1);
+    });
+
+    test('hosted codes: bound to their redirect URI and PKCE challenge; a wrong binding does not burn them; never redeemable as /connect codes', async () => {
+      await store.createApplication(app('app-hosted'));
+      const hosted = { codeHash: 'h-code', clientId: 'app-hosted', payload: 'lk1:v:p', createdAt: 100, expiresAt: 1000, redirectUri: 'https://a.example/cb', codeChallenge: 'chal' };
+      await store.saveCode(hosted);
+      assert.deepEqual(await store.consumeCode('h-code', 'app-hosted', 500), { status: 'invalid' }, 'not at /connect/token');
+      assert.deepEqual(await store.consumeCode('h-code', 'app-hosted', 500, { hosted: true, redirectUri: 'https://a.example/other', codeChallenge: 'chal' }), { status: 'invalid' });
+      assert.deepEqual(await store.consumeCode('h-code', 'app-hosted', 500, { hosted: true, codeChallenge: 'wrong' }), { status: 'invalid' });
+      assert.deepEqual(await store.consumeCode('h-code', 'app-hosted', 500, { hosted: true, codeChallenge: null }), { status: 'invalid' });
+      assert.deepEqual(await store.consumeCode('h-code', 'app-hosted', 500, { hosted: true, redirectUri: 'https://a.example/cb', codeChallenge: 'chal' }), { status: 'consumed', payload: 'lk1:v:p' });
+      assert.deepEqual(await store.consumeCode('h-code', 'app-hosted', 500, { hosted: true, codeChallenge: 'chal' }), { status: 'replayed' });
+      await store.saveCode({ ...hosted, codeHash: 'h-code-2', codeChallenge: null });
+      assert.deepEqual(await store.consumeCode('h-code-2', 'app-hosted', 500, { hosted: true, codeChallenge: null }), { status: 'consumed', payload: 'lk1:v:p' });
     });
 
     test('accounts: upsert keeps one row per (client, address), lists in order, metadata and states', async () => {
