@@ -2,7 +2,7 @@ import { Agent } from 'node:https';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import type { HttpGetContext } from '../net/http-get.ts';
 import { httpsCall, type HttpsAnswer } from '../net/http-request.ts';
-import { ntlmAuthenticate, ntlmNegotiate } from './ntlm.ts';
+import { NtlmMalformedError, ntlmAuthenticate, ntlmNegotiate } from './ntlm.ts';
 import type { ExchangeLogin } from './types.ts';
 
 export type HttpAuthScheme = 'ntlm' | 'basic';
@@ -30,7 +30,8 @@ export interface AuthedPost {
  * @returns the answer to the authenticated request, whatever its status (the caller reads it).
  * @throws ApiError with `step`: `invalid_credentials` (403: the credentials were refused),
  *   `oauth_required` (403: the server accepts only OAuth — Exchange Online without basic auth),
- *   `no_supported_auth_mechanism` (422), and the transport errors of net/http-request.ts.
+ *   `no_supported_auth_mechanism` (422), `protocol_error` (502: a malformed NTLM challenge), and
+ *   the transport errors of net/http-request.ts.
  */
 export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: HttpGetContext): Promise<AuthedAnswer> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -55,7 +56,7 @@ export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: Htt
       const negotiate = offered.some((c) => /^NTLM\b/i.test(c)) ? 'NTLM' : 'Negotiate';
       const challenge = await send(`${negotiate} ${ntlmNegotiate(login)}`);
       const type2 = challenges(challenge).find((c) => /^(NTLM|Negotiate) \S+/i.test(c));
-      const type3 = challenge.status === 401 && type2 ? ntlmAuthenticate(login, type2) : undefined;
+      const type3 = challenge.status === 401 && type2 ? authenticateMessage(login, type2, req) : undefined;
       if (!type3) {
         if (challenge.status === 401) throw refused(challenge, req.step, login, 'NTLM');
         return { answer: challenge, scheme };
@@ -79,6 +80,16 @@ export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: Htt
     return { answer, scheme };
   } finally {
     agent.destroy();
+  }
+}
+
+/** The NTLM AUTHENTICATE message; a CHALLENGE the server garbled is its protocol error, not a 500. */
+function authenticateMessage(login: ExchangeLogin, type2: string, req: AuthedPost): string | undefined {
+  try {
+    return ntlmAuthenticate(login, type2);
+  } catch (err) {
+    if (!(err instanceof NtlmMalformedError)) throw err;
+    throw new ApiError('protocol_error', { step: req.step, message: `The server at ${req.url.host} sent a malformed NTLM challenge.`, cause: err });
   }
 }
 

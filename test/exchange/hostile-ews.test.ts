@@ -1,0 +1,83 @@
+/**
+ * An Exchange server that misbehaves (issue 4 robustness): a malformed NTLM CHALLENGE, an
+ * oversized answer. Whatever the server sends, the client gets a documented error (502
+ * protocol_error), never a 500. The server is a scripted HTTPS peer on 127.0.0.1.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueCert, makeCA } from '../peers/pki.ts';
+import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+let dir: string;
+let lk: Latchkey;
+let server: Server;
+let port: number;
+let handler: Handler = (_req, res) => res.writeHead(404).end();
+
+/** A CHALLENGE header whose NTLM message is cut short (fewer bytes than its fixed header). */
+const shortType2 = (bytes: Buffer) => `NTLM ${bytes.toString('base64')}`;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lk-hostile-ews-'));
+  const ca = await makeCA(dir, 'hostile-ca');
+  const leaf = await issueCert(dir, ca, { name: 'ews', dnsNames: ['ews.hostile.test'], ipAddresses: ['127.0.0.1'] });
+  server = createServer({ key: leaf.keyPem, cert: leaf.certPem }, (req, res) => {
+    req.resume();
+    req.on('end', () => handler(req, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as { port: number }).port;
+  writeFileSync(join(dir, 'ca.pem'), ca.certPem);
+  lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: join(dir, 'ca.pem') });
+});
+
+after(async () => {
+  await lk?.stop();
+  server?.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const authorize = () => lk.post('/connect/authorize', {
+  client_id: lk.app.client_id, name: 'E', email_address: 'ann@hostile.test', provider: 'exchange',
+  settings: { username: 'CORP\\ann', password: 'Hostile-Pass-1', exchange_server_host: `127.0.0.1:${port}` },
+});
+
+/** 401 NTLM to the anonymous probe, then `challenge` as the type 2 message. */
+function ntlmWith(challenge: string): Handler {
+  return (req, res) => {
+    const auth = req.headers.authorization ?? '';
+    if (!auth) return res.writeHead(401, { 'www-authenticate': 'NTLM' }).end();
+    if (/^NTLM /.test(auth)) return res.writeHead(401, { 'www-authenticate': challenge }).end();
+    return res.writeHead(500).end();
+  };
+}
+
+for (const [name, bytes] of [
+  ['four bytes', Buffer.from('AAAA', 'base64')],
+  ['the signature and type only', Buffer.concat([Buffer.from('NTLMSSP\0', 'latin1'), Buffer.from([2, 0, 0, 0])])],
+] as const) {
+  test(`a truncated NTLM CHALLENGE (${name}) → 502 protocol_error at ews.request, not a 500`, async () => {
+    handler = ntlmWith(shortType2(bytes));
+    const r = await authorize();
+    assert.equal(r.status, 502, JSON.stringify(r.body));
+    assert.equal(r.body.reason, 'protocol_error');
+    assert.equal(r.body.step, 'ews.request');
+  });
+}
+
+test('an EWS answer larger than the cap → 502 protocol_error', async () => {
+  handler = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/xml' });
+    res.end(Buffer.alloc(600 * 1024, 'x'));
+  };
+  const r = await authorize();
+  assert.equal(r.status, 502, JSON.stringify(r.body));
+  assert.equal(r.body.reason, 'protocol_error');
+});
