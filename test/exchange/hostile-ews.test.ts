@@ -1,7 +1,9 @@
 /**
  * An Exchange server that misbehaves (issue 4 robustness): a malformed NTLM CHALLENGE, an
- * oversized answer. Whatever the server sends, the client gets a documented error (502
- * protocol_error), never a 500. The server is a scripted HTTPS peer on 127.0.0.1.
+ * oversized answer, an Autodiscover SRV record or an address whose domain is not a host name.
+ * Whatever arrives, the client gets a documented error (502 protocol_error, 422
+ * autodiscover_failed), never a 500. The server is a scripted HTTPS peer on 127.0.0.1; names
+ * resolve through the loopback DNS peer.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,11 +13,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueCert, makeCA } from '../peers/pki.ts';
+import { startDnsServer, type DnsServer } from '../peers/dns-server.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let dir: string;
 let lk: Latchkey;
+let dns: DnsServer;
 let server: Server;
 let port: number;
 let handler: Handler = (_req, res) => res.writeHead(404).end();
@@ -34,11 +38,15 @@ before(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as { port: number }).port;
   writeFileSync(join(dir, 'ca.pem'), ca.certPem);
-  lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: join(dir, 'ca.pem') });
+  dns = await startDnsServer({
+    '_autodiscover._tcp.srvbad.test': { SRV: [{ target: 'bad%name.test', port: 443 }, { target: 'x:99.test', port: 443 }] },
+  });
+  lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: join(dir, 'ca.pem'), LATCHKEY_DNS_SERVERS: dns.address });
 });
 
 after(async () => {
   await lk?.stop();
+  await dns?.close();
   server?.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   rmSync(dir, { recursive: true, force: true });
@@ -81,3 +89,22 @@ test('an EWS answer larger than the cap → 502 protocol_error', async () => {
   assert.equal(r.status, 502, JSON.stringify(r.body));
   assert.equal(r.body.reason, 'protocol_error');
 });
+
+const discover = (email: string) => lk.post('/connect/authorize', {
+  client_id: lk.app.client_id, name: 'E', email_address: email, provider: 'exchange', settings: { username: 'ann', password: 'Hostile-Pass-1' },
+});
+
+test('Autodiscover: an SRV target that is not a host name (bad%name, x:99) is skipped → 422 autodiscover_failed, not a 500', async () => {
+  const r = await discover('ann@srvbad.test');
+  assert.equal(r.status, 422, JSON.stringify(r.body));
+  assert.equal(r.body.reason, 'autodiscover_failed');
+});
+
+for (const email of ['ann@x.test:1%zz', 'ann@[::1]:99.x', 'ann@a.b/c.test']) {
+  test(`Autodiscover: an address whose domain is not a host name (${email}) is never made into a URL → 422 autodiscover_failed`, async () => {
+    const r = await discover(email);
+    assert.equal(r.status, 422, JSON.stringify(r.body));
+    assert.equal(r.body.reason, 'autodiscover_failed');
+    assert.equal(dns.queries.some((q) => q.includes('/') || q.includes('%') || q.includes(':')), false);
+  });
+}
