@@ -108,3 +108,12 @@ for (const email of ['ann@x.test:1%zz', 'ann@[::1]:99.x', 'ann@a.b/c.test']) {
     assert.equal(dns.queries.some((q) => q.includes('/') || q.includes('%') || q.includes(':')), false);
   });
 }
+
+test('exchange_server_host with a letter IDNA disallows (U+037A) → 400 invalid_value, not a 500', async () => {
+  const r = await lk.post('/connect/authorize', {
+    client_id: lk.app.client_id, name: 'E', email_address: 'ann@hostile.test', provider: 'exchange',
+    settings: { username: 'ann', password: 'Hostile-Pass-1', exchange_server_host: 'ex\u037a.hostile.test' },
+  });
+  assert.equal(r.status, 400, JSON.stringify(r.body));
+  assert.equal(r.body.reason, 'invalid_value');
+});
