@@ -1,5 +1,6 @@
 import { Agent } from 'node:https';
 import { ApiError, type Step } from '../errors/api-error.ts';
+import { redactSecrets } from '../errors/redact.ts';
 import type { HttpGetContext } from '../net/http-get.ts';
 import { httpsCall, type HttpsAnswer } from '../net/http-request.ts';
 import { NtlmMalformedError, ntlmAuthenticate, ntlmNegotiate } from './ntlm.ts';
@@ -107,7 +108,7 @@ function refused(a: HttpsAnswer, step: Step, login: ExchangeLogin, scheme: strin
   if (/basic auth(entication)? (is )?(disabled|blocked)|BasicAuthBlocked|does not allow direct password/i.test(diagnostics)) {
     return new ApiError('oauth_required', {
       step,
-      serverError: String(a.headers['x-ms-diagnostics'] ?? '').slice(0, 300) || undefined,
+      serverError: redactSecrets(String(a.headers['x-ms-diagnostics'] ?? '').slice(0, 300), [login.password]) || undefined,
       message: 'This Microsoft account no longer accepts passwords (basic authentication is disabled): connect it with provider "office365" and a Microsoft refresh token.',
     });
   }

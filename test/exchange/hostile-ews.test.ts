@@ -117,3 +117,24 @@ test('exchange_server_host with a letter IDNA disallows (U+037A) → 400 invalid
   assert.equal(r.status, 400, JSON.stringify(r.body));
   assert.equal(r.body.reason, 'invalid_value');
 });
+
+test('EWS server text quoting the password (a SOAP fault, X-MS-Diagnostics) reaches server_error redacted', async () => {
+  const fault = (text: string) => `<?xml version="1.0"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>s:Client</faultcode><faultstring>${text}</faultstring></s:Fault></s:Body></s:Envelope>`;
+  handler = (req, res) => {
+    if (!req.headers.authorization) return res.writeHead(401, { 'www-authenticate': 'Basic realm="x"' }).end();
+    res.writeHead(500, { 'content-type': 'text/xml' }).end(fault(`ErrorInvalidRequest: logon as ann with Hostile-Pass-1 (${req.headers.authorization}) failed`));
+  };
+  const r = await authorize();
+  assert.equal(r.status, 502, JSON.stringify(r.body));
+  assert.match(r.body.server_error, /ErrorInvalidRequest/);
+  assert.ok(!JSON.stringify(r.body).includes('Hostile-Pass-1'), JSON.stringify(r.body));
+  assert.ok(!JSON.stringify(r.body).includes(Buffer.from('CORP\\ann:Hostile-Pass-1').toString('base64')), JSON.stringify(r.body));
+
+  handler = (req, res) => {
+    if (!req.headers.authorization) return res.writeHead(401, { 'www-authenticate': 'Basic realm="x"' }).end();
+    res.writeHead(401, { 'x-ms-diagnostics': `2000000;reason="Basic authentication is disabled";creds="${req.headers.authorization}"` }).end();
+  };
+  const online = await authorize();
+  assert.equal(online.body.reason, 'oauth_required', JSON.stringify(online.body));
+  assert.ok(!JSON.stringify(online.body).includes(Buffer.from('CORP\\ann:Hostile-Pass-1').toString('base64')), JSON.stringify(online.body));
+});
