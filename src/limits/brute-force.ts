@@ -26,9 +26,9 @@ export interface BruteForceLimits {
 const STRIKE_MEMORY_SECONDS = 24 * 3600;
 
 /**
- * Who is attempting. Failures are counted under two keys, each with the pair threshold: the
+ * Who is attempting. Failures are counted under each key, with the pair threshold: the
  * (client, address) pair of DECISIONS, and the login actually tried at the provider (the IMAP
- * username, across every client) — so neither a decoy `email_address` with the victim's
+ * username, across every client; `smtp_username` too when given) — so neither a decoy `email_address` with the victim's
  * `imap_username`, nor a second application, escapes the limit for one mailbox.
  */
 export interface Attempt {
@@ -37,6 +37,12 @@ export interface Attempt {
   emailKey: string | undefined;
   /** Normalized login name sent to the provider; undefined when not known yet. */
   loginKey?: string | undefined;
+  /**
+   * Normalized `smtp_username` when the request names one: SMTP is a second login the provider
+   * is asked for, and a guesser whose IMAP side logs in to a server of their own would otherwise
+   * vary the address and IMAP username to dodge the count for the SMTP mailbox.
+   */
+  smtpLoginKey?: string | undefined;
   /** Source IP as the socket (or a declared proxy) reports it. */
   ip: string;
 }
@@ -83,6 +89,7 @@ export class BruteForceGuard {
     const pairs = [
       ...(a.emailKey ? [pairKey(a.clientId, a.emailKey)] : []),
       ...(a.loginKey ? [loginKey(a.loginKey)] : []),
+      ...(a.smtpLoginKey ? [loginKey(a.smtpLoginKey)] : []),
     ].filter((k, i, all) => all.indexOf(k) === i);
     for (const pair of pairs) await this.refuseIfLocked(this.pairLock, pair, this.limits.pairFailures);
     // Reserve: concurrent attempts already in flight use up the budget too.
