@@ -55,6 +55,7 @@ export interface Attempt {
  */
 export class BruteForceGuard {
   private readonly client: RateLimiterAbstract;
+  private readonly detections: RateLimiterAbstract;
   private readonly pairFail: RateLimiterAbstract;
   private readonly pairLock: RateLimiterAbstract;
   private readonly pairStrikes: RateLimiterAbstract;
@@ -64,6 +65,7 @@ export class BruteForceGuard {
   constructor(readonly limits: BruteForceLimits, store: LimiterStore, private readonly clock: () => number = Date.now) {
     const w = limits.windowSeconds;
     this.client = store.limiter({ keyPrefix: 'lk-client', points: limits.clientRequestsPerMinute, duration: 60 });
+    this.detections = store.limiter({ keyPrefix: 'lk-hosted-detect', points: limits.clientRequestsPerMinute, duration: 60 });
     this.pairFail = store.limiter({ keyPrefix: 'lk-pair-fail', points: limits.pairFailures, duration: w });
     this.pairLock = store.limiter({ keyPrefix: 'lk-pair-lock', points: 1, duration: limits.lockSeconds });
     this.pairStrikes = store.limiter({ keyPrefix: 'lk-pair-strikes', points: 1_000_000, duration: STRIKE_MEMORY_SECONDS });
@@ -109,6 +111,23 @@ export class BruteForceGuard {
       }
     }
     return { ip, pairs };
+  }
+
+  /**
+   * Before the hosted login page runs detection for a typed address (DNS and HTTPS lookups that
+   * happen before `admit`): a locked IP is refused, and the client's detections share a budget
+   * of `clientRequestsPerMinute` per minute — a budget of their own, so an attempt that goes on
+   * to `admit` is not counted twice.
+   * @throws ApiError `rate_limited` (429).
+   */
+  async beforeDetection(clientId: string, ip: string): Promise<void> {
+    await this.refuseIfLocked(this.ipLock, normalizeIp(ip), this.limits.ipFailures);
+    try {
+      await this.detections.consume(clientId);
+    } catch (err) {
+      if (isRes(err)) this.refuse(this.limits.clientRequestsPerMinute, err.msBeforeNext);
+      throw err;
+    }
   }
 
   /** A failed provider login (or a refused destination): keeps the reserved slots; locks on the threshold. */
