@@ -58,14 +58,27 @@ export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: Htt
       const challenge = await send(`${negotiate} ${ntlmNegotiate(login)}`);
       const type2 = challenges(challenge).find((c) => /^(NTLM|Negotiate) \S+/i.test(c));
       const type3 = challenge.status === 401 && type2 ? authenticateMessage(login, type2, req) : undefined;
-      if (!type3) {
-        if (challenge.status === 401) throw refused(challenge, req.step, login, 'NTLM');
+      if (type3) {
+        answer = await send(`${negotiate} ${type3}`);
+      } else if (challenge.status !== 401) {
         return { answer: challenge, scheme };
+      } else {
+        // No NTLM CHALLENGE came back (Negotiate meaning Kerberos only): the NEGOTIATE message
+        // holds no credentials, so nothing was refused yet. Basic when offered, else say so.
+        const r = refused(challenge, req.step, login, 'NTLM');
+        if (r.reason === 'oauth_required') throw r;
+        if (!offered.some((c) => /^Basic\b/i.test(c))) {
+          throw new ApiError('no_supported_auth_mechanism', {
+            step: req.step,
+            message: `The Exchange server answered the NTLM sign-in without an NTLM challenge (it may accept Kerberos only, which Latchkey does not use; offered: ${offered.map((c) => c.split(' ')[0]).join(', ')}).`,
+          });
+        }
+        scheme = 'basic';
+        answer = await send(basic(login));
       }
-      answer = await send(`${negotiate} ${type3}`);
     } else if (offered.some((c) => /^Basic\b/i.test(c))) {
       scheme = 'basic';
-      answer = await send(`Basic ${Buffer.from(`${login.username}:${login.password}`, 'utf8').toString('base64')}`);
+      answer = await send(basic(login));
     } else if (offered.some((c) => /^Bearer\b/i.test(c))) {
       throw new ApiError('oauth_required', {
         step: req.step,
@@ -82,6 +95,11 @@ export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: Htt
   } finally {
     agent.destroy();
   }
+}
+
+/** RFC 7617 credentials (UTF-8). */
+function basic(login: ExchangeLogin): string {
+  return `Basic ${Buffer.from(`${login.username}:${login.password}`, 'utf8').toString('base64')}`;
 }
 
 /** The NTLM AUTHENTICATE message; a CHALLENGE the server garbled is its protocol error, not a 500. */

@@ -138,3 +138,24 @@ test('EWS server text quoting the password (a SOAP fault, X-MS-Diagnostics) reac
   assert.equal(online.body.reason, 'oauth_required', JSON.stringify(online.body));
   assert.ok(!JSON.stringify(online.body).includes(Buffer.from('CORP\\ann:Hostile-Pass-1').toString('base64')), JSON.stringify(online.body));
 });
+
+test('Negotiate without NTLM (Kerberos only): 422 no_supported_auth_mechanism, not a wrong password (nothing was refused, nothing is counted)', async () => {
+  handler = (req, res) => res.writeHead(401, { 'www-authenticate': 'Negotiate' }).end();
+  const r = await authorize();
+  assert.equal(r.status, 422, JSON.stringify(r.body));
+  assert.equal(r.body.reason, 'no_supported_auth_mechanism');
+
+  // With Basic offered too, Basic is used.
+  const seen: string[] = [];
+  handler = (req, res) => {
+    const auth = req.headers.authorization ?? '';
+    seen.push(auth.split(' ')[0]!);
+    if (auth.startsWith('Basic ')) {
+      return res.writeHead(200, { 'content-type': 'text/xml' }).end('<?xml version="1.0"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><m:GetFolderResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"><m:ResponseMessages><m:GetFolderResponseMessage ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode></m:GetFolderResponseMessage></m:ResponseMessages></m:GetFolderResponse></s:Body></s:Envelope>');
+    }
+    res.writeHead(401, [['www-authenticate', 'Negotiate'], ['www-authenticate', 'Basic realm="x"']]).end();
+  };
+  const ok = await authorize();
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  assert.deepEqual(seen, ['', 'Negotiate', 'Basic']);
+});
