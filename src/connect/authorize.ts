@@ -61,7 +61,7 @@ export async function authorize(ctx: AppContext, body: Record<string, unknown>, 
     if (typeof body.client_id !== 'string') throw new ApiError('invalid_value', { message: 'client_id must be a string.' });
     await knownClient(ctx.store, body.client_id);
     clientId = body.client_id;
-    ticket = await ctx.guard.admit({ clientId: body.client_id, emailKey: normalizedEmail(body), loginKey: loginName(body), ip: source.ip });
+    ticket = await ctx.guard.admit({ clientId: body.client_id, emailKey: normalizedEmail(body), loginKey: loginName(body), smtpLoginKey: smtpLoginName(body), ip: source.ip });
     request = parseAuthorizeRequest(await fillSettingsByDetection(ctx, body), ctx.providers);
     await checkReauthTarget(ctx, request);
     const facts = await verifyWithProvider(ctx, request);
@@ -109,6 +109,12 @@ function loginName(body: Record<string, unknown>): string | undefined {
   const s = body.settings && typeof body.settings === 'object' ? (body.settings as Record<string, unknown>) : {};
   const name = [s.imap_username, s.username, body.email_address].find((v) => typeof v === 'string' && v.trim() !== '');
   return typeof name === 'string' ? normalizeLogin(name) : undefined;
+}
+
+/** `smtp_username` when given: the SMTP login, counted too (a guesser may vary everything else). */
+function smtpLoginName(body: Record<string, unknown>): string | undefined {
+  const s = body.settings && typeof body.settings === 'object' ? (body.settings as Record<string, unknown>) : {};
+  return typeof s.smtp_username === 'string' && s.smtp_username.trim() !== '' ? normalizeLogin(s.smtp_username) : undefined;
 }
 
 async function checkReauthTarget(ctx: AppContext, r: AuthorizeRequest): Promise<void> {

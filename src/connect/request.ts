@@ -144,7 +144,8 @@ function variantE(s: Record<string, unknown>): ExchangeLogin {
     const raw = stringValue(s[hostKey], hostKey).trim().replace(/^https:\/\//i, '').replace(/\/.*$/, '');
     const m = /^(\[[0-9a-f:.]+\]|[\p{L}\p{N}._-]+)(?::(\d{1,5}))?$/iu.exec(raw);
     const port = m?.[2] ? Number(m[2]) : 443;
-    if (!m || raw.length > 253 || port < 1 || port > 65535) throw new ApiError('invalid_value', { message: `settings.${hostKey} ${JSON.stringify(raw.slice(0, 80))} is not a host name or address.` });
+    // The host must also be one a URL can hold: letters IDNA (UTS #46) disallows make `new URL` throw.
+    if (!m || raw.length > 253 || port < 1 || port > 65535 || !URL.canParse(`https://${m[1]}/`)) throw new ApiError('invalid_value', { message: `settings.${hostKey} ${JSON.stringify(raw.slice(0, 80))} is not a host name or address.` });
     server = { host: m[1]!.replace(/^\[|\]$/g, ''), port };
   }
   return { username: stringValue(s.username, 'username').trim(), password: stringValue(s.password, 'password'), server };

@@ -1,8 +1,9 @@
 import { Agent } from 'node:https';
 import { ApiError, type Step } from '../errors/api-error.ts';
+import { redactSecrets } from '../errors/redact.ts';
 import type { HttpGetContext } from '../net/http-get.ts';
 import { httpsCall, type HttpsAnswer } from '../net/http-request.ts';
-import { ntlmAuthenticate, ntlmNegotiate } from './ntlm.ts';
+import { NtlmMalformedError, ntlmAuthenticate, ntlmNegotiate } from './ntlm.ts';
 import type { ExchangeLogin } from './types.ts';
 
 export type HttpAuthScheme = 'ntlm' | 'basic';
@@ -30,7 +31,8 @@ export interface AuthedPost {
  * @returns the answer to the authenticated request, whatever its status (the caller reads it).
  * @throws ApiError with `step`: `invalid_credentials` (403: the credentials were refused),
  *   `oauth_required` (403: the server accepts only OAuth — Exchange Online without basic auth),
- *   `no_supported_auth_mechanism` (422), and the transport errors of net/http-request.ts.
+ *   `no_supported_auth_mechanism` (422), `protocol_error` (502: a malformed NTLM challenge), and
+ *   the transport errors of net/http-request.ts.
  */
 export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: HttpGetContext): Promise<AuthedAnswer> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -55,15 +57,28 @@ export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: Htt
       const negotiate = offered.some((c) => /^NTLM\b/i.test(c)) ? 'NTLM' : 'Negotiate';
       const challenge = await send(`${negotiate} ${ntlmNegotiate(login)}`);
       const type2 = challenges(challenge).find((c) => /^(NTLM|Negotiate) \S+/i.test(c));
-      const type3 = challenge.status === 401 && type2 ? ntlmAuthenticate(login, type2) : undefined;
-      if (!type3) {
-        if (challenge.status === 401) throw refused(challenge, req.step, login, 'NTLM');
+      const type3 = challenge.status === 401 && type2 ? authenticateMessage(login, type2, req) : undefined;
+      if (type3) {
+        answer = await send(`${negotiate} ${type3}`);
+      } else if (challenge.status !== 401) {
         return { answer: challenge, scheme };
+      } else {
+        // No NTLM CHALLENGE came back (Negotiate meaning Kerberos only): the NEGOTIATE message
+        // holds no credentials, so nothing was refused yet. Basic when offered, else say so.
+        const r = refused(challenge, req.step, login, 'NTLM');
+        if (r.reason === 'oauth_required') throw r;
+        if (!offered.some((c) => /^Basic\b/i.test(c))) {
+          throw new ApiError('no_supported_auth_mechanism', {
+            step: req.step,
+            message: `The Exchange server answered the NTLM sign-in without an NTLM challenge (it may accept Kerberos only, which Latchkey does not use; offered: ${offered.map((c) => c.split(' ')[0]).join(', ')}).`,
+          });
+        }
+        scheme = 'basic';
+        answer = await send(basic(login));
       }
-      answer = await send(`${negotiate} ${type3}`);
     } else if (offered.some((c) => /^Basic\b/i.test(c))) {
       scheme = 'basic';
-      answer = await send(`Basic ${Buffer.from(`${login.username}:${login.password}`, 'utf8').toString('base64')}`);
+      answer = await send(basic(login));
     } else if (offered.some((c) => /^Bearer\b/i.test(c))) {
       throw new ApiError('oauth_required', {
         step: req.step,
@@ -82,6 +97,21 @@ export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: Htt
   }
 }
 
+/** RFC 7617 credentials (UTF-8). */
+function basic(login: ExchangeLogin): string {
+  return `Basic ${Buffer.from(`${login.username}:${login.password}`, 'utf8').toString('base64')}`;
+}
+
+/** The NTLM AUTHENTICATE message; a CHALLENGE the server garbled is its protocol error, not a 500. */
+function authenticateMessage(login: ExchangeLogin, type2: string, req: AuthedPost): string | undefined {
+  try {
+    return ntlmAuthenticate(login, type2);
+  } catch (err) {
+    if (!(err instanceof NtlmMalformedError)) throw err;
+    throw new ApiError('protocol_error', { step: req.step, message: `The server at ${req.url.host} sent a malformed NTLM challenge.`, cause: err });
+  }
+}
+
 /** `WWW-Authenticate` challenges, one per header line (several schemes may share one line, comma separated). */
 function challenges(a: HttpsAnswer): string[] {
   return (a.headersDistinct['www-authenticate'] ?? [])
@@ -96,7 +126,7 @@ function refused(a: HttpsAnswer, step: Step, login: ExchangeLogin, scheme: strin
   if (/basic auth(entication)? (is )?(disabled|blocked)|BasicAuthBlocked|does not allow direct password/i.test(diagnostics)) {
     return new ApiError('oauth_required', {
       step,
-      serverError: String(a.headers['x-ms-diagnostics'] ?? '').slice(0, 300) || undefined,
+      serverError: redactSecrets(String(a.headers['x-ms-diagnostics'] ?? '').slice(0, 300), [login.password]) || undefined,
       message: 'This Microsoft account no longer accepts passwords (basic authentication is disabled): connect it with provider "office365" and a Microsoft refresh token.',
     });
   }

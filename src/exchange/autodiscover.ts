@@ -41,17 +41,21 @@ export async function autodiscover(email: string, login: ExchangeLogin, ctx: Htt
   const domain = email.split('@').pop()!.toLowerCase();
   const tried: string[] = [];
   const candidates = async function* () {
-    yield `https://autodiscover.${domain}/autodiscover/autodiscover.xml`;
-    yield `https://${domain}/autodiscover/autodiscover.xml`;
+    // The address's domain and the SRV target are data, not URL text: only a plain host name
+    // becomes a URL (a domain such as `x.test:1%zz` or `a.b/c` would otherwise throw or add a path).
+    if (!isHostName(domain)) return;
+    yield candidateUrl(`autodiscover.${domain}`, 443);
+    yield candidateUrl(domain, 443);
     const srv = await dns.srv(`_autodiscover._tcp.${domain}`).catch(() => []);
-    for (const s of srv) yield `https://${s.host}${s.port === 443 ? '' : `:${s.port}`}/autodiscover/autodiscover.xml`;
+    for (const s of srv) yield candidateUrl(s.host, s.port);
   };
   for await (const candidate of candidates()) {
     if (signal?.aborted) break;
-    tried.push(candidate);
+    if (!candidate) continue;
+    tried.push(candidate.href);
     let body: string;
     try {
-      const { answer } = await authedPost({ url: new URL(candidate), body: request(email), step, timeoutMs, ...(signal ? { signal } : {}) }, login, ctx);
+      const { answer } = await authedPost({ url: candidate, body: request(email), step, timeoutMs, ...(signal ? { signal } : {}) }, login, ctx);
       if (answer.status !== 200) continue;
       body = answer.body;
     } catch (err) {
@@ -62,13 +66,28 @@ export async function autodiscover(email: string, login: ExchangeLogin, ctx: Htt
       continue;
     }
     const ews = ewsUrlOf(body);
-    if (ews) return { ewsUrl: ews, source: candidate };
+    if (ews) return { ewsUrl: ews, source: candidate.href };
   }
   throw new ApiError('autodiscover_failed', {
     step,
     message: `Latchkey could not find the Exchange server of ${domain} by Autodiscover (tried ${tried.length} place${tried.length === 1 ? '' : 's'}). Give its host name in settings.exchange_server_host.`,
     internal: `tried ${tried.join(', ')}`,
   });
+}
+
+/** A DNS host name (letters of any script, digits, `-`, `_`; dot-separated labels): nothing a URL would read as a port, path or escape. */
+function isHostName(host: string): boolean {
+  return host.length <= 253 && /^[\p{L}\p{N}_-]+(\.[\p{L}\p{N}_-]+)*$/u.test(host);
+}
+
+/** `https://HOST[:PORT]/autodiscover/autodiscover.xml`, or undefined when HOST is not a host name. */
+function candidateUrl(host: string, port: number): URL | undefined {
+  if (!isHostName(host)) return undefined;
+  try {
+    return new URL(`https://${host}${port === 443 ? '' : `:${port}`}/autodiscover/autodiscover.xml`);
+  } catch {
+    return undefined; // e.g. a compatibility character that folds to one a host may not hold
+  }
 }
 
 /** The EWS URL of a POX Autodiscover answer (responseschema 2006a `Account/Protocol/EwsUrl`), https only. */

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { ApiError } from '../errors/api-error.ts';
+import { redactSecrets } from '../errors/redact.ts';
 import type { HttpGetContext } from '../net/http-get.ts';
 import { authedPost, type HttpAuthScheme } from './auth-post.ts';
 import type { ExchangeLogin } from './types.ts';
@@ -56,15 +57,18 @@ export async function verifyEws(url: URL, login: ExchangeLogin, email: string, c
   if (answer.status === 200 && responseClass === 'Success') return { url: url.href, scheme };
   const code = String(message?.ResponseCode ?? body?.Fault?.detail?.ResponseCode ?? body?.Fault?.faultstring ?? '');
   const text = String(message?.MessageText ?? body?.Fault?.faultstring?.['#text'] ?? body?.Fault?.faultstring ?? '');
-  const serverError = [code, text].filter(Boolean).join(': ').slice(0, 300) || `HTTP ${answer.status}`;
+  // Server text is shown to the client: a server that quotes what it was sent must not echo the password.
+  const serverError = redactSecrets([code, text].filter(Boolean).join(': ').slice(0, 300), [login.password]) || `HTTP ${answer.status}`;
+  // The code is matched as sent but shown redacted (a fault string may stand in for it).
+  const shownCode = code ? redactSecrets(code.slice(0, 200), [login.password]) : '';
   if (/ErrorServerBusy|ErrorTimeoutExpired|ErrorMailboxMoveInProgress|ErrorMailboxStoreUnavailable/.test(code) || answer.status === 503 || answer.status === 429) {
     throw new ApiError('provider_unavailable', { step, serverError, retryAfter: 60, message: 'The Exchange server is busy. Please try again later.' });
   }
   if (responseClass === 'Error' || /^Error/.test(code)) {
     if (/ErrorNonExistentMailbox|ErrorAccessDenied|ErrorImpersonat|ErrorMailboxLogonFailed|ErrorFolderNotFound|ErrorInvalidSmtpAddress/.test(code)) {
-      throw new ApiError('mailbox_access_denied', { step, serverError, message: `The Exchange server accepted the sign-in but refused access to the mailbox of ${email} (${code}).` });
+      throw new ApiError('mailbox_access_denied', { step, serverError, message: `The Exchange server accepted the sign-in but refused access to the mailbox of ${email} (${shownCode}).` });
     }
-    throw new ApiError('protocol_error', { step, serverError, message: `The Exchange server refused the request (${code || `HTTP ${answer.status}`}).` });
+    throw new ApiError('protocol_error', { step, serverError, message: `The Exchange server refused the request (${shownCode || `HTTP ${answer.status}`}).` });
   }
   if (answer.status === 403) throw new ApiError('mailbox_access_denied', { step, serverError, message: 'The Exchange server accepted the sign-in but refused access to EWS (HTTP 403). EWS may be disabled for this mailbox.' });
   if (answer.status >= 500) throw new ApiError('provider_unavailable', { step, serverError, retryAfter: 60, message: `The Exchange server answered HTTP ${answer.status}. Please try again later.` });

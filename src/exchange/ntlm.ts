@@ -12,16 +12,24 @@ export function ntlmNegotiate(login: ExchangeLogin): string {
   return bare(ntlm.createType1Message({ ...identity(login), password: '' }));
 }
 
+/** A CHALLENGE message too short for its own fields (httpntlm reads past its end and throws). */
+export class NtlmMalformedError extends Error {}
+
 /**
  * @param challengeHeader the `WWW-Authenticate` value carrying the type 2 message
  * @returns the base64 AUTHENTICATE message (without the scheme name), or undefined when the
  *   header holds no type 2 message
+ * @throws NtlmMalformedError when the type 2 message is cut short or its fields point outside it
  */
 export function ntlmAuthenticate(login: ExchangeLogin, challengeHeader: string): string | undefined {
   let bad = false;
-  const type2 = ntlm.parseType2Message(challengeHeader.replace(/^Negotiate /i, 'NTLM '), () => { bad = true; });
-  if (bad || !type2) return undefined;
-  return bare(ntlm.createType3Message(type2, identity(login)));
+  try {
+    const type2 = ntlm.parseType2Message(challengeHeader.replace(/^Negotiate /i, 'NTLM '), () => { bad = true; });
+    if (bad || !type2) return undefined;
+    return bare(ntlm.createType3Message(type2, identity(login)));
+  } catch (err) {
+    throw new NtlmMalformedError(`malformed NTLM CHALLENGE message: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 /** httpntlm returns `NTLM <base64>`; the caller picks the scheme name (NTLM or Negotiate). */

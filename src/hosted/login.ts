@@ -85,7 +85,7 @@ export async function submitLogin(ctx: AppContext, input: HostedInput): Promise<
     const blank = (['name', 'email_address'] as const).find((k) => !values[k]?.trim());
     if (blank) throw new ApiError('missing_fields', { missingFields: [blank], message: blank === 'name' ? 'Please enter your name.' : 'Please enter your email address.' });
     if (!password) throw new ApiError('missing_fields', { missingFields: ['password'], message: 'Please enter your password.' });
-    const chosen = await chooseProvider(ctx, request, values, password);
+    const chosen = await chooseProvider(ctx, request, values, password, input.source);
     notice = chosen.notice;
     const { code } = await authorize(ctx, chosen.body, input.source, { redirectUri: request.redirectUri, codeChallenge: request.codeChallenge });
     return { kind: 'redirect', location: withParams(request.redirectUri, { code, state: request.state }) };
@@ -109,7 +109,7 @@ export async function submitLogin(ctx: AppContext, input: HostedInput): Promise<
  * else the provider the application asked for; else detection — a known password provider by
  * name, another detected server as `imap`. Nothing detected → the advanced panel is asked for.
  */
-async function chooseProvider(ctx: AppContext, r: HostedRequest, v: LoginPage['values'], password: string): Promise<{ body: Record<string, unknown>; notice?: string }> {
+async function chooseProvider(ctx: AppContext, r: HostedRequest, v: LoginPage['values'], password: string, source: RequestSource): Promise<{ body: Record<string, unknown>; notice?: string }> {
   const base = { client_id: r.clientId, name: v.name!.trim(), email_address: v.email_address!.trim(), scopes: r.scopes };
   if (v.imap_host?.trim() || v.smtp_host?.trim()) {
     const settings: Record<string, unknown> = { imap_password: password };
@@ -119,6 +119,9 @@ async function chooseProvider(ctx: AppContext, r: HostedRequest, v: LoginPage['v
   if (r.provider && r.provider !== 'imap') return { body: { ...base, provider: r.provider, settings: { password } } };
   const domain = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(base.email_address)?.[1];
   if (!domain) throw new ApiError('invalid_value', { message: 'Please enter a whole email address, like name@example.com.' });
+  // Detection contacts DNS and the domain's servers before authorize's limits are consulted:
+  // it gets a budget of its own, and a locked IP none (the form is anyone's to post).
+  await ctx.guard.beforeDetection(r.clientId, source.ip);
   const view = detectionView(base.email_address, await detectDomain(domain, ctx.detect, base.email_address).catch((): DomainDetection => ({ domain, oauthRequired: false, trace: [] })));
   if (!view.detected) {
     throw new ApiError('missing_fields', {

@@ -26,9 +26,9 @@ export interface BruteForceLimits {
 const STRIKE_MEMORY_SECONDS = 24 * 3600;
 
 /**
- * Who is attempting. Failures are counted under two keys, each with the pair threshold: the
+ * Who is attempting. Failures are counted under each key, with the pair threshold: the
  * (client, address) pair of DECISIONS, and the login actually tried at the provider (the IMAP
- * username, across every client) — so neither a decoy `email_address` with the victim's
+ * username, across every client; `smtp_username` too when given) — so neither a decoy `email_address` with the victim's
  * `imap_username`, nor a second application, escapes the limit for one mailbox.
  */
 export interface Attempt {
@@ -37,6 +37,12 @@ export interface Attempt {
   emailKey: string | undefined;
   /** Normalized login name sent to the provider; undefined when not known yet. */
   loginKey?: string | undefined;
+  /**
+   * Normalized `smtp_username` when the request names one: SMTP is a second login the provider
+   * is asked for, and a guesser whose IMAP side logs in to a server of their own would otherwise
+   * vary the address and IMAP username to dodge the count for the SMTP mailbox.
+   */
+  smtpLoginKey?: string | undefined;
   /** Source IP as the socket (or a declared proxy) reports it. */
   ip: string;
 }
@@ -49,6 +55,7 @@ export interface Attempt {
  */
 export class BruteForceGuard {
   private readonly client: RateLimiterAbstract;
+  private readonly detections: RateLimiterAbstract;
   private readonly pairFail: RateLimiterAbstract;
   private readonly pairLock: RateLimiterAbstract;
   private readonly pairStrikes: RateLimiterAbstract;
@@ -58,6 +65,7 @@ export class BruteForceGuard {
   constructor(readonly limits: BruteForceLimits, store: LimiterStore, private readonly clock: () => number = Date.now) {
     const w = limits.windowSeconds;
     this.client = store.limiter({ keyPrefix: 'lk-client', points: limits.clientRequestsPerMinute, duration: 60 });
+    this.detections = store.limiter({ keyPrefix: 'lk-hosted-detect', points: limits.clientRequestsPerMinute, duration: 60 });
     this.pairFail = store.limiter({ keyPrefix: 'lk-pair-fail', points: limits.pairFailures, duration: w });
     this.pairLock = store.limiter({ keyPrefix: 'lk-pair-lock', points: 1, duration: limits.lockSeconds });
     this.pairStrikes = store.limiter({ keyPrefix: 'lk-pair-strikes', points: 1_000_000, duration: STRIKE_MEMORY_SECONDS });
@@ -83,6 +91,7 @@ export class BruteForceGuard {
     const pairs = [
       ...(a.emailKey ? [pairKey(a.clientId, a.emailKey)] : []),
       ...(a.loginKey ? [loginKey(a.loginKey)] : []),
+      ...(a.smtpLoginKey ? [loginKey(a.smtpLoginKey)] : []),
     ].filter((k, i, all) => all.indexOf(k) === i);
     for (const pair of pairs) await this.refuseIfLocked(this.pairLock, pair, this.limits.pairFailures);
     // Reserve: concurrent attempts already in flight use up the budget too.
@@ -102,6 +111,23 @@ export class BruteForceGuard {
       }
     }
     return { ip, pairs };
+  }
+
+  /**
+   * Before the hosted login page runs detection for a typed address (DNS and HTTPS lookups that
+   * happen before `admit`): a locked IP is refused, and the client's detections share a budget
+   * of `clientRequestsPerMinute` per minute — a budget of their own, so an attempt that goes on
+   * to `admit` is not counted twice.
+   * @throws ApiError `rate_limited` (429).
+   */
+  async beforeDetection(clientId: string, ip: string): Promise<void> {
+    await this.refuseIfLocked(this.ipLock, normalizeIp(ip), this.limits.ipFailures);
+    try {
+      await this.detections.consume(clientId);
+    } catch (err) {
+      if (isRes(err)) this.refuse(this.limits.clientRequestsPerMinute, err.msBeforeNext);
+      throw err;
+    }
   }
 
   /** A failed provider login (or a refused destination): keeps the reserved slots; locks on the threshold. */

@@ -29,7 +29,8 @@ export interface MailToken {
  * - Google (reference §9.2): refresh, then userinfo's `email` must equal `email_address`.
  * - Microsoft (reference §9.3): refresh with the Outlook IMAP/SMTP scopes; an access token that
  *   is a readable JWT must be for the Outlook resource (else `token_audience_invalid`); the ID
- *   token's `email` / `preferred_username`, when present, must equal `email_address`.
+ *   token's `email` / `preferred_username` (without an ID token: the readable access token's
+ *   `upn` / `preferred_username` / `unique_name` / `email`), when present, must equal `email_address`.
  * @param onStep told each step as it starts (for the authorize deadline's message)
  * @throws ApiError — see refreshAccessToken and userinfoEmail; `oauth_account_mismatch` (400),
  *   `token_audience_invalid` (403).
@@ -64,7 +65,12 @@ export async function mintMailToken(
       });
     }
     const id = jwtClaims(tokens.idToken);
-    const named = [id?.email, id?.preferred_username, id?.upn].find((v): v is string => typeof v === 'string' && v.includes('@'));
+    // Without an ID token (a refresh token granted without openid) the access token, when it is
+    // a readable JWT, names its user itself (Microsoft access token claims: upn, unique_name,
+    // preferred_username, email); otherwise a token for one mailbox would pass for any address.
+    const at = id ? undefined : jwtClaims(tokens.accessToken);
+    const named = [id?.email, id?.preferred_username, id?.upn, at?.upn, at?.preferred_username, at?.unique_name, at?.email]
+      .find((v): v is string => typeof v === 'string' && v.includes('@'));
     account = named?.trim().toLowerCase();
   } else {
     onStep?.('oauth.userinfo');

@@ -36,7 +36,8 @@ export interface TokenSet {
  * @throws ApiError, step `oauth.refresh`: `refresh_token_revoked` (403, `invalid_grant` or
  *   `invalid_scope`, RFC 6749 §5.2), `oauth_client_invalid` (403, `invalid_client` /
  *   `unauthorized_client`), `provider_unavailable` (503, 5xx / 429 / `temporarily_unavailable`),
- *   `protocol_error` (502, an answer that is not a token response), and the transport errors of
+ *   `protocol_error` (502, an answer that is not a token response, or an access token that is not
+ *   1*VSCHAR), and the transport errors of
  *   net/http-request.ts (502 / 504 / 422).
  */
 export async function refreshAccessToken(grant: RefreshGrant, ctx: HttpGetContext & { signal?: AbortSignal }, timeoutMs: number): Promise<TokenSet> {
@@ -57,6 +58,11 @@ export async function refreshAccessToken(grant: RefreshGrant, ctx: HttpGetContex
   const secrets = [grant.refreshToken, grant.clientSecret];
   const json = parseJson(answer.body);
   const where = grant.tokenUrl.host;
+  // RFC 6749 Appendix A.12: access-token = 1*VSCHAR (%x20-7E). Anything else cannot travel in
+  // an Authorization header (Node throws on CR, LF or non-ASCII) and is not a token.
+  if (answer.status === 200 && json && typeof json.access_token === 'string' && json.access_token && !/^[\x20-\x7e]+$/.test(json.access_token)) {
+    return Promise.reject(new ApiError('protocol_error', { step, message: `The token endpoint at ${where} answered an access token with characters RFC 6749 does not allow.` }));
+  }
   if (answer.status === 200 && json && typeof json.access_token === 'string' && json.access_token) {
     return {
       accessToken: json.access_token,

@@ -97,6 +97,7 @@ before(async () => {
   oauth.addAccount({ email: 'mia@contoso.test', refreshToken: 'rt-mia', ...MS, audience: 'https://outlook.office.com' });
   oauth.addAccount({ email: 'ned@contoso.test', refreshToken: 'rt-ned', ...MS, audience: 'https://graph.microsoft.com' });
   oauth.addAccount({ email: 'rot@contoso.test', refreshToken: 'rt-rot', ...MS, audience: 'https://outlook.office.com', rotate: true });
+  oauth.addAccount({ email: 'oli@contoso.test', refreshToken: 'rt-oli', ...MS, audience: 'https://outlook.office.com', noIdToken: true });
 });
 
 after(async () => {
@@ -279,6 +280,16 @@ describe('office365 / graph (settings M1)', () => {
     const r = await lk.post('/connect/authorize', microsoftBody('office365', 'not-mia@contoso.test', 'rt-mia'));
     assert.equal(r.status, 400, JSON.stringify(r.body));
     assert.equal(r.body.reason, 'oauth_account_mismatch');
+  });
+
+  test('no ID token (openid not granted): the access token\'s own claims name the account; another address → 400 oauth_account_mismatch, no IMAP connection', async () => {
+    const ok = await lk.post('/connect/authorize', microsoftBody('office365', 'oli@contoso.test', 'rt-oli'));
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    dialled = [];
+    const r = await lk.post('/connect/authorize', microsoftBody('office365', 'mia@contoso.test', 'rt-oli'));
+    assert.equal(r.status, 400, JSON.stringify(r.body));
+    assert.equal(r.body.reason, 'oauth_account_mismatch');
+    assert.deepEqual(dialled, []);
   });
 
   test('missing M1 settings (redirect_uri) → 400 missing_fields', async () => {

@@ -95,6 +95,14 @@ test('RFC 6749 §5.2 errors each map to their reason; secrets never appear in se
   }
 });
 
+test('an access token outside RFC 6749 A.12 VSCHAR (CR LF, non-ASCII) → 502 protocol_error, never sent as a header', async () => {
+  for (const token of ['at\r\nX-Injected: 1', 'at-\u2603']) {
+    const e = await refused(200, { access_token: token, token_type: 'Bearer' });
+    assert.equal(e.reason, 'protocol_error', JSON.stringify(token));
+    assert.equal(e.details.step, 'oauth.refresh');
+  }
+});
+
 test('userinfo: the email, lower-cased; 401 or no email → refresh_token_revoked (scopes); 5xx → 503', async () => {
   next = { status: 200, body: JSON.stringify({ sub: '1', email: 'Ann@Gmail.test', email_verified: true }) };
   assert.equal(await userinfoEmail(new URL(`${base}/userinfo`), 'at', ctx, 5000), 'ann@gmail.test');

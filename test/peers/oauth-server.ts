@@ -33,6 +33,8 @@ export interface OAuthAccount {
   revoked?: boolean;
   /** Answer each refresh with a new refresh token (Microsoft's rotation). */
   rotate?: boolean;
+  /** Answer without an ID token (a refresh token granted without `openid`). */
+  noIdToken?: boolean;
 }
 
 interface Minted {
@@ -119,6 +121,7 @@ export async function startOAuthServer(opts: { mailAudiences?: string[]; ca?: CA
     const access = String(response.body.access_token);
     tokens.set(access, { email: account.email, audience: account.audience ?? mailAudiences[0]!, expiresAt: now() + (account.ttlSeconds ?? 3600) });
     minted.push(access);
+    if (account.noIdToken) delete response.body.id_token;
     // Google keeps the refresh token; Microsoft may rotate it (the old one stays valid until it expires).
     if (account.rotate) {
       const next = `${account.refreshToken.split('~')[0]}~${randomUUID()}`;

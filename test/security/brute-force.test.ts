@@ -13,7 +13,7 @@ let lk: Latchkey;
 const PAIR_LIMIT = 5;
 
 before(async () => {
-  dovecot = await startDovecot({ users: { 'carol@example.test': 'carol-secret', 'dave@example.test': 'dave-secret' } });
+  dovecot = await startDovecot({ users: { 'carol@example.test': 'carol-secret', 'dave@example.test': 'dave-secret', 'x0@example.test': 'x0-secret', 'x1@example.test': 'x1-secret', 'x2@example.test': 'x2-secret' } });
   lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: dovecot.caPath, LATCHKEY_LIMIT_PAIR_FAILURES: String(PAIR_LIMIT), LATCHKEY_LIMIT_IP_FAILURES: '1000' });
 });
 after(async () => {
@@ -155,6 +155,29 @@ describe('the limit follows the mailbox, not the spelling of the request', () =>
       }
     } finally {
       await lk4.stop();
+    }
+  });
+});
+
+describe('the SMTP login counts too', () => {
+  test('wrong smtp_password guesses for one smtp_username behind IMAP logins that succeed (a new address and IMAP user each time) → 429 at the threshold', async () => {
+    const lk5 = await startLatchkey({ LATCHKEY_TLS_CA_FILE: dovecot.caPath, LATCHKEY_LIMIT_PAIR_FAILURES: '2', LATCHKEY_LIMIT_IP_FAILURES: '1000' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const r = await lk5.post('/connect/authorize', {
+          client_id: lk5.app.client_id, name: 'X', email_address: `x${i}@example.test`, provider: 'imap',
+          settings: {
+            imap_host: dovecot.host, imap_port: dovecot.imapTlsPort, imap_security: 'ssl', imap_username: `x${i}@example.test`, imap_password: `x${i}-secret`,
+            smtp_host: dovecot.host, smtp_port: dovecot.submissionStartTlsPort, smtp_security: 'starttls', smtp_username: 'dave@example.test', smtp_password: `guess-${i}`,
+          },
+        });
+        statuses.push(r.status);
+        if (i === 0) assert.equal(r.body.step, 'smtp.auth', JSON.stringify(r.body));
+      }
+      assert.deepEqual(statuses, [403, 403, 429]);
+    } finally {
+      await lk5.stop();
     }
   });
 });

@@ -121,3 +121,35 @@ describe('hosted login: refusals, limits, secrecy', () => {
     for (const s of ['secret-', 'alice-secret', 'guess-0']) assert.ok(!all.includes(s), `${s} not logged`);
   });
 });
+
+describe('hosted login: detection is throttled', () => {
+  test('the form\'s provider detection (DNS, autoconfig) has a per-client budget: past it 429, and no more lookups', async () => {
+    const { startDnsServer } = await import('../peers/dns-server.ts');
+    const dns = await startDnsServer({});
+    const lk2 = await startLatchkey({ LATCHKEY_DNS_SERVERS: dns.address, LATCHKEY_LIMIT_CLIENT_PER_MINUTE: '3' });
+    try {
+      await lk2.ctx.store.updateApplication(lk2.app.client_id, { redirectUris: [REDIRECT] });
+      const res = await fetch(`${lk2.url}/oauth/authorize?${new URLSearchParams({ client_id: lk2.app.client_id, redirect_uri: REDIRECT, response_type: 'code' })}`);
+      const html = await res.text();
+      const field = (n: string) => new RegExp(`name="${n}" value="([^"]+)"`).exec(html)?.[1]!;
+      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+      const statuses: number[] = [];
+      let queriesAtLimit = 0;
+      for (let i = 0; i < 5; i++) {
+        const r = await fetch(`${lk2.url}/oauth/authorize`, {
+          method: 'POST', redirect: 'manual', headers: { cookie },
+          body: new URLSearchParams({ request: field('request'), csrf_token: field('csrf_token'), name: 'N', email_address: `n@unknown${i}.test`, password: 'pw-123456' }),
+        });
+        statuses.push(r.status);
+        if (i === 2) queriesAtLimit = dns.queries.length;
+        if (r.status === 429) assert.match(await r.text(), /Too many attempts/);
+      }
+      assert.deepEqual(statuses, [400, 400, 400, 429, 429]);
+      assert.ok(queriesAtLimit > 0, 'detection asked DNS');
+      assert.equal(dns.queries.length, queriesAtLimit, 'nothing looked up past the budget');
+    } finally {
+      await lk2.stop();
+      await dns.close();
+    }
+  });
+});
