@@ -69,12 +69,13 @@ for (const backend of BACKENDS) {
       await store.createApplication(app('app-a'));
       await assert.rejects(store.createApplication(app('app-a')), (e) => e instanceof Conflict);
       const found = await store.findApplication('app-a');
-      assert.deepEqual(found, { ...app('app-a'), previousSecretHash: null, previousSecretExpiresAt: null });
+      assert.deepEqual(found, { ...app('app-a'), previousSecretHash: null, previousSecretExpiresAt: null, accentColor: null });
       assert.equal(await store.findApplication('nope'), undefined);
       assert.ok((await store.listApplications()).some((a) => a.clientId === 'app-a'));
       const updated = await store.updateApplication('app-a', { name: 'Renamed', redirectUris: [] });
       assert.equal(updated?.name, 'Renamed');
       assert.deepEqual(updated?.redirectUris, []);
+      assert.equal((await store.updateApplication('app-a', { accentColor: '#0f766e' }))?.accentColor, '#0f766e');
       assert.equal(await store.rotateApplicationSecret('app-a', 'h2', 1_800_000_000), true);
       const rotated = await store.findApplication('app-a');
       assert.equal(rotated?.secretHash, 'h2');
