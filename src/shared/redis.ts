@@ -17,7 +17,7 @@ export function connectRedis(url: string, log: Logger): Redis {
   });
   let last = '';
   client.on('error', (err: Error) => {
-    if (err.message !== last) log.warn({ err: { message: err.message, code: (err as NodeJS.ErrnoException).code } }, 'redis unavailable');
+    if (err.message !== last) log.warn({ redis_error: err.message, errno: (err as NodeJS.ErrnoException).code }, 'redis unavailable'); // not `err.code`: `*.code` is redacted (one-time codes)
     last = err.message;
   });
   client.on('ready', () => { last = ''; });

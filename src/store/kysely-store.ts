@@ -85,7 +85,9 @@ export class KyselyStore implements Store {
     const { error, results } = await new Migrator({ db: this.root, provider: new StaticMigrations(this.caps), allowUnorderedMigrations: true }).migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-      throw new Error(`migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`);
+      const why = (error as Error).message ?? String(error);
+      // No migration name when the database itself could not be reached (e.g. it does not exist).
+      throw new Error(failed ? `migration ${failed} failed: ${why}` : `could not migrate the database: ${why}`);
     }
   }
 
