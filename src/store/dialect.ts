@@ -35,7 +35,14 @@ export const DIALECTS: Record<DialectName, DialectCaps> = {
   postgres: {
     name: 'postgres',
     isUniqueViolation: (err) => code(err) === '23505',
-    isUnavailable: (err) => /^(08|57P0)/.test(code(err)) || code(err) === '53300' || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(code(err)),
+    // SQLSTATE (PostgreSQL Appendix A): 08 connection exceptions, 57P0x shutdown/cannot connect now,
+    // 53300 too many connections, 3D000 the database does not exist, 55000 with "not currently
+    // accepting connections" (ALLOW_CONNECTIONS false); node errors; pg's own "Connection terminated".
+    isUnavailable: (err) =>
+      /^(08|57P0)/.test(code(err)) || code(err) === '53300' || code(err) === '3D000' ||
+      (code(err) === '55000' && /not currently accepting connections/i.test(String((err as Error).message))) ||
+      /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(code(err)) ||
+      (!code(err) && /^Connection terminated/i.test(String((err as Error | null)?.message ?? ''))),
     sharedAcrossHosts: true,
   },
 };
