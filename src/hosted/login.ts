@@ -44,7 +44,7 @@ export async function showLogin(ctx: AppContext, input: HostedInput): Promise<Ho
   }
   let request: HostedRequest;
   try {
-    request = parseHostedRequest(target, input.params);
+    request = parseHostedRequest(target, input.params, ctx.providers);
   } catch (err) {
     const e = asApiError(err);
     if (wantsRedirectOnError(input.params)) return errorRedirect(target.redirectUri, e, typeof input.params.state === 'string' ? input.params.state.slice(0, 255) : undefined);

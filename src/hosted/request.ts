@@ -51,11 +51,12 @@ export async function checkRedirectTarget(ctx: AppContext, q: Record<string, unk
 
 /**
  * Step 2: the rest of the request, once the redirect target is known good.
- * @throws ApiError `unsupported_response_type`, `invalid_scope`, `invalid_value` (a long
+ * @throws ApiError `unsupported_response_type`, `unsupported_provider` (unknown, OAuth or Exchange
+ *   providers: the page takes passwords only), `invalid_scope`, `invalid_value` (a long
  *   state, a bad `code_challenge`, `code_challenge_method` other than S256 — `plain` is refused
  *   as the OAuth 2.0 Security BCP §2.1.1 advises).
  */
-export function parseHostedRequest(target: RedirectTarget, q: Record<string, unknown>): HostedRequest {
+export function parseHostedRequest(target: RedirectTarget, q: Record<string, unknown>, providers: AppContext['providers']): HostedRequest {
   const text = (k: string): string | undefined => (typeof q[k] === 'string' && q[k] !== '' ? (q[k] as string) : undefined);
   if (text('response_type') !== 'code') throw new ApiError('unsupported_response_type', { message: 'response_type must be "code" (this server issues codes only).' });
   const state = text('state');
@@ -69,6 +70,15 @@ export function parseHostedRequest(target: RedirectTarget, q: Record<string, unk
   }
   const hint = text('login_hint');
   const provider = text('provider')?.toLowerCase();
+  // The page asks for an email address and a password only: OAuth (gmail, office365, graph) and
+  // Exchange providers are refused here, before the person sees a form they cannot complete.
+  if (provider !== undefined && provider !== 'imap') {
+    const entry = Object.hasOwn(providers, provider) ? providers[provider] : undefined;
+    if (!entry) throw new ApiError('unsupported_provider', { message: `The sign-in link names an unknown provider (${provider.slice(0, 40)}).` });
+    if ((entry.auth ?? 'password') !== 'password' || entry.oauthRequired) {
+      throw new ApiError('unsupported_provider', { message: `${entry.label ?? provider} mailboxes cannot sign in with a password on this page; the application must connect them through POST /connect/authorize with provider "${provider}".` });
+    }
+  }
   return {
     clientId: target.app.clientId,
     redirectUri: target.redirectUri,

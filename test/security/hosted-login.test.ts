@@ -55,6 +55,7 @@ describe('hosted login: refusals, limits, secrecy', () => {
     }
     const ok = await page({ state: 's' });
     assert.equal(ok.res.status, 200);
+    for (const provider of ['imap', 'testmail', 'yahoo']) assert.equal((await page({ provider })).res.status, 200, `${provider}: a password provider is shown the form`);
   });
 
   test('a registered URI keeps its own query; parameters are added to it', async () => {
@@ -77,6 +78,11 @@ describe('hosted login: refusals, limits, secrecy', () => {
       [{ state: 'x'.repeat(256) }, 'invalid_value'],
       [{ code_challenge: 'short', code_challenge_method: 'S256' }, 'invalid_value'],
       [{ code_challenge: 'a'.repeat(43) }, 'invalid_value'],
+      [{ provider: 'gmail' }, 'unsupported_provider'],
+      [{ provider: 'office365' }, 'unsupported_provider'],
+      [{ provider: 'exchange' }, 'unsupported_provider'],
+      [{ provider: 'hotmail' }, 'unsupported_provider'],
+      [{ provider: 'no-such-provider' }, 'unsupported_provider'],
     ] as const) {
       const shown = await fetch(url(p), { redirect: 'manual' });
       assert.equal(shown.status, 400, reason);
