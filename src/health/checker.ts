@@ -46,7 +46,7 @@ const PAGE = 500;
 
 /**
  * Re-verifies every account's stored credentials on a jittered schedule, at most `concurrency`
- * at a time and never two checks of one account at once. A definite auth failure (a 403 reason)
+ * at a time and never two checks of one account at once. A definite auth failure (a 403 reason, or `oauth_account_mismatch`)
  * sets `sync_state` to `invalid` — unless the account was re-authorized while the check ran;
  * temporary or network errors (5xx) and unworkable settings (422) never do: the account is
  * checked again after interval × 2^errors (capped at `maxBackoffMs`). Accounts already `invalid`
@@ -125,7 +125,7 @@ export class HealthChecker {
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError('internal', { cause: err });
       const entry = { event: 'health.check', account_id: account.id, outcome: e.reason, step: e.details.step };
-      if (e.status === 403) {
+      if (definiteRefusal(e)) {
         const marked = await this.deps.store.setSyncState(account.id, 'invalid', Math.floor(this.deps.now() / 1000), account.updatedAt);
         slot.errors = 0;
         // Not marked: re-authorized (or changed) while the check ran: check the new state next pass.
@@ -173,4 +173,13 @@ export class HealthChecker {
     clearInterval(this.timer);
     await this.pass;
   }
+}
+
+/**
+ * The stored credentials no longer open this mailbox: a 403 reason (the provider refused them,
+ * a revoked refresh token), or a refresh token that now names another account
+ * (`oauth_account_mismatch`, 400 at authorize). Everything else (5xx, 422, timeouts) is deferred.
+ */
+function definiteRefusal(e: ApiError): boolean {
+  return e.status === 403 || e.reason === 'oauth_account_mismatch';
 }

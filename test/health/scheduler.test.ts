@@ -110,6 +110,16 @@ test('a 403 marks the account invalid (management: invalid-credentials) and it i
   await store.close();
 });
 
+test('a refresh token that now names another account marks the account invalid, like a 403; a 400 of any other kind is deferred', async () => {
+  const store = await storeWith(2);
+  const outcome: Record<string, ApiError> = { a0: new ApiError('oauth_account_mismatch', { step: 'oauth.userinfo' }), a1: new ApiError('invalid_value') };
+  const { hc } = checker(store, async (a) => { throw outcome[a.id]; });
+  assert.deepEqual(await hc.runOnce(), { checked: 2, ok: 0, invalid: 1, deferred: 1 });
+  assert.equal((await store.findAccountById('a0'))!.syncState, 'invalid');
+  assert.equal((await store.findAccountById('a1'))!.syncState, 'running');
+  await store.close();
+});
+
 test('an account re-authorized while its check ran is not marked invalid', async () => {
   const store = await storeWith(1);
   const { hc } = checker(store, async () => {
