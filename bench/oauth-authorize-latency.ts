@@ -19,6 +19,7 @@ import { startOAuthServer } from '../test/peers/oauth-server.ts';
 import { startOAuthSmtp } from '../test/peers/oauth-smtp.ts';
 import { startDovecot } from '../test/peers/dovecot.ts';
 import { startLatchkey } from '../test/support/latchkey.ts';
+import { compareInterleaved } from './lib/interleaved.ts';
 
 const N = Math.min(Number(process.env.BENCH_N ?? 30), 300);
 const dir = mkdtempSync(join(tmpdir(), 'lk-bench-oauth-'));
@@ -75,30 +76,7 @@ async function direct(): Promise<void> {
   t.close();
 }
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return { p50: q(0.5), p90: q(0.9), p99: q(0.99) };
-};
-
-const a: number[] = [];
-const b: number[] = [];
-await viaLatchkey();
-await direct(); // warm-up
-for (let i = 0; i < N; i++) {
-  let t = performance.now();
-  await viaLatchkey();
-  a.push(performance.now() - t);
-  t = performance.now();
-  await direct();
-  b.push(performance.now() - t);
-}
-const la = stats(a);
-const lb = stats(b);
-console.log(`rounds: ${N} (sequential, interleaved)`);
-console.log(`gmail /connect/authorize via Latchkey      p50 ${la.p50.toFixed(1)} ms  p90 ${la.p90.toFixed(1)} ms  p99 ${la.p99.toFixed(1)} ms`);
-console.log(`direct refresh + userinfo + IMAP + SMTP    p50 ${lb.p50.toFixed(1)} ms  p90 ${lb.p90.toFixed(1)} ms  p99 ${lb.p99.toFixed(1)} ms`);
-console.log(`ratio Latchkey / direct (p50): ${(la.p50 / lb.p50).toFixed(2)}`);
+await compareInterleaved(N, { label: 'gmail /connect/authorize via Latchkey', run: viaLatchkey }, { label: 'direct refresh + userinfo + IMAP + SMTP', run: direct });
 await lk.stop();
 await smtp.close();
 await dovecot.stop();
