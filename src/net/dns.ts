@@ -11,6 +11,19 @@ export interface DnsLookups {
   srv(name: string): Promise<Array<{ host: string; port: number }>>;
 }
 
+/** Plain words for a DNS lookup that failed (not "no such record"): what `detect` traces show. */
+function dnsFailure(code: string | undefined, raw: string): string {
+  const name = /\s(\S+)$/.exec(raw)?.[1];
+  const of = name ? ` for ${name}` : '';
+  switch (code) {
+    case 'ECONNREFUSED': return `no DNS server answered${of} (connection refused; check LATCHKEY_DNS_SERVERS)`;
+    case 'ETIMEOUT': return `no DNS server answered${of} (timed out; check LATCHKEY_DNS_SERVERS)`;
+    case 'ESERVFAIL': return `the DNS server failed to answer${of} (SERVFAIL)`;
+    case 'EREFUSED': return `the DNS server refused the query${of}`;
+    default: return `DNS lookup failed${of} (${code ?? raw})`;
+  }
+}
+
 export function createDnsLookups(servers: readonly string[]): DnsLookups {
   const resolver = new dns.Resolver({ timeout: 2000, tries: 2 });
   if (servers.length) resolver.setServers([...servers]);
@@ -20,7 +33,7 @@ export function createDnsLookups(servers: readonly string[]): DnsLookups {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'ENONAME' || code === 'NXDOMAIN') return [];
-      throw err;
+      throw Object.assign(new Error(dnsFailure(code, (err as Error).message), { cause: err }), { code });
     }
   };
   return {
