@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { ApiError } from '../errors/api-error.ts';
 import type { Account, Store } from '../store/store.ts';
+import { Periodic } from '../app/periodic.ts';
 
 /** Schedule of the credential health check (config `health`; README "Credential health"). */
 export interface HealthSchedule {
@@ -64,12 +65,12 @@ const PAGE = 500;
 export class HealthChecker {
   private readonly slots = new Map<string, Slot>();
   private readonly inFlight = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
-  private pass: Promise<unknown> | undefined;
+  private readonly periodic: Periodic;
   private readonly random: () => number;
 
   constructor(private readonly deps: HealthDeps, readonly schedule: HealthSchedule) {
     this.random = deps.random ?? Math.random;
+    this.periodic = new Periodic(() => this.runOnce(), deps.log, 'credential health pass failed');
   }
 
   /** When the account is next due (ms since the epoch), if it has been seen. */
@@ -158,20 +159,12 @@ export class HealthChecker {
 
   /** Runs `runOnce` on a timer (unref'd); a pass still running is never overlapped. */
   start(): void {
-    const tick = Math.max(1000, Math.min(60_000, this.schedule.intervalMs / 20));
-    this.timer = setInterval(() => {
-      if (this.pass) return;
-      this.pass = this.runOnce()
-        .catch((err: unknown) => this.deps.log.error({ err }, 'credential health pass failed'))
-        .finally(() => { this.pass = undefined; });
-    }, tick);
-    this.timer.unref();
+    this.periodic.start(Math.max(1000, Math.min(60_000, this.schedule.intervalMs / 20)));
   }
 
   /** Stops the timer and waits for the pass in progress. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.pass;
+    await this.periodic.stop();
   }
 }
 

@@ -4,6 +4,7 @@ import type { KeyRing } from '../crypto/keyring.ts';
 import type { HttpGetContext } from '../net/http-get.ts';
 import { httpsPost } from '../net/http-post.ts';
 import type { Delivery, Store } from '../store/store.ts';
+import { Periodic } from '../app/periodic.ts';
 
 /** Delivery policy (config `webhooks`; README "Webhooks"). */
 export interface RetryPolicy {
@@ -39,10 +40,11 @@ export function sign(body: string, secret: string): string {
  * event survives a restart and is sent by the next process.
  */
 export class WebhookDispatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private pass: Promise<unknown> | undefined;
+  private readonly periodic: Periodic;
 
-  constructor(private readonly deps: DispatcherDeps, readonly policy: RetryPolicy) {}
+  constructor(private readonly deps: DispatcherDeps, readonly policy: RetryPolicy) {
+    this.periodic = new Periodic(() => this.runOnce(), deps.log, 'webhook pass failed');
+  }
 
   /** Sends what is due now; resolves when those attempts end. @returns attempts made and delivered. */
   async runOnce(): Promise<{ attempted: number; delivered: number }> {
@@ -83,17 +85,10 @@ export class WebhookDispatcher {
 
   /** Runs `runOnce` every `pollMs` (unref'd timer); a pass in progress is never overlapped. */
   start(pollMs: number): void {
-    this.timer = setInterval(() => {
-      if (this.pass) return;
-      this.pass = this.runOnce()
-        .catch((err: unknown) => this.deps.log.error({ err }, 'webhook pass failed'))
-        .finally(() => { this.pass = undefined; });
-    }, pollMs);
-    this.timer.unref();
+    this.periodic.start(pollMs);
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.pass;
+    await this.periodic.stop();
   }
 }
