@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { childEnv, stopChild } from '../../test/support/server-process.ts';
 
 /** A server the bench started in a child process. */
 export interface Child {
@@ -16,22 +17,14 @@ export interface Child {
  * `LISTENING <port>` or answers `readyPath` on `port`.
  */
 export function startChild(argv: string[], env: Record<string, string>, ready: { port?: number; readyPath?: string } = {}): Promise<Child> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LATCHKEY_')));
-  const child = spawn(process.execPath, argv, { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, argv, { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let out = '';
   const make = (port: number): Child => ({
     url: `http://127.0.0.1:${port}`,
     child,
     pid: child.pid!,
     peakRss: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(t);
-    },
+    stop: () => stopChild(child, 5000),
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${argv.join(' ')} did not start:\n${out}`)); }, 30_000);

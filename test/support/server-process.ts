@@ -11,6 +11,21 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** This process's environment less every LATCHKEY_* variable, plus `env`: a child sees only what it is given. */
+export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LATCHKEY_'))), ...env };
+}
+
+/** SIGTERM, then waits for the exit; SIGKILL after `graceMs`. Nothing to do for an exited child. */
+export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const t = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(t);
+}
+
 /**
  * Starts `node bin/latchkey.js serve` with this process's environment less every LATCHKEY_*
  * variable, plus `env` (LATCHKEY_PORT should be `0`; LATCHKEY_LOG_LEVEL at most `info`), and resolves once it prints
@@ -18,17 +33,9 @@ export interface ServerProcess {
  * client_secret (printed on a fresh database).
  */
 export function startServerProcess(env: Record<string, string>, expectApp = false): Promise<ServerProcess> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LATCHKEY_')));
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(t);
-  };
+  const stop = () => stopChild(child, 10_000);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { void stop(); reject(new Error(`server did not start:\n${out}`)); }, 30_000);
     const onData = (d: Buffer) => {
