@@ -16,6 +16,11 @@ export interface HttpsCall {
   /** Larger answers are cut off and fail as `protocol_error`. Default 256 KiB. */
   maxBytes?: number;
   /**
+   * Only the status matters (webhook deliveries): the body is not kept, and an answer longer
+   * than `maxBytes` is cut off there and still answered with its status, not failed.
+   */
+  statusOnly?: boolean;
+  /**
    * A keep-alive agent for connection-bound authentication (NTLM authenticates the TCP
    * connection, RFC 4559 §4 style): the caller owns it and destroys it. Default: one socket per call.
    */
@@ -58,20 +63,28 @@ export async function httpsCall(call: HttpsCall, ctx: HttpGetContext): Promise<H
     const req = httpsRequest(url, options, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      const done = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        call.signal?.removeEventListener('abort', onAbort);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, headersDistinct: res.headersDistinct, body: Buffer.concat(chunks).toString('utf8') });
+      };
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
+        if (size > maxBytes && call.statusOnly) {
+          done();
+          req.destroy();
+          return;
+        }
         if (size > maxBytes) {
           fail(new ApiError('protocol_error', { step, message: `The server at ${where} sent an answer larger than ${maxBytes} bytes.` }));
           req.destroy();
           return;
         }
-        chunks.push(chunk);
+        if (!call.statusOnly) chunks.push(chunk);
       });
-      res.on('end', () => {
-        clearTimeout(timer);
-        call.signal?.removeEventListener('abort', onAbort);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, headersDistinct: res.headersDistinct, body: Buffer.concat(chunks).toString('utf8') });
-      });
+      res.on('end', done);
       res.on('error', (err) => fail(transportError(err as NodeJS.ErrnoException, step, where, true)));
     });
     let settled = false;
