@@ -7,7 +7,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,13 @@ import { startDnsServer, type DnsServer } from '../peers/dns-server.ts';
 import { startStaticHttps, type StaticHttps } from '../peers/https-server.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
 
-const ISPDB_DIR = fileURLToPath(new URL('../../../shared/data/ispdb/', import.meta.url));
+// Read in place: beside the checkout (../shared, as the project is laid out), or this machine's
+// shared folder when the checkout is a clone elsewhere (/tmp/fresh); LATCHKEY_TEST_ISPDB_DIR wins.
+const ISPDB_DIR = [
+  process.env.LATCHKEY_TEST_ISPDB_DIR,
+  fileURLToPath(new URL('../../../shared/data/ispdb/', import.meta.url)),
+  '/work/shared/data/ispdb/',
+].find((d): d is string => Boolean(d) && existsSync(d!)) ?? fileURLToPath(new URL('../../../shared/data/ispdb/', import.meta.url));
 const files = readdirSync(ISPDB_DIR).filter((f) => f.endsWith('.xml')).sort();
 const configs = new Map<string, ClientConfig>();
 const byDomain = new Map<string, { file: string; config: ClientConfig }>();
