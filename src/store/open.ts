@@ -8,16 +8,14 @@ import { KyselyStore } from './kysely-store.ts';
 import { DIALECTS } from './dialect.ts';
 import { normalisingDialect } from './normalise.ts';
 import type { Store } from './store.ts';
+import { redactDatabaseUrl } from '../shared/redact-url.ts';
 
 export interface OpenOptions {
   /** Most connections the PostgreSQL pool opens (LATCHKEY_DATABASE_POOL_SIZE; default 10). Ignored for SQLite. */
   poolSize?: number;
 }
 
-/** A URL with its password (if any) hidden, for messages and logs. */
-export function redactDatabaseUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1…@');
-}
+export { redactDatabaseUrl };
 
 /**
  * Opens the store named by a URL; the backend is chosen by the URL's scheme:
