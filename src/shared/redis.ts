@@ -25,6 +25,21 @@ export function connectRedis(url: string, log: Logger): Redis {
     last = err.message;
   });
   client.on('ready', () => { last = ''; });
+  // A ready connection whose server stopped answering (hung, paused, partitioned) would make
+  // every command wait out commandTimeout, several per authorize: the first timed-out command
+  // drops the connection instead, so the next commands fail at once (not ready, no offline
+  // queue) until a reconnection passes the ready check again.
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((command, stream) => {
+    const r = send(command, stream);
+    command.promise.catch((err: Error) => {
+      if (/Command timed out/.test(err.message) && client.status === 'ready') {
+        log.warn({ redis_error: err.message }, 'redis not answering: reconnecting');
+        client.disconnect(true);
+      }
+    });
+    return r;
+  }) as typeof client.sendCommand;
   return client;
 }
 
