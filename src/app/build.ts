@@ -12,7 +12,7 @@ import type { ProviderEntry } from '../providers/table.ts';
 import { BruteForceGuard } from '../limits/brute-force.ts';
 import { memoryLimiterStore, redisLimiterStore } from '../limits/store.ts';
 import { Metrics } from '../metrics/metrics.ts';
-import { connectRedis } from '../shared/redis.ts';
+import { connectRedis, redisReady } from '../shared/redis.ts';
 import { RedisDetectionCache } from '../detect/shared-cache.ts';
 import type { Redis } from 'ioredis';
 
@@ -51,6 +51,7 @@ export async function buildContext(config: Config, log: Logger, now: () => numbe
   // With LATCHKEY_REDIS_URL the brute-force counters and the detection cache are shared by every
   // node; without it they live in this process (correct for one node).
   const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined;
+  if (redis && !(await redisReady(redis, 2000))) log.warn('redis not ready after 2 s: limits count per node until it is');
   return {
     config,
     store,

@@ -6,6 +6,7 @@ import { parseCidrList, type Cidr } from '../net/cidr.ts';
 import { KeyRing } from '../crypto/keyring.ts';
 import { loadProviders } from '../providers/registry.ts';
 import type { BruteForceLimits } from '../limits/brute-force.ts';
+import { redactDatabaseUrl } from '../shared/redact-url.ts';
 
 /**
  * Latchkey's configuration, read once from the environment and validated at start.
@@ -119,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = env.LATCHKEY_DATA_DIR || './data';
   const databaseUrl = env.LATCHKEY_DATABASE_URL || `sqlite:${dataDir}/latchkey.db`;
   if (!/^sqlite:/.test(databaseUrl) && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push(`LATCHKEY_DATABASE_URL=${JSON.stringify(databaseUrl)}: expected sqlite:PATH or postgres://…`);
+    problems.push(`LATCHKEY_DATABASE_URL=${JSON.stringify(redactDatabaseUrl(databaseUrl))}: expected sqlite:PATH or postgres://…`);
   } else if (/^postgres/.test(databaseUrl)) {
     if (!URL.canParse(databaseUrl)) problems.push('LATCHKEY_DATABASE_URL: not a valid postgres:// URL (percent-encode special characters in the password)');
   } else if (env.LATCHKEY_DATABASE_URL) {

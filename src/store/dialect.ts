@@ -16,7 +16,7 @@ export interface DialectCaps {
    * True for a driver error that means "the database cannot be reached or is shutting down":
    * SQLITE_BUSY (another writer held the lock past busy_timeout), PostgreSQL class 08
    * (connection exception), 57P0x (admin shutdown, crash shutdown, cannot connect now), 53300
-   * (too many connections) and socket errors from `pg`.
+   * (too many connections), socket errors from `pg`, and `pg`'s pool connection timeout.
    */
   isUnavailable(err: unknown): boolean;
   /** Several processes may write to one database at once (PostgreSQL: yes; SQLite: one file, WAL, busy_timeout). */
@@ -37,12 +37,14 @@ export const DIALECTS: Record<DialectName, DialectCaps> = {
     isUniqueViolation: (err) => code(err) === '23505',
     // SQLSTATE (PostgreSQL Appendix A): 08 connection exceptions, 57P0x shutdown/cannot connect now,
     // 53300 too many connections, 3D000 the database does not exist, 55000 with "not currently
-    // accepting connections" (ALLOW_CONNECTIONS false); node errors; pg's own "Connection terminated".
+    // accepting connections" (ALLOW_CONNECTIONS false); node errors; pg's own "Connection terminated"
+    // and "timeout exceeded when trying to connect" (connectionTimeoutMillis: no connection, or
+    // every pooled one busy, in time).
     isUnavailable: (err) =>
       /^(08|57P0)/.test(code(err)) || code(err) === '53300' || code(err) === '3D000' ||
       (code(err) === '55000' && /not currently accepting connections/i.test(String((err as Error).message))) ||
       /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(code(err)) ||
-      (!code(err) && /^Connection terminated/i.test(String((err as Error | null)?.message ?? ''))),
+      (!code(err) && /^(Connection terminated|timeout exceeded when trying to connect)/i.test(String((err as Error | null)?.message ?? ''))),
     sharedAcrossHosts: true,
   },
 };

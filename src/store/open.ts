@@ -8,16 +8,20 @@ import { KyselyStore } from './kysely-store.ts';
 import { DIALECTS } from './dialect.ts';
 import { normalisingDialect } from './normalise.ts';
 import type { Store } from './store.ts';
+import { redactDatabaseUrl } from '../shared/redact-url.ts';
 
 export interface OpenOptions {
   /** Most connections the PostgreSQL pool opens (LATCHKEY_DATABASE_POOL_SIZE; default 10). Ignored for SQLite. */
   poolSize?: number;
+  /**
+   * Longest wait, in ms, for a PostgreSQL connection — a new one (server not answering) or a free
+   * one from a full pool — before the query fails with StoreUnavailable (default 10 000; 0 would
+   * wait forever, node-postgres' own default). Ignored for SQLite.
+   */
+  connectTimeoutMs?: number;
 }
 
-/** A URL with its password (if any) hidden, for messages and logs. */
-export function redactDatabaseUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1…@');
-}
+export { redactDatabaseUrl };
 
 /**
  * Opens the store named by a URL; the backend is chosen by the URL's scheme:
@@ -33,6 +37,7 @@ export function openStore(url: string, opts: OpenOptions = {}): Store {
     const pool = new pg.Pool({
       connectionString: url,
       max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
       // int8 (bigint) columns hold ms/s timestamps and counts, all far below 2^53: read them as numbers.
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
     });

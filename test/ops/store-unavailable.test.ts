@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Sqlite from 'better-sqlite3';
-import { openStore } from '../../src/store/open.ts';
+import { openStore, redactDatabaseUrl } from '../../src/store/open.ts';
 import { StoreUnavailable } from '../../src/store/store.ts';
 import { startLatchkey } from '../support/latchkey.ts';
 
@@ -44,4 +44,10 @@ test('SQLite locked by another process past busy_timeout: store_unavailable over
     other.close();
     await lk.stop();
   }
+});
+
+test('redactDatabaseUrl hides the whole password, even one with an unencoded @ (adversarial review, issue 7)', () => {
+  assert.equal(redactDatabaseUrl('postgres://lk:p@ss-hunter2@db.internal:5432/latchkey'), 'postgres://lk:…@db.internal:5432/latchkey');
+  assert.equal(redactDatabaseUrl('postgres://lk:s3cret@db.internal/latchkey?sslmode=require'), 'postgres://lk:…@db.internal/latchkey?sslmode=require');
+  assert.equal(redactDatabaseUrl('postgres://db.internal/latchkey?user=a@b'), 'postgres://db.internal/latchkey?user=a@b');
 });

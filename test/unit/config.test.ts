@@ -68,3 +68,13 @@ test('brute-force limits: DECISIONS defaults, and bad values named', () => {
     return true;
   });
 });
+
+test('a database URL of the wrong scheme is reported without its password (adversarial review, issue 7)', () => {
+  for (const url of ['mysql://root:hunter2-secret@db.internal/latchkey', 'postgre://lk:p@ss-hunter2@db.internal/latchkey']) {
+    assert.throws(() => loadConfig({ LATCHKEY_DATABASE_URL: url }), (e: Error) => {
+      assert.match(e.message, /LATCHKEY_DATABASE_URL=.*expected sqlite:PATH or postgres:\/\//);
+      assert.doesNotMatch(e.message, /hunter2/);
+      return true;
+    });
+  }
+});
