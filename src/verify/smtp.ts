@@ -5,14 +5,13 @@ import { ApiError, type Step } from '../errors/api-error.ts';
 import { classifySmtpError } from './classify-smtp.ts';
 import { planTls, starttlsFor, type ServerLogin, type SmtpEvidence, type VerifyContext } from './types.ts';
 import { reportAuth, smtpTap, type Observed } from './observe.ts';
-
-/** SASL mechanisms Latchkey uses for passwords, in order of preference (RFC 4616 PLAIN, then LOGIN). */
-const PASSWORD_MECHANISMS = ['PLAIN', 'LOGIN'] as const;
+import { chooseMechanism, offeredMechanisms, TOKEN_HANDLERS, tokenHandlers } from './smtp-auth.ts';
 
 /**
  * Verifies an SMTP submission login without sending mail (DECISIONS "Verifying credentials"):
  * connect → greeting → EHLO with the configured name → TLS (implicit or STARTTLS) → EHLO → AUTH
- * (PLAIN, else LOGIN, only if advertised) → QUIT.
+ * with a mechanism the last EHLO offers (smtp-auth.ts: PLAIN, else LOGIN for a password;
+ * XOAUTH2, else OAUTHBEARER for an access token — never one kind for the other) → QUIT.
  * @throws ApiError with `step` `smtp.*`.
  */
 export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promise<SmtpEvidence> {
@@ -41,7 +40,7 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     ignoreTLS: starttls === 'never',
     opportunisticTLS: starttls === 'opportunistic',
     tls: { secureContext: ctx.secureContext, rejectUnauthorized: true },
-    ...(login.accessToken ? { customAuth: { XOAUTH2: xoauth2(login.username, login.accessToken) } } : {}),
+    ...(login.accessToken ? { customAuth: tokenHandlers(login.username, login.accessToken, { host: dialed.servername ?? login.host, port: login.port }) } : {}),
     connectionTimeout: ctx.connectTimeoutMs,
     greetingTimeout: ctx.greetingTimeoutMs,
     socketTimeout: ctx.commandTimeoutMs,
@@ -70,10 +69,11 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     await wait((done) => conn.connect(done));
     step = 'smtp.auth';
     ctx.onStep?.(step);
-    const offered = offeredMechanisms(conn);
-    const mechanism = login.accessToken ? (offered.includes('XOAUTH2') ? 'XOAUTH2' : undefined) : PASSWORD_MECHANISMS.find((m) => offered.includes(m));
+    // nodemailer keeps the lines of the last EHLO reply (after STARTTLS when there was one).
+    const offered = offeredMechanisms((conn as unknown as { _ehloLines?: string[] })._ehloLines ?? []);
+    const mechanism = chooseMechanism(offered, login.accessToken ? 'token' : 'password');
     if (!mechanism && login.accessToken && offered.length) {
-      throw new ApiError('no_supported_auth_mechanism', { step, message: `The SMTP server does not offer AUTH XOAUTH2 (offered: ${offered.join(', ')}), so the OAuth access token cannot be used.` });
+      throw new ApiError('no_supported_auth_mechanism', { step, message: `The SMTP server offers neither AUTH XOAUTH2 nor OAUTHBEARER (offered: ${offered.join(', ')}), so the OAuth access token cannot be used.` });
     }
     if (!mechanism) {
       const secure = Boolean((conn as unknown as { secure?: boolean }).secure);
@@ -86,7 +86,9 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
       });
     }
     const authStart = performance.now();
-    await wait((done) => conn.login({ user: login.username, pass: login.password || '-', method: mechanism } as SMTPConnection.Credentials, done));
+    // A token mechanism runs under its handler's own name, so nodemailer cannot swap it for another.
+    const method = mechanism === 'XOAUTH2' || mechanism === 'OAUTHBEARER' ? TOKEN_HANDLERS[mechanism] : mechanism;
+    await wait((done) => conn.login({ user: login.username, pass: login.password, method } as SMTPConnection.Credentials, done));
     if (observed) reportAuth(observed, `AUTH ${mechanism}`, authStart);
     failed = undefined;
     conn.quit();
@@ -98,32 +100,6 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     conn.close();
     dialed.socket.destroy();
   }
-}
-
-/**
- * SASL XOAUTH2 for SMTP (Google "OAuth 2.0 Mechanism", Microsoft "Authenticate an IMAP, POP or
- * SMTP connection using OAuth"): `AUTH XOAUTH2 base64("user=" user ^A "auth=Bearer " token ^A ^A)`.
- * On refusal the server first sends a 334 challenge holding a JSON error; the client answers
- * with an empty line and the server ends with 535. The token is never retried or refreshed here
- * (it was minted just before): the final reply is what the caller classifies.
- */
-function xoauth2(user: string, accessToken: string) {
-  return async (c: { sendCommand(cmd: string): Promise<{ status: number; response: string }>; resolve(): void; reject(err: Error): void }) => {
-    const payload = Buffer.from(`user=${user}\x01auth=Bearer ${accessToken}\x01\x01`, 'utf8').toString('base64');
-    let reply = await c.sendCommand(`AUTH XOAUTH2 ${payload}`);
-    if (reply.status === 334) reply = await c.sendCommand('');
-    if (reply.status === 235) c.resolve();
-    else c.reject(Object.assign(new Error('Invalid login'), { response: reply.response }));
-  };
-}
-
-/** Mechanisms from the last EHLO reply (nodemailer keeps the parsed lines in `_ehloLines`). */
-function offeredMechanisms(conn: SMTPConnection): string[] {
-  const lines = (conn as unknown as { _ehloLines?: string[] })._ehloLines ?? [];
-  return lines.flatMap((line) => {
-    const m = /^AUTH[\s=](.*)$/i.exec(line);
-    return m?.[1] ? m[1].trim().toUpperCase().split(/[\s=]+/) : [];
-  });
 }
 
 function stepOf(err: unknown, current: Step): Step {

@@ -20,10 +20,14 @@ export interface FakeSmtpScript extends ListenOptions {
   ehlo?: string[];
   /** EHLO extension lines after STARTTLS. Default: `ehlo` without STARTTLS. */
   ehloAfterTls?: string[];
+  /** Text of the EHLO reply's first line, `{name}` replaced by the client's EHLO name. Default `fake.test`. */
+  hello?: string;
   /** Replaces the EHLO reply: a string is one full reply line, an array full reply lines. */
   ehloReply?: (name: string) => string[] | string | undefined;
   /** STARTTLS handling. Default 'ok' when STARTTLS is advertised, else 'absent'. */
   starttls?: 'ok' | 'absent' | 'ok-then-fail';
+  /** The reply to STARTTLS before the handshake. Default `220 2.0.0 Ready to start TLS`. */
+  starttlsReply?: string;
   /** For 'ok-then-fail': answer the ClientHello with plaintext junk (default) or drop the socket. */
   starttlsFailMode?: 'garbage' | 'close';
   /** Certificate for STARTTLS; defaults to `tls`. */
@@ -161,7 +165,7 @@ class SmtpSession {
     if (!name) return this.send(`501 5.5.4 Syntax: ${verb} hostname`);
     this.ehloDone = true;
     if (verb === 'HELO') return this.send('250 fake.test');
-    const lines = ['fake.test', ...this.extensions()];
+    const lines = [(this.s.hello ?? 'fake.test').replace('{name}', name), ...this.extensions()];
     this.send(lines.map((l, i) => (i === lines.length - 1 ? `250 ${l}` : `250-${l}`)));
   }
 
@@ -170,7 +174,7 @@ class SmtpSession {
     const mode = this.s.starttls ?? (ehlo.includes('STARTTLS') ? 'ok' : 'absent');
     if (this.wire.tls) return this.send('554 5.5.1 Error: TLS already active');
     if (mode === 'absent') return this.send('502 5.5.1 Error: command not implemented');
-    this.send('220 2.0.0 Ready to start TLS');
+    this.send(this.s.starttlsReply ?? '220 2.0.0 Ready to start TLS');
     this.switching = true;
     this.buf = Buffer.alloc(0);
     const upgradeMode = mode === 'ok' ? 'ok' : (this.s.starttlsFailMode ?? 'garbage');
