@@ -1,4 +1,5 @@
 import { CATALOGUE } from './catalogue.ts';
+import { renderLoginRules } from '../verify/classification.ts';
 
 /** Renders docs/errors.md from the catalogue (`npm run docs:errors`); a test checks they match. */
 export function renderErrorsDoc(): string {
@@ -19,6 +20,19 @@ export function renderErrorsDoc(): string {
     '| reason | status | type | default message |',
     '| --- | --- | --- | --- |',
     ...rows,
+    '',
+    '## How a refused login is classified',
+    '',
+    '<!-- Generated from src/verify/classification.ts (LOGIN_RULES). -->',
+    '',
+    'When an IMAP server refuses `LOGIN` / `AUTHENTICATE` or an SMTP server refuses `AUTH`, the first',
+    'matching rule below gives the `reason` (step `imap.login` or `smtp.auth`). The reply’s structure',
+    'decides first — tagged `NO` (the credentials) versus `BAD` (the command), RFC 5530 response codes,',
+    'SMTP reply and RFC 3463 enhanced status codes — and known providers’ words only where it cannot.',
+    'Only 403 reasons count as failed logins for the brute-force limits; `command_rejected` (422) does not.',
+    'A reply no rule matches is a `protocol_error`.',
+    '',
+    ...renderLoginRules(),
     '',
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import { ApiError, type Step } from '../errors/api-error.ts';
 import { redactSecrets } from '../errors/redact.ts';
 import { classifyTlsError } from '../net/tls.ts';
 import type { ServerLogin, VerifyContext } from './types.ts';
+import { classifyLoginReply } from './classification.ts';
 
 /** The fields imapflow sets on the errors it throws (imapflow `errors.ts`, `tools.ts`). */
 export interface ImapflowError extends Error {
@@ -14,19 +15,10 @@ export interface ImapflowError extends Error {
   tlsFailed?: boolean;
 }
 
-/** Provider texts that name the cause, checked before the RFC 5530 code (which is often generic). */
-const TEXT_RULES: Array<[RegExp, 'app_password_required' | 'web_login_required' | 'imap_disabled' | 'oauth_required' | 'provider_unavailable']> = [
-  [/application-specific password|app(lication)? password|authori[sz]ation code|authorized code|授权码/i, 'app_password_required'],
-  [/log ?in via (your )?web ?browser|web ?login required|WEBALERT|verify your account/i, 'web_login_required'],
-  [/IMAP (access )?(is )?(disabled|not enabled|turned off)|not enabled for IMAP|IMAP use is disabled|Your account is not enabled for IMAP/i, 'imap_disabled'],
-  [/basic auth(entication)? (is )?(disabled|blocked)|BasicAuthBlocked|does not allow direct password/i, 'oauth_required'],
-  [/too many (simultaneous )?connections|maximum number of connections|try again later|temporar(il)?y (unavailable|failure)|server (is )?busy/i, 'provider_unavailable'],
-];
-
 /**
- * Maps an imapflow failure to the catalogue, by meaning: the RFC 5530 response code
- * (`[AUTHENTICATIONFAILED]`, `[UNAVAILABLE]`, `[PRIVACYREQUIRED]` …), the tagged status
- * (NO vs BAD) and the `[ALERT]` texts of the large providers.
+ * Maps an imapflow failure to the catalogue. A refused LOGIN / AUTHENTICATE is read by the
+ * classification table (classification.ts: tagged NO vs BAD, RFC 5530 response code, then the
+ * texts of known providers); connection, TLS and timeout failures by their error codes.
  */
 export function classifyImapError(err: unknown, step: Step, login: ServerLogin, ctx: VerifyContext, secure: boolean): ApiError {
   if (err instanceof ApiError) return err;
@@ -63,7 +55,7 @@ export function classifyImapError(err: unknown, step: Step, login: ServerLogin, 
     return new ApiError('provider_unavailable', { step, serverError, retryAfter: 60, message: 'The IMAP server ended the session. Please try again later.' });
   }
   if (e.authenticationFailed || (step === 'imap.login' && (status === 'NO' || status === 'BAD'))) {
-    return classifyLoginRefusal(code, text, status, serverError, login, ctx);
+    return classifyLoginRefusal(code, text, status === 'BAD' ? 'BAD' : 'NO', serverError, login, ctx);
   }
   if (step === 'imap.list' || step === 'imap.examine') {
     if (status === 'NO' || status === 'BAD') return new ApiError('mailbox_access_denied', { step, serverError });
@@ -85,27 +77,14 @@ export function responseStatus(e: ImapflowError): string | undefined {
   return m?.[1]?.toUpperCase();
 }
 
-function classifyLoginRefusal(code: string, text: string, status: string | undefined, serverError: string | undefined, login: ServerLogin, ctx: VerifyContext): ApiError {
+function classifyLoginRefusal(code: string, text: string, status: 'NO' | 'BAD', serverError: string | undefined, login: ServerLogin, ctx: VerifyContext): ApiError {
   const step: Step = 'imap.login';
-  for (const [pattern, reason] of TEXT_RULES) {
-    if (pattern.test(text)) {
-      return new ApiError(reason, { step, serverError, ...(reason === 'provider_unavailable' ? { retryAfter: 60 } : {}) });
-    }
-  }
-  switch (code) {
-    case 'UNAVAILABLE':
-    case 'INUSE':
-      return new ApiError('provider_unavailable', { step, serverError, retryAfter: 60 });
-    case 'PRIVACYREQUIRED':
-      return new ApiError('tls_required', { step, serverError });
-    case 'CONTACTADMIN':
-      return new ApiError('imap_disabled', { step, serverError, message: 'The server refused the login and asks to contact the administrator: IMAP access may be disabled for this account.' });
-    case 'EXPIRED':
-      return new ApiError('invalid_credentials', { step, serverError, message: 'The server says the password has expired. Change it with the provider, then try again.' });
-  }
-  if (status === 'BAD' && !code) return new ApiError('command_rejected', { step, serverError });
-  if (login.accessToken) return new ApiError('oauth_login_refused', { step, serverError });
-  return new ApiError('invalid_credentials', { step, serverError, message: credentialsMessage('IMAP', login, ctx) });
+  const rule = classifyLoginReply({ protocol: 'imap', status, code, text, credential: login.accessToken ? 'token' : 'password' });
+  const reason = rule?.reason ?? (login.accessToken ? 'oauth_login_refused' : 'invalid_credentials');
+  let message = rule?.message;
+  if (reason === 'command_rejected') message = `The IMAP server rejected the sign-in command itself (tagged BAD), not the password${serverError ? `: “${serverError}”` : ''}. Report it to the server’s administrator.`;
+  if (reason === 'invalid_credentials' && !message) message = credentialsMessage('IMAP', login, ctx);
+  return new ApiError(reason, { step, serverError, ...(message ? { message } : {}), ...(reason === 'provider_unavailable' ? { retryAfter: 60 } : {}) });
 }
 
 /** The 403 message: which server refused, and the hints that fit (app passwords, login name). */

@@ -3,6 +3,7 @@ import { redactSecrets } from '../errors/redact.ts';
 import { classifyTlsError } from '../net/tls.ts';
 import { credentialsMessage } from './classify-imap.ts';
 import type { ServerLogin, VerifyContext } from './types.ts';
+import { classifyLoginReply, parseSmtpReply } from './classification.ts';
 
 /** The fields nodemailer's SMTPConnection sets on its errors (`code`, `response`, `responseCode`, `command`). */
 export interface NodemailerError extends Error {
@@ -13,9 +14,9 @@ export interface NodemailerError extends Error {
 }
 
 /**
- * Maps an SMTP failure to the catalogue by its RFC 3463 enhanced status code and reply:
- * 535 5.7.8 bad credentials, 534 5.7.9 app password (Gmail), 535 5.7.139 SMTP AUTH disabled
- * (Microsoft 365), 530 5.7.0 must STARTTLS first, 454/421 temporary refusal.
+ * Maps an SMTP failure to the catalogue. A refused AUTH is read by the classification table
+ * (classification.ts: reply code, RFC 3463 enhanced status code, then the texts of known
+ * providers); a refused EHLO, connection, TLS and timeout failures by their codes here.
  */
 export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, ctx: VerifyContext): ApiError {
   if (err instanceof ApiError) return err;
@@ -51,29 +52,17 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
   if (e.code === 'ETIMEDOUT') return new ApiError('response_timeout', { step, message: 'The SMTP server stopped answering. Please try again later.' });
 
   const rc = e.responseCode ?? 0;
-  const enhanced = /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(response)?.[1] ?? '';
   if (step === 'smtp.ehlo' && rc >= 500) return new ApiError('ehlo_rejected', { step, serverError, message: `The SMTP server refused the EHLO name ${ctx.ehloName}. Set LATCHKEY_EHLO_NAME to this server’s fully qualified name.` });
-  if (step === 'smtp.auth' || e.code === 'EAUTH') {
+  if ((step === 'smtp.auth' || e.code === 'EAUTH') && rc) {
     const s: Step = 'smtp.auth';
-    // Microsoft answers 5.7.139 both for "basic authentication is disabled" (use OAuth) and for
-    // "SmtpClientAuthentication is disabled" (SMTP AUTH off): the text decides first.
-    if (/basic auth(entication)? (is )?(disabled|blocked)|BasicAuthBlocked/i.test(response)) return new ApiError('oauth_required', { step: s, serverError });
-    if (enhanced === '5.7.139' || /SmtpClientAuthentication is disabled|SMTP AUTH (is )?disabled/i.test(response)) return new ApiError('smtp_auth_disabled', { step: s, serverError });
-    if (enhanced === '5.7.9' || /application-specific password|app password/i.test(response)) return new ApiError('app_password_required', { step: s, serverError });
-    if (rc === 530 || enhanced === '5.7.11' || /must issue a STARTTLS|encryption required/i.test(response)) return new ApiError('tls_required', { step: s, serverError });
-    // AUTH not understood or not offered (RFC 4954 §4: 504 unrecognized mechanism; 500/502/503 command).
-    if ([500, 501, 502, 503, 504].includes(rc) || enhanced === '5.7.4' || enhanced === '5.5.4') {
-      return new ApiError('no_supported_auth_mechanism', { step: s, serverError });
+    const rule = classifyLoginReply(parseSmtpReply(response, login.accessToken ? 'token' : 'password'));
+    if (rule) {
+      let message = rule.message;
+      if (rule.reason === 'oauth_login_refused') message = 'The SMTP server refused the OAuth access token. Check that the app was granted SMTP.Send / mail access and that SMTP AUTH is enabled for the account.';
+      if (rule.reason === 'invalid_credentials') message = credentialsMessage('SMTP', login, ctx);
+      if (rule.reason === 'command_rejected') message = `The SMTP server refused the AUTH command itself, not the password${serverError ? `: “${serverError}”` : ''}.`;
+      return new ApiError(rule.reason, { step: s, serverError, ...(message ? { message } : {}), ...(rule.reason === 'provider_unavailable' ? { retryAfter: 60 } : {}) });
     }
-    if (rc === 454 || rc === 421 || rc === 432 || (rc >= 400 && rc < 500)) return new ApiError('provider_unavailable', { step: s, serverError, retryAfter: 60 });
-    // Only the replies that mean "these credentials are wrong" (RFC 4954 §6: 535 5.7.8; 534 is a policy refusal).
-    if (login.accessToken && (rc === 535 || rc === 534 || enhanced === '5.7.8' || e.code === 'EAUTH')) {
-      return new ApiError('oauth_login_refused', { step: s, serverError, message: 'The SMTP server refused the OAuth access token (AUTH XOAUTH2). Check that the app was granted SMTP.Send / mail access and that SMTP AUTH is enabled for the account.' });
-    }
-    if (rc === 535 || rc === 534 || enhanced === '5.7.8') {
-      return new ApiError('invalid_credentials', { step: s, serverError, message: credentialsMessage('SMTP', login, ctx) });
-    }
-    if (rc >= 500) return new ApiError('command_rejected', { step: s, serverError, message: 'The SMTP server refused the AUTH command itself (not the password).' });
   }
   if (rc === 421 || (rc >= 400 && rc < 500)) return new ApiError('provider_unavailable', { step, serverError, retryAfter: 60 });
   if (e.code === 'ECONNECTION' || e.code === 'ESOCKET') return new ApiError('connection_closed', { step, serverError, cause: err });
