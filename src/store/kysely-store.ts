@@ -13,11 +13,14 @@ import * as m003 from './migrations/003_management.ts';
 import * as m004 from './migrations/004_secret_rotation.ts';
 import * as m005i7 from './migrations/005_issue7_health_schedule.ts';
 import * as m005i8 from './migrations/005_issue8_hosted.ts';
-import { Conflict, type CodeBinding, type AccessToken, type Account, type AccountUpsert, type Application, type AuditEvent, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
+import * as m007 from './migrations/007_api_keys.ts';
+import { apiKeyQueries as kq } from './kysely-api-keys.ts';
+import { Conflict, type CodeBinding, type AccessToken, type Account, type AccountUpsert, type Application, type AuditEvent, type ApiKey, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001, '002_audit': m002, '003_management': m003, '004_secret_rotation': m004,
   '005_issue7_health_schedule': m005i7, '005_issue8_hosted': m005i8,
+  '007_api_keys': m007,
 };
 
 /** The migrations above, with a dialect's own variant (`NNN_name.postgres.ts`) in place of the shared one where one exists. */
@@ -342,6 +345,10 @@ export class KyselyStore implements Store {
   revokeToken(tokenHash: string, now: number): Promise<boolean> { return mq.revokeToken(this.db, tokenHash, now); }
   listAllAccounts(page: { limit: number; offset: number }): Promise<Account[]> { return mq.listAllAccounts(this.db, page); }
   findAccountByEmail(clientId: string, emailKey: string): Promise<Account | undefined> { return mq.findAccountByEmail(this.db, clientId, emailKey); }
+  createApiKey(key: ApiKey): Promise<void> { return this.guard('api key', () => kq.create(this.db, key)); }
+  listApiKeys(clientId: string): Promise<ApiKey[]> { return kq.list(this.db, clientId); }
+  revokeApiKey(clientId: string, id: string, now: number): Promise<boolean> { return kq.revoke(this.db, clientId, id, now); }
+  findApiKey(keyHash: string): Promise<{ apiKey: ApiKey; application: Application } | undefined> { return kq.find(this.db, keyHash); }
 
   createWebhook(w: Webhook): Promise<void> { return this.guard('webhook', () => wq.create(this.db, w)); }
   listWebhooks(clientId: string): Promise<Webhook[]> { return wq.list(this.db, clientId); }

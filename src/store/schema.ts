@@ -104,6 +104,18 @@ export interface Database {
     duration_ms: number | null;
     revoked_tokens: number | null;
   };
+  /** Nylas v3 API keys (migration 007): only the key's SHA-256 is stored. Unix seconds. */
+  api_keys: {
+    id: string;
+    client_id: string;
+    key_hash: string;
+    /** The key's first characters (`lkak_AbCd`), for telling keys apart; not enough to use it. */
+    hint: string;
+    name: string | null;
+    created_at: number;
+    expires_at: number | null;
+    revoked_at: number | null;
+  };
   /** Shared health-check schedule (migration 005_issue7): ms since the epoch. */
   health_schedule: {
     account_id: string;

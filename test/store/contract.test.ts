@@ -205,6 +205,26 @@ for (const backend of BACKENDS) {
       assert.equal(rows[0]!.durationMs, 12);
     });
 
+    test('API keys: created, found by hash with their application, listed, revoked once; a duplicate hash is a Conflict; they go with the application', async () => {
+      await store.createApplication(app('app-k'));
+      const key = (id: string, keyHash: string) => ({ id, clientId: 'app-k', keyHash, hint: 'lkak_abcd', name: null, createdAt: 1_700_000_000, expiresAt: null, revokedAt: null });
+      await store.createApiKey({ ...key('k1', 'hash-1'), name: 'one', expiresAt: 1_800_000_000 });
+      await store.createApiKey(key('k2', 'hash-2'));
+      await assert.rejects(store.createApiKey(key('k3', 'hash-1')), Conflict);
+      const found = await store.findApiKey('hash-1');
+      assert.equal(found?.application.clientId, 'app-k');
+      assert.deepEqual({ id: found?.apiKey.id, name: found?.apiKey.name, expiresAt: found?.apiKey.expiresAt, revokedAt: found?.apiKey.revokedAt }, { id: 'k1', name: 'one', expiresAt: 1_800_000_000, revokedAt: null });
+      assert.equal(await store.findApiKey('hash-none'), undefined);
+      assert.deepEqual((await store.listApiKeys('app-k')).map((k) => k.id), ['k1', 'k2']);
+      assert.equal(await store.revokeApiKey('other-app', 'k1', 5), false, 'another application cannot revoke it');
+      assert.equal(await store.revokeApiKey('app-k', 'k1', 1_700_000_500), true);
+      assert.equal(await store.revokeApiKey('app-k', 'k1', 1_700_000_600), false, 'already revoked');
+      assert.equal((await store.findApiKey('hash-1'))?.apiKey.revokedAt, 1_700_000_500);
+      assert.equal(await store.deleteApplication('app-k'), true);
+      assert.equal(await store.findApiKey('hash-2'), undefined);
+      assert.deepEqual(await store.listApiKeys('app-k'), []);
+    });
+
     test('deleting an application removes its accounts, codes and webhooks', async () => {
       await store.createApplication(app('app-d'));
       await store.upsertAccount(upsert('app-d', 'd@x.test', 'acc-d'));
