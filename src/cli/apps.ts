@@ -5,6 +5,7 @@ import { CommandFailed, EXIT, type CliIo } from './exit.ts';
 import { hashSecret, newSecret } from '../crypto/tokens.ts';
 import { fields, isoSeconds, json, table } from './output.ts';
 import { withStore } from './store.ts';
+import { registerApiKeyCommands } from './api-keys.ts';
 
 /** An application as the CLI prints it (`--json`); `created_at` in Unix seconds. The secret is never shown again. */
 interface ApplicationView {
@@ -16,7 +17,7 @@ interface ApplicationView {
 
 const view = (a: Application): ApplicationView => ({ client_id: a.clientId, name: a.name, redirect_uris: a.redirectUris, created_at: a.createdAt });
 
-/** `latchkey apps create|list|show`. */
+/** `latchkey apps create|list|show|rotate-secret|delete` and `apps api-keys …` (cli/api-keys.ts). */
 export function registerAppCommands(program: Command, io: CliIo): void {
   const apps = program.command('apps').description('manage applications (client_id / client_secret pairs)');
   apps
@@ -87,4 +88,5 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       if (!ok) throw new CommandFailed(`no application with client_id ${clientId}`);
       io.out(`deleted ${clientId}\n`);
     });
+  registerApiKeyCommands(apps, io);
 }

@@ -1,12 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Bearer values (codes, access tokens, client secrets): 256 bits from the CSPRNG, base64url,
+ * Bearer values (codes, access tokens, client secrets, v3 API keys): 256 bits from the CSPRNG, base64url,
  * behind a recognisable prefix so a leaked value can be found by secret scanners. Only
  * `hashSecret()` of a value is stored. SHA-256 without salt or stretching is right here: the
  * values are uniformly random 256-bit strings, so there is nothing to guess (unlike passwords).
  */
-export const PREFIX = { code: 'lkc_', accessToken: 'lkat_', clientSecret: 'lkcs_', webhookSecret: 'lkws_' } as const;
+export const PREFIX = { code: 'lkc_', accessToken: 'lkat_', clientSecret: 'lkcs_', webhookSecret: 'lkws_', apiKey: 'lkak_' } as const;
 
 export function newSecret(kind: keyof typeof PREFIX): string {
   return PREFIX[kind] + randomBytes(32).toString('base64url');
