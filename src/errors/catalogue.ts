@@ -73,6 +73,12 @@ export const CATALOGUE = {
   token_not_found: { status: 404, type: 'api_error', message: 'No such token found for that account' },
   webhook_not_found: { status: 404, type: 'api_error', message: 'No webhook with that id exists for this application.' },
   not_found: { status: 404, type: 'invalid_request_error', message: 'No such endpoint.' },
+  not_served: {
+    // Nylas v3 data endpoints (/v3/grants/{id}/messages, …): issue 15.
+    status: 404,
+    type: 'invalid_request_error',
+    message: 'Latchkey provides authentication only (grants, connect, providers): it does not serve mailbox data such as messages, threads, folders, calendars or contacts. Read the mailbox over the account’s own IMAP/SMTP connection, whose settings and credentials Latchkey hands to the application when the application has opted in to releasing credentials.',
+  },
   body_too_large: { status: 413, type: 'invalid_request_error', message: 'The request body is too large.' },
   // 403 — the provider refused the credentials
   invalid_credentials: {

@@ -21,7 +21,8 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 }
 
-function toApiError(err: FastifyError | ApiError): ApiError {
+/** Any thrown value as the catalogue error it answers with (also the v3 serializer's input: v3/routes.ts). */
+export function toApiError(err: FastifyError | ApiError): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof StoreUnavailable) return new ApiError('store_unavailable', { cause: err });
   const code = (err as FastifyError).code;

@@ -9,6 +9,7 @@ import { registerManagementRoutes } from './management-routes.ts';
 import { registerWebhookRoutes } from './webhook-routes.ts';
 import { registerHostedRoutes } from './hosted-routes.ts';
 import { listAudit } from '../connect/audit-endpoint.ts';
+import { registerV3Routes } from '../v3/routes.ts';
 import { AccountBody, AuditQuery, AuditResponse, AuthorizeBody, CodeResponse, DetectBody, DetectResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
@@ -67,6 +68,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerManagementRoutes(app, ctx);
   registerHostedRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
+  registerV3Routes(app, ctx);
   app.get('/a/:client_id/audit', {
     attachValidation: true,
     schema: {

@@ -264,7 +264,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -284,7 +284,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -374,7 +374,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -394,7 +394,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -489,7 +489,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -509,7 +509,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -577,7 +577,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -597,7 +597,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -677,7 +677,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -697,7 +697,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -773,7 +773,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -793,7 +793,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -875,7 +875,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -895,7 +895,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -943,7 +943,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -963,7 +963,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1024,7 +1024,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1044,7 +1044,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1106,7 +1106,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1126,7 +1126,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1203,7 +1203,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1223,7 +1223,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1303,7 +1303,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1323,7 +1323,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1383,7 +1383,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1403,7 +1403,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1467,7 +1467,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1487,7 +1487,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1563,7 +1563,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1583,7 +1583,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1659,7 +1659,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1679,7 +1679,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1738,7 +1738,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1758,7 +1758,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1899,7 +1899,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -1919,7 +1919,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2017,7 +2017,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2037,7 +2037,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2102,7 +2102,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2122,7 +2122,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2186,7 +2186,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2206,7 +2206,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2272,7 +2272,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2292,7 +2292,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2341,7 +2341,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2361,7 +2361,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2436,7 +2436,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2456,7 +2456,7 @@ export interface paths {
                             /** @enum {string} */
                             type: "auth_error" | "invalid_request_error" | "api_error" | "provider_error";
                             /** @enum {string} */
-                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                            reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
                             step?: string;
                             server_error?: string;
                             missing_fields?: string[];
@@ -2561,6 +2561,694 @@ export interface paths {
         head?: never;
         patch?: never;
         trace?: never;
+    };
+    "/v3/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application the API key belongs to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                /** @description The application’s client_id. */
+                                application_id: string;
+                                /** @description Latchkey has no organizations: the client_id again. */
+                                organization_id: string;
+                                /** @description Always `self-hosted`. */
+                                region: string;
+                                /** @description Always `production`. */
+                                environment: string;
+                                branding: {
+                                    name: string;
+                                    icon_url?: string;
+                                };
+                                hosted_authentication: {
+                                    /** @description The hosted page’s accent colour, #rrggbb. */
+                                    color_primary?: string;
+                                };
+                                callback_uris: {
+                                    id: string;
+                                    url: string;
+                                    /** @enum {string} */
+                                    platform: "web";
+                                }[];
+                                /** @description Unix seconds */
+                                created_at: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/grants/{grant_id}/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Not served: mailbox data endpoints (messages, threads, calendars, …) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Not served: mailbox data endpoints (messages, threads, calendars, …) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Not served: mailbox data endpoints (messages, threads, calendars, …) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Not served: mailbox data endpoints (messages, threads, calendars, …) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Not served: mailbox data endpoints (messages, threads, calendars, …) */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Not served: mailbox data endpoints (messages, threads, calendars, …) */
+        head: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Not served: mailbox data endpoints (messages, threads, calendars, …) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Not served: mailbox data endpoints (messages, threads, calendars, …) */
+        trace: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
     };
 }
 export type webhooks = Record<string, never>;
