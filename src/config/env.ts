@@ -178,7 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!m) problems.push(`LATCHKEY_DNS_SERVERS: ${JSON.stringify(s)} is not host:port with an IP address`);
   }
 
-  const { ehloName, warning: ehloNameWarning } = pickEhloName(env.LATCHKEY_EHLO_NAME, problems);
+  const { ehloName, warning: ehloNameWarning } = pickEhloName(env.LATCHKEY_EHLO_NAME, env.HOSTNAME || safeHostname(), production, problems);
 
   const providersFile = env.LATCHKEY_PROVIDERS_FILE || undefined;
   const egressIps = (env.LATCHKEY_EGRESS_IPS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -323,18 +323,28 @@ function isCidrOrAddress(value: string): boolean {
   return /^\d+$/.test(bits) && n <= (isIP(addr) === 4 ? 32 : 128);
 }
 
-/** DECISIONS: `LATCHKEY_EHLO_NAME`; else the host name when fully qualified; else `localhost.localdomain`. */
-function pickEhloName(explicit: string | undefined, problems: string[]): { ehloName: string; warning?: string } {
+/**
+ * DECISIONS: `LATCHKEY_EHLO_NAME`; else the host name when it is a fully qualified name that is
+ * not a special-use local one (RFC 6761 `localhost`, `localdomain`, RFC 6762 `.local`); else
+ * `localhost.localdomain` with a warning — and with `NODE_ENV=production` a configuration error,
+ * since strict SMTP servers refuse that name (issue 13).
+ * @param hostname this machine's name (`HOSTNAME`, else /etc/hostname).
+ */
+function pickEhloName(explicit: string | undefined, hostname: string, production: boolean, problems: string[]): { ehloName: string; warning?: string } {
   const fqdn = (name: string) => /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(name);
   if (explicit) {
     if (!fqdn(explicit)) problems.push(`LATCHKEY_EHLO_NAME=${JSON.stringify(explicit)}: expected a fully qualified domain name (not an address)`);
     return { ehloName: explicit };
   }
-  const hostname = process.env.HOSTNAME || safeHostname();
-  if (hostname && fqdn(hostname)) return { ehloName: hostname };
+  const local = (name: string) => /(^|\.)(localhost|localdomain)(\.|$)|\.local$/i.test(name);
+  if (hostname && fqdn(hostname) && !local(hostname)) return { ehloName: hostname };
+  const why = `this machine's host name (${JSON.stringify(hostname)}) is not a fully qualified domain name`;
+  if (production) {
+    problems.push(`LATCHKEY_EHLO_NAME is required when NODE_ENV=production and ${why}: set it to this server's public DNS name (e.g. LATCHKEY_EHLO_NAME=latchkey.example.com); strict SMTP servers refuse EHLO localhost.localdomain`);
+  }
   return {
     ehloName: 'localhost.localdomain',
-    warning: 'LATCHKEY_EHLO_NAME is not set and this machine has no fully qualified host name: SMTP EHLO will say localhost.localdomain, which some servers refuse',
+    warning: `LATCHKEY_EHLO_NAME is not set and ${why}: SMTP EHLO will say localhost.localdomain, which strict servers refuse. Set LATCHKEY_EHLO_NAME to this server's public DNS name (NODE_ENV=production refuses to start without it).`,
   };
 }
 

@@ -45,6 +45,8 @@ interface RequestBase {
   reauthAccountId: string | undefined;
   providerLabel: string | undefined;
   appPasswordsUsual: boolean;
+  /** The provider entry's `imapLoginAfterPlain` (providers/table.ts). */
+  imapLoginAfterPlain: boolean;
 }
 
 const SECURITY: readonly Security[] = ['ssl', 'starttls', 'none', 'auto'];
@@ -101,6 +103,7 @@ export function parseAuthorizeRequest(body: Record<string, unknown>, providers: 
     reauthAccountId: reauth || undefined,
     providerLabel: entry?.label,
     appPasswordsUsual: Boolean(entry?.appPasswords),
+    imapLoginAfterPlain: Boolean(entry?.imapLoginAfterPlain),
   };
   if (provider !== 'imap' && entry!.auth === 'oauth') return { ...base, method: 'oauth', ...variantOAuth(s, emailAddress, entry!, provider) };
   if (provider !== 'imap' && entry!.auth === 'exchange') return { ...base, method: 'exchange', exchange: variantE(s) };

@@ -45,7 +45,7 @@ function storedRequest(ctx: AppContext, account: Account, secrets: Map<string, s
   const entry = ctx.providers[account.provider];
   const base = {
     clientId: account.clientId, name: account.name, emailAddress: account.emailAddress, emailKey: account.emailKey, provider: account.provider,
-    scopes: account.scopes, reauthAccountId: undefined, providerLabel: entry?.label, appPasswordsUsual: Boolean(entry?.appPasswords),
+    scopes: account.scopes, reauthAccountId: undefined, providerLabel: entry?.label, appPasswordsUsual: Boolean(entry?.appPasswords), imapLoginAfterPlain: Boolean(entry?.imapLoginAfterPlain),
   };
   if (entry?.auth === 'exchange' && account.provider !== 'imap') {
     const host = typeof s.exchange_server_host === 'string' ? s.exchange_server_host : undefined;

@@ -18,8 +18,8 @@ export function createResolver(servers: readonly string[], step: Step = 'imap.co
     const host = rawHost.normalize('NFKC').toLowerCase();
     const literal = ipLiteral(host);
     if (literal) return [literal];
-    if (/^localhost\.?$/i.test(host) || /\.localhost\.?$/i.test(host)) {
-      throw new ApiError('destination_not_allowed', { step: s });
+    if (isLocalhostName(host)) {
+      throw new ApiError('destination_not_allowed', { step: s, message: localhostMessage(host) });
     }
     try {
       if (custom) {
@@ -60,4 +60,17 @@ export function ipLiteral(host: string): string | undefined {
   parts.forEach((n, i) => { value += n * 2 ** (8 * (3 - i)); });
   value += last;
   return [24, 16, 8, 0].map((s) => Math.floor(value / 2 ** s) % 256).join('.');
+}
+
+/** `localhost` and names under `.localhost` (RFC 6761 §6.3): refused by name, before any lookup. */
+export function isLocalhostName(host: string): boolean {
+  return /^localhost\.?$/i.test(host) || /\.localhost\.?$/i.test(host);
+}
+
+/**
+ * Why a `localhost` name is refused: by name, whatever `LATCHKEY_ALLOWED_DESTINATIONS` allows
+ * (which admits addresses, never this name), and what to give instead (issue 13).
+ */
+export function localhostMessage(host: string): string {
+  return `The host name ${host} is refused by name: localhost and names under .localhost are never dialled, whatever LATCHKEY_ALLOWED_DESTINATIONS allows. To reach a server on this machine, give its IP address instead, and have the operator allow that address in LATCHKEY_ALLOWED_DESTINATIONS.`;
 }

@@ -41,6 +41,7 @@ function entryProblem(entry: unknown): string | undefined {
   if (e.username !== undefined && e.username !== 'email' && e.username !== 'local_part') return '"username" must be "email" or "local_part"';
   if (e.auth !== undefined && !['password', 'oauth', 'exchange'].includes(String(e.auth))) return '"auth" must be "password", "oauth" or "exchange"';
   if (e.oauthRequired !== undefined && typeof e.oauthRequired !== 'boolean') return '"oauthRequired" must be true or false';
+  if (e.imapLoginAfterPlain !== undefined && typeof e.imapLoginAfterPlain !== 'boolean') return '"imapLoginAfterPlain" must be true or false';
   for (const k of ['imap', 'smtp'] as const) {
     const srv = e[k];
     if (srv === undefined) continue;

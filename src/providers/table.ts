@@ -34,6 +34,14 @@ export interface ProviderEntry {
    * (Microsoft, "Modern Auth and Unsecure Apps – Outlook.com", support.microsoft.com).
    */
   oauthRequired?: boolean;
+  /**
+   * The IMAP server refuses `AUTHENTICATE PLAIN` with `NO [AUTHENTICATIONFAILED]` yet accepts the
+   * same password with `LOGIN` (iCloud; DECISIONS "Verifying credentials"): only then is a refused
+   * PLAIN retried with LOGIN. Elsewhere a credentials refusal is final, so that one wrong password
+   * costs one failed login at the provider, not two (issue 13; providers lock accounts after a
+   * handful of failures).
+   */
+  imapLoginAfterPlain?: boolean;
   /** OAuth providers: which identity platform, and endpoint overrides (the LATCHKEY_*_URL variables win). */
   oauth?: { platform?: 'google' | 'microsoft'; token_url?: string; userinfo_url?: string };
   ews?: { url?: string };
@@ -49,7 +57,7 @@ export const BUILTIN_PROVIDERS: Record<string, ProviderEntry> = {
   exchange: { label: 'Exchange', auth: 'exchange' },
   yahoo: { label: 'Yahoo', auth: 'password', domains: ['yahoo.com', 'ymail.com', 'rocketmail.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'yahoo.com.br'], mx: ['mx-biz.mail.am0.yahoodns.net', 'mx*.biz.mail.yahoo.com', 'mxvm2.mail.yahoo.com', 'mx-van.mail.am0.yahoodns.net', '*.yahoodns.net'], imap: ssl('imap.mail.yahoo.com'), smtp: ssl('smtp.mail.yahoo.com', 465), appPasswords: true },
   aol: { label: 'AOL', auth: 'password', domains: ['aol.com', 'love.com', 'games.com'], mx: ['mailin-0*.mx.aol.com'], imap: ssl('imap.aol.com'), smtp: ssl('smtp.aol.com', 465), appPasswords: true },
-  icloud: { label: 'iCloud', auth: 'password', domains: ['icloud.com', 'me.com', 'mac.com'], mx: ['mx*.mail.icloud.com'], imap: ssl('imap.mail.me.com', 993, 'local_part'), smtp: starttls('smtp.mail.me.com'), appPasswords: true },
+  icloud: { label: 'iCloud', auth: 'password', domains: ['icloud.com', 'me.com', 'mac.com'], mx: ['mx*.mail.icloud.com'], imap: ssl('imap.mail.me.com', 993, 'local_part'), smtp: starttls('smtp.mail.me.com'), appPasswords: true, imapLoginAfterPlain: true },
   hotmail: { label: 'Outlook.com', auth: 'password', domains: ['hotmail.com', 'live.com', 'msn.com', 'hotmail.co.uk', 'live.ca', 'hotmail.ca'], mx: ['*.olc.protection.outlook.com'], imap: ssl('outlook.office365.com'), smtp: starttls('smtp-mail.outlook.com'), oauthRequired: true },
   outlook: { label: 'Outlook.com', auth: 'password', domains: ['outlook.com'], imap: ssl('outlook.office365.com'), smtp: starttls('smtp-mail.outlook.com'), oauthRequired: true },
   gmx: { label: 'GMX', auth: 'password', domains: ['gmx.com', 'gmx.us'], imap: ssl('imap.gmx.com'), smtp: starttls('mail.gmx.com') },

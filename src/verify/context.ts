@@ -12,7 +12,7 @@ import type { VerifyContext } from './types.ts';
 export function verifyContext(
   dial: Omit<DialContext, 'onEvent'>,
   config: Pick<Config, 'timeouts' | 'ehloName'>,
-  provider: { providerLabel: string | undefined; appPasswordsUsual: boolean },
+  provider: { providerLabel: string | undefined; appPasswordsUsual: boolean; imapLoginAfterPlain: boolean },
   onEvent?: VerifyObserver,
 ): VerifyContext {
   return {
@@ -25,6 +25,7 @@ export function verifyContext(
     ehloName: config.ehloName,
     providerLabel: provider.providerLabel,
     appPasswordsUsual: provider.appPasswordsUsual,
+    imapLoginAfterPlain: provider.imapLoginAfterPlain,
     ...(onEvent ? { onEvent } : {}),
   };
 }

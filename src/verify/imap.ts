@@ -16,8 +16,10 @@ const CLIENT_INFO = { name: 'Latchkey', vendor: 'Latchkey', 'support-url': 'http
  * as the server offers → ID (RFC 2971) when advertised → LIST → EXAMINE INBOX → LOGOUT.
  *
  * At most two authentication attempts: the second, on a fresh connection, with LOGIN, only when
- * AUTHENTICATE PLAIN was refused and the server does not disable LOGIN (iCloud refuses PLAIN
- * with `NO [AUTHENTICATIONFAILED]` and accepts LOGIN).
+ * AUTHENTICATE PLAIN was refused, the server does not disable LOGIN, and either the refusal was
+ * not of the credentials (a tagged BAD: `command_rejected`) or the provider is known to refuse
+ * PLAIN and accept LOGIN (`imapLoginAfterPlain`, iCloud). A wrong password otherwise costs one
+ * failed login at the provider, not two (issue 13).
  *
  * @throws ApiError with `step` `imap.*` — see the catalogue for every reason.
  */
@@ -28,12 +30,12 @@ export async function verifyImap(login: ServerLogin, ctx: VerifyContext): Promis
   const first = await attempt(login, ctx, undefined);
   if (first.ok) return { ...first.evidence, attempts: 1 };
   const e = first.error as ImapflowError;
+  const knownQuirk = ctx.imapLoginAfterPlain && responseStatus(e) === 'NO' && first.classified.reason === 'invalid_credentials' && ['', 'AUTHENTICATIONFAILED'].includes((e.serverResponseCode ?? '').toUpperCase());
   const retryWithLogin =
     !login.accessToken &&
     first.mechanism === 'AUTHENTICATE PLAIN' &&
     !first.capabilities.includes('LOGINDISABLED') &&
-    (responseStatus(e) === 'BAD' || (responseStatus(e) === 'NO' && ['', 'AUTHENTICATIONFAILED'].includes((e.serverResponseCode ?? '').toUpperCase()))) &&
-    first.classified.reason !== 'provider_unavailable';
+    (first.classified.reason === 'command_rejected' || knownQuirk);
   if (!retryWithLogin) throw first.classified;
   ctx.onEvent?.({ protocol: 'imap', kind: 'retry', why: 'AUTHENTICATE PLAIN was refused: trying LOGIN once more on a fresh connection.' });
   const second = await attempt(login, ctx, 'LOGIN');

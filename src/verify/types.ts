@@ -32,6 +32,8 @@ export interface VerifyContext extends DialContext {
   providerLabel: string | undefined;
   /** Whether the provider is known to require app passwords (Yahoo, AOL, iCloud …). */
   appPasswordsUsual: boolean;
+  /** Whether a refused AUTHENTICATE PLAIN is retried with LOGIN (providers/table.ts `imapLoginAfterPlain`). */
+  imapLoginAfterPlain: boolean;
   /** Step-by-step report for `latchkey doctor` (verify/events.ts); the server leaves it unset. */
   onEvent?: VerifyObserver;
   /** Told each step as it starts, so a deadline error can name the step that was stuck. */

@@ -58,7 +58,7 @@ describe('response headers', () => {
 
 describe('NODE_ENV=production refuses plain HTTP on a reachable address', () => {
   const keys = `v1:${randomBytes(32).toString('base64')}`;
-  const prod = (env: Record<string, string>) => ({ NODE_ENV: 'production', LATCHKEY_ENCRYPTION_KEYS: keys, LATCHKEY_DATABASE_URL: 'sqlite::memory:', ...env });
+  const prod = (env: Record<string, string>) => ({ NODE_ENV: 'production', LATCHKEY_ENCRYPTION_KEYS: keys, LATCHKEY_DATABASE_URL: 'sqlite::memory:', LATCHKEY_EHLO_NAME: 'latchkey.example.test', ...env });
 
   test('0.0.0.0 without LATCHKEY_TRUST_PROXY is a configuration error; loopback or a declared proxy is fine', () => {
     assert.throws(() => loadConfig(prod({ LATCHKEY_HOST: '0.0.0.0' })), (err: unknown) => err instanceof ConfigError && /LATCHKEY_HOST=0\.0\.0\.0.*LATCHKEY_TRUST_PROXY/.test(err.message));

@@ -33,11 +33,27 @@ test('every bad value is reported at once, each with its variable name', () => {
 
 test('NODE_ENV=production refuses to start without LATCHKEY_ENCRYPTION_KEYS', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /LATCHKEY_ENCRYPTION_KEYS is required when NODE_ENV=production/);
-  assert.equal(loadConfig({ NODE_ENV: 'production', LATCHKEY_ENCRYPTION_KEYS: `v1:${Buffer.alloc(32, 7).toString('base64')}` }).production, true);
+  assert.equal(loadConfig({ NODE_ENV: 'production', LATCHKEY_ENCRYPTION_KEYS: `v1:${Buffer.alloc(32, 7).toString('base64')}`, LATCHKEY_EHLO_NAME: 'latchkey.example.org' }).production, true);
 });
 
 test('EHLO name: explicit FQDN wins; without one, localhost.localdomain with a warning', () => {
   assert.equal(loadConfig({ LATCHKEY_EHLO_NAME: 'mx.example.org' }).ehloName, 'mx.example.org');
+  assert.equal(loadConfig({ HOSTNAME: 'node-3.example.org' }).ehloName, 'node-3.example.org');
+  for (const HOSTNAME of ['buildbox', 'localhost.localdomain', 'web-1.localdomain', 'mac-mini.local']) {
+    const c = loadConfig({ HOSTNAME });
+    assert.equal(c.ehloName, 'localhost.localdomain', HOSTNAME);
+    assert.match(c.ehloNameWarning ?? '', /Set LATCHKEY_EHLO_NAME to this server's public DNS name/, HOSTNAME);
+  }
+});
+
+test('EHLO name with NODE_ENV=production (issue 13): no valid name and LATCHKEY_EHLO_NAME unset refuses to start, saying what to set', () => {
+  const prod = { NODE_ENV: 'production', LATCHKEY_ENCRYPTION_KEYS: `v1:${Buffer.alloc(32, 7).toString('base64')}` };
+  for (const HOSTNAME of ['buildbox', 'localhost.localdomain']) {
+    assert.throws(() => loadConfig({ ...prod, HOSTNAME }), (err: unknown) => err instanceof ConfigError && err.problems.length === 1 && /LATCHKEY_EHLO_NAME is required when NODE_ENV=production .*set it to this server's public DNS name \(e\.g\. LATCHKEY_EHLO_NAME=latchkey\.example\.com\)/.test(err.message), HOSTNAME);
+  }
+  assert.equal(loadConfig({ ...prod, HOSTNAME: 'buildbox', LATCHKEY_EHLO_NAME: 'latchkey.example.org' }).ehloName, 'latchkey.example.org');
+  const named = loadConfig({ ...prod, HOSTNAME: 'node-3.example.org' });
+  assert.deepEqual([named.ehloName, named.ehloNameWarning], ['node-3.example.org', undefined]);
 });
 
 test('PostgreSQL, Redis and the metrics token: accepted when well-formed, named when not', () => {

@@ -1,6 +1,7 @@
 import type { ConnectRequest } from '../../connect/request.ts';
 import type { Reason } from '../../errors/catalogue.ts';
 import { planTls } from '../../verify/types.ts';
+import { isLocalhostName, localhostMessage } from '../../net/resolve.ts';
 import type { DoctorError, ProtocolResult } from './run.ts';
 
 interface AdviceContext {
@@ -47,7 +48,7 @@ const ADVICE: Partial<Record<Reason, (c: AdviceContext) => string>> = {
   no_supported_auth_mechanism: (c) => `The server offers neither PLAIN nor LOGIN on port ${c.port}: try port ${c.tlsPort} with ssl or ${c.starttlsPort} with starttls.`,
   command_rejected: () => 'The server refused a well-formed command: report it to the mail server’s administrator with the server reply above.',
   ehlo_rejected: () => 'Set LATCHKEY_EHLO_NAME to this machine’s fully qualified host name.',
-  destination_not_allowed: (c) => `${c.host} is a private, loopback or otherwise reserved address, or port ${c.port} is not a mail port. If Latchkey is meant to reach it, add its range to LATCHKEY_ALLOWED_DESTINATIONS (or the port to LATCHKEY_ALLOWED_PORTS).`,
+  destination_not_allowed: (c) => isLocalhostName(c.host) ? localhostMessage(c.host) : `${c.host} is a private, loopback or otherwise reserved address, or port ${c.port} is not a mail port. If Latchkey is meant to reach it, add its range to LATCHKEY_ALLOWED_DESTINATIONS (or the port to LATCHKEY_ALLOWED_PORTS).`,
   dns_not_found: (c) => `Check ${c.flag}-host: ${c.host} has no address from this machine’s resolver (or LATCHKEY_DNS_SERVERS).`,
   connect_refused: (c) => `Nothing accepts connections on ${c.host} port ${c.port}: check ${c.flag}-port, and whether a firewall rejects the port.`,
   network_unreachable: (c) => `There is no route from this machine to ${c.host}: check its network (IPv6 in particular).`,
