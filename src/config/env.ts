@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { parseCidrList, type Cidr } from '../net/cidr.ts';
 import { KeyRing } from '../crypto/keyring.ts';
 import { loadProviders } from '../providers/registry.ts';
+import { loadCatalogues } from '../hosted/i18n.ts';
 import type { BruteForceLimits } from '../limits/brute-force.ts';
 import { redactDatabaseUrl } from '../shared/redact-url.ts';
 
@@ -50,6 +51,17 @@ export interface Config {
   ehloName: string;
   ehloNameWarning: string | undefined;
   providersFile: string | undefined;
+  /**
+   * `LATCHKEY_HOSTED_LOCALES_DIR`: a directory of `TAG.json` message catalogues for the hosted
+   * login page (hosted/i18n.ts), beside the built-in English and German. Undefined: built-in only.
+   */
+  hostedLocalesDir: string | undefined;
+  /**
+   * `LATCHKEY_PUBLIC_URL`: the https origin people reach Latchkey at (e.g.
+   * `https://auth.example.com`), for links Latchkey hands out (the reconnect URL in
+   * `account.invalid` webhooks). Default: `http://LATCHKEY_HOST:LATCHKEY_PORT`.
+   */
+  publicUrl: string | undefined;
   /** `GET /a/{client_id}/ip_addresses`: the addresses Latchkey connects from (LATCHKEY_EGRESS_IPS). */
   egressIps: string[];
   /** How long a rotated-out client secret keeps working, seconds (LATCHKEY_SECRET_ROTATION_GRACE_S, 1 day). */
@@ -192,6 +204,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
 
+  const hostedLocalesDir = env.LATCHKEY_HOSTED_LOCALES_DIR || undefined;
+  if (hostedLocalesDir) {
+    try {
+      loadCatalogues(hostedLocalesDir);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      problems.push(`LATCHKEY_HOSTED_LOCALES_DIR=${hostedLocalesDir}: ${e.code === 'ENOENT' ? 'no such directory' : e.message}`);
+    }
+  }
+  const publicUrl = env.LATCHKEY_PUBLIC_URL ? env.LATCHKEY_PUBLIC_URL.replace(/\/+$/, '') : undefined;
+  if (publicUrl !== undefined && !(/^https?:\/\/[^/?#]+$/.test(publicUrl) && URL.canParse(publicUrl))) {
+    problems.push(`LATCHKEY_PUBLIC_URL=${JSON.stringify(env.LATCHKEY_PUBLIC_URL)}: expected an origin such as https://auth.example.com (optionally with a port, no path)`);
+  }
+
   const trustProxy = (env.LATCHKEY_TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const p of trustProxy) {
     if (!['loopback', 'linklocal', 'uniquelocal'].includes(p) && !isCidrOrAddress(p)) {
@@ -231,6 +257,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ehloName,
     ehloNameWarning,
     providersFile,
+    hostedLocalesDir,
+    publicUrl,
     egressIps,
     secretRotationGraceSeconds: int('LATCHKEY_SECRET_ROTATION_GRACE_S', 86_400, 0, 30 * 86_400),
     detect: {

@@ -3,19 +3,18 @@ import type { AppContext } from '../app/context.ts';
 import { authorize, type RequestSource } from '../connect/authorize.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { CATALOGUE } from '../errors/catalogue.ts';
-import { detectDomain } from '../detect/detect.ts';
-import { detectionView } from '../detect/view.ts';
-import type { DomainDetection } from '../detect/types.ts';
-import { fieldFor } from './field-errors.ts';
+import { chooseProvider, providerView } from './choose-provider.ts';
+import { loadCatalogues, messagesFor, type Messages } from './i18n.ts';
 import { renderErrorPage, renderLoginPage, type LoginPage } from './page.ts';
+import { plainError, type PlainError } from './plain-errors.ts';
 import {
   checkCsrf, checkRedirectTarget, isCsrfValue, newCsrfValue, openRequest, parseHostedRequest, sealRequest, wantsRedirectOnError,
-  type HostedRequest, type RedirectTarget,
+  type FormState, type HostedRequest, type RedirectTarget,
 } from './request.ts';
 
 /** What a hosted-login handler answers: an HTML page, or a redirect to the application. */
 export type HostedAnswer =
-  | { kind: 'page'; status: number; html: string; csp: string; setCookie?: string }
+  | { kind: 'page'; status: number; html: string; csp: string; setCookie?: string; language?: string }
   | { kind: 'redirect'; location: string };
 
 /** The request as the handlers see it: parsed query or form, the `lk_csrf` cookie, the client address. */
@@ -25,144 +24,191 @@ export interface HostedInput {
   source: RequestSource;
   /** The browser reached us over https (directly or through a declared proxy): the cookie gets `Secure`. */
   secure: boolean;
+  /** The browser's `Accept-Language` header: picks the page's language. */
+  acceptLanguage?: string;
 }
 
 export const CSRF_COOKIE = 'lk_csrf';
-const FORM_FIELDS = ['name', 'email_address', 'imap_host', 'imap_port', 'imap_security', 'smtp_host', 'smtp_port', 'smtp_security'] as const;
+const SERVER_FIELDS = ['imap_host', 'imap_port', 'imap_security', 'smtp_host', 'smtp_port', 'smtp_security'] as const;
+/** Longest password carried in the sealed state (longer ones are not kept, only used). */
+const KEEP_PASSWORD_MAX = 1024;
 
 /**
  * `GET /oauth/authorize` (reference §6.7): checks the client and the exact redirect URI first —
  * until both are good every problem is an error page (400), never a redirect — then the rest of
- * the request (errors redirected only with `redirect_on_error=true`), then serves the login page.
+ * the request (errors redirected only with `redirect_on_error=true`), then serves the first step.
+ * A reconnect link (`reauth_account_id`) names an account of the client: its address is filled
+ * in and fixed, detection runs at once, and the page opens on the password step.
  */
 export async function showLogin(ctx: AppContext, input: HostedInput): Promise<HostedAnswer> {
+  const m = messages(ctx, input);
   let target: RedirectTarget;
   try {
     target = await checkRedirectTarget(ctx, input.params);
   } catch (err) {
-    return errorPage(err);
+    return errorPage(m, err);
   }
   let request: HostedRequest;
   try {
     request = parseHostedRequest(target, input.params, ctx.providers);
+    if (request.reauthAccountId) {
+      const account = await ctx.store.findAccount(request.clientId, request.reauthAccountId);
+      if (!account) throw new ApiError('account_not_found', { message: `No account ${request.reauthAccountId} exists for this application.` });
+      request = { ...request, fixedEmail: account.emailAddress };
+    }
   } catch (err) {
     const e = asApiError(err);
     if (wantsRedirectOnError(input.params)) return errorRedirect(target.redirectUri, e, typeof input.params.state === 'string' ? input.params.state.slice(0, 255) : undefined);
-    return errorPage(e);
+    return errorPage(m, e);
   }
   const csrf = isCsrfValue(input.cookie) ? input.cookie : newCsrfValue();
-  return loginPage(ctx, target, request, csrf, input, { values: { email_address: request.loginHint ?? '' }, advancedOpen: false }, 200);
+  const form: FormState = { step: 'email', email: request.fixedEmail ?? request.loginHint ?? '' };
+  if (!request.fixedEmail) return loginPage(ctx, m, target, request, csrf, input, form, undefined, 200);
+  return detectStep(ctx, m, target, request, csrf, input, form);
 }
 
 /**
- * `POST /oauth/authorize`: the login form. Sealed request opened → CSRF checked → client and
- * redirect URI checked again → the same verification as `/connect/authorize` (brute-force
- * limits, detection, IMAP and SMTP login) → 303 to `redirect_uri?code=…&state=…`. A failure
- * shows the form again with the error beside its field, or, with `redirect_on_error=true`,
- * redirects with `error` (the v2 `type`), `reason` and `state`. The password is never echoed,
- * logged or put in a URL.
+ * `POST /oauth/authorize`: one step of the login form. Sealed request opened → CSRF checked →
+ * client and redirect URI checked again → the step the form names:
+ * - `detect` (the address): detection (its own brute-force budget) picks the provider, and the
+ *   password step is shown with what was found;
+ * - `change`: back to the address;
+ * - `verify` (or no `action`: a one-shot post of name, address and password, as before): the same
+ *   verification as `/connect/authorize` → 303 to `redirect_uri?code=…&state=…`.
+ * A failure shows the step again with the error in plain words beside its field, keeping what
+ * was typed (the password sealed, when the error was not about it), or — with
+ * `redirect_on_error=true` — redirects with `error` (the v2 `type`), `reason` and `state`. The
+ * password is never echoed, logged or put in a URL.
  */
 export async function submitLogin(ctx: AppContext, input: HostedInput): Promise<HostedAnswer> {
+  const m = messages(ctx, input);
   let request: HostedRequest;
   let target: RedirectTarget;
+  let form: FormState;
   try {
     const opened = openRequest(ctx, input.params.request);
     checkCsrf(input.params.csrf_token, input.cookie, opened.csrfHash);
     request = opened.request;
+    form = opened.form;
     target = await checkRedirectTarget(ctx, { client_id: request.clientId, redirect_uri: request.redirectUri });
   } catch (err) {
-    return errorPage(err);
+    return errorPage(m, err);
   }
-  const values: LoginPage['values'] = {};
-  for (const k of FORM_FIELDS) {
-    const v = input.params[k];
-    if (typeof v === 'string') values[k] = v.slice(0, 320);
-  }
-  const password = typeof input.params.password === 'string' ? input.params.password : '';
   const csrf = input.cookie!;
-  let notice: string | undefined;
+  const typed = (k: string, max = 320): string | undefined => (typeof input.params[k] === 'string' ? (input.params[k] as string).slice(0, max).trim() : undefined);
+  const action = typed('action');
+  if (action === 'change' && !request.fixedEmail) return loginPage(ctx, m, target, request, csrf, input, { step: 'email', email: form.email, name: form.name }, undefined, 200);
+  if (action === 'detect') {
+    return detectStep(ctx, m, target, request, csrf, input, { ...form, step: 'email', email: request.fixedEmail ?? typed('email_address') ?? '', password: undefined });
+  }
+  return verifyStep(ctx, m, target, request, csrf, input, form, typed);
+}
+
+/** The address step's work: a whole address, then the provider for it → the password step. */
+async function detectStep(ctx: AppContext, m: Messages, target: RedirectTarget, request: HostedRequest, csrf: string, input: HostedInput, form: FormState): Promise<HostedAnswer> {
   try {
-    const blank = (['name', 'email_address'] as const).find((k) => !values[k]?.trim());
-    if (blank) throw new ApiError('missing_fields', { missingFields: [blank], message: blank === 'name' ? 'Please enter your name.' : 'Please enter your email address.' });
+    if (!form.email) throw new ApiError('missing_fields', { missingFields: ['email_address'], message: 'Please enter your email address.' });
+    const provider = await chooseProvider(ctx, request, form.email, input.source);
+    return loginPage(ctx, m, target, request, csrf, input, { ...form, step: 'password', provider }, undefined, 200);
+  } catch (err) {
+    const e = asApiError(err);
+    if (request.redirectOnError) return errorRedirect(request.redirectUri, e, request.state);
+    if (e.reason === 'internal') ctx.log.error({ err, event: 'oauth.authorize' }, 'hosted login detection failed unexpectedly');
+    const pe = plainError(e, m);
+    return loginPage(ctx, m, target, request, csrf, input, form, { ...pe, field: pe.field === 'form' && e.reason === 'rate_limited' ? 'form' : 'email_address' }, e.status);
+  }
+}
+
+/** The password step's work: name, password (typed, or kept from before), servers → authorize. */
+async function verifyStep(ctx: AppContext, m: Messages, target: RedirectTarget, request: HostedRequest, csrf: string, input: HostedInput, form: FormState, typed: (k: string, max?: number) => string | undefined): Promise<HostedAnswer> {
+  const email = request.fixedEmail ?? (form.step === 'password' && form.email ? form.email : typed('email_address') ?? '');
+  const name = typed('name') ?? form.name ?? '';
+  const givenPassword = typeof input.params.password === 'string' ? input.params.password : '';
+  const password = givenPassword || form.password || '';
+  const servers: Partial<Record<(typeof SERVER_FIELDS)[number], string>> = {};
+  for (const k of SERVER_FIELDS) {
+    const v = typed(k);
+    if (v) servers[k] = v;
+  }
+  const manual = Boolean(servers.imap_host || servers.smtp_host);
+  let provider = form.email === email ? form.provider : undefined;
+  const next: FormState = { step: 'password', email, name, provider };
+  try {
+    if (!name) throw new ApiError('missing_fields', { missingFields: ['name'], message: 'Please enter your name.' });
+    if (!email) throw new ApiError('missing_fields', { missingFields: ['email_address'], message: 'Please enter your email address.' });
     if (!password) throw new ApiError('missing_fields', { missingFields: ['password'], message: 'Please enter your password.' });
-    const chosen = await chooseProvider(ctx, request, values, password, input.source);
-    notice = chosen.notice;
-    const { code } = await authorize(ctx, chosen.body, input.source, { redirectUri: request.redirectUri, codeChallenge: request.codeChallenge });
+    provider ??= await chooseProvider(ctx, request, email, input.source);
+    next.provider = provider;
+    const base = { client_id: request.clientId, name, email_address: email, scopes: request.scopes, ...(request.reauthAccountId ? { reauth_account_id: request.reauthAccountId } : {}) };
+    const body = manual
+      ? { ...base, provider: 'imap', settings: { ...servers, imap_password: password } }
+      : provider.settings
+        ? { ...base, provider: 'imap', settings: { ...provider.settings, imap_password: password } }
+        : { ...base, provider: provider.auth, settings: { password } };
+    const { code } = await authorize(ctx, body, input.source, { redirectUri: request.redirectUri, codeChallenge: request.codeChallenge });
     return { kind: 'redirect', location: withParams(request.redirectUri, { code, state: request.state }) };
   } catch (err) {
     const e = asApiError(err);
     if (e.reason === 'internal') ctx.log.error({ err, event: 'oauth.authorize' }, 'hosted login failed unexpectedly');
     if (request.redirectOnError) return errorRedirect(request.redirectUri, e, request.state);
-    const field = fieldFor(e);
-    const hostField = field === 'imap_host' || field === 'smtp_host';
-    return loginPage(ctx, target, request, csrf, input, {
-      values,
-      error: { field, message: plainMessage(e), reason: e.reason },
-      advancedOpen: hostField || Boolean(values.imap_host || values.smtp_host),
-      ...(notice ? { notice } : {}),
-    }, e.status);
+    const view = providerView(ctx, next.provider);
+    const pe = plainError(e, m, view);
+    // Not about the password: keep it (sealed), so the person does not type it again.
+    if (password && pe.field !== 'password' && password.length <= KEEP_PASSWORD_MAX) next.password = password;
+    // No provider for the address, or its servers failed: ask for the servers, filled in with what was detected.
+    const serverProblem = pe.field === 'imap_host' || pe.field === 'smtp_host';
+    if (!next.provider && (e.reason === 'invalid_value' || e.reason === 'unsupported_provider') && pe.field !== 'name') {
+      return loginPage(ctx, m, target, request, csrf, input, { step: 'email', email, name }, { ...pe, field: 'email_address' }, e.status);
+    }
+    if (next.provider && serverProblem && !next.provider.manual && (next.provider.settings || manual)) next.provider = { ...next.provider, manual: true };
+    next.provider ??= { auth: 'imap', manual: serverProblem };
+    const values = manual ? servers : next.provider.settings ? stringValues(next.provider.settings) : {};
+    return loginPage(ctx, m, target, request, csrf, input, next, pe, e.status, values);
   }
 }
 
-/**
- * The provider and settings to verify with: the server settings typed in the advanced panel;
- * else the provider the application asked for; else detection — a known password provider by
- * name, another detected server as `imap`. Nothing detected → the advanced panel is asked for.
- */
-async function chooseProvider(ctx: AppContext, r: HostedRequest, v: LoginPage['values'], password: string, source: RequestSource): Promise<{ body: Record<string, unknown>; notice?: string }> {
-  const base = { client_id: r.clientId, name: v.name!.trim(), email_address: v.email_address!.trim(), scopes: r.scopes };
-  if (v.imap_host?.trim() || v.smtp_host?.trim()) {
-    const settings: Record<string, unknown> = { imap_password: password };
-    for (const k of ['imap_host', 'imap_port', 'imap_security', 'smtp_host', 'smtp_port', 'smtp_security'] as const) if (v[k]?.trim()) settings[k] = v[k]!.trim();
-    return { body: { ...base, provider: 'imap', settings } };
-  }
-  if (r.provider && r.provider !== 'imap') return { body: { ...base, provider: r.provider, settings: { password } } };
-  const domain = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(base.email_address)?.[1];
-  if (!domain) throw new ApiError('invalid_value', { message: 'Please enter a whole email address, like name@example.com.' });
-  // Detection contacts DNS and the domain's servers before authorize's limits are consulted:
-  // it gets a budget of its own, and a locked IP none (the form is anyone's to post).
-  await ctx.guard.beforeDetection(r.clientId, source.ip);
-  const view = detectionView(base.email_address, await detectDomain(domain, ctx.detect, base.email_address).catch((): DomainDetection => ({ domain, oauthRequired: false, trace: [] })));
-  if (!view.detected) {
-    throw new ApiError('missing_fields', {
-      missingFields: ['imap_host', 'imap_port', 'smtp_host', 'smtp_port'],
-      message: `We could not find the mail servers of ${domain}. Please enter them below (your provider's help pages list them).`,
-    });
-  }
-  const entry = Object.hasOwn(ctx.providers, view.auth_name) ? ctx.providers[view.auth_name] : undefined;
-  const notice = `Provider found: ${entry?.label ?? view.provider_name}.`;
-  if (view.oauth_required) throw new ApiError('unsupported_provider', { message: `${entry?.label ?? view.provider_name} mailboxes sign in with OAuth, which this server does not offer yet.` });
-  if (entry?.auth === 'password') return { body: { ...base, provider: view.auth_name, settings: { password } }, notice };
-  return { body: { ...base, provider: 'imap', settings: { password } }, notice };
+function stringValues(settings: Record<string, string | number>): LoginPage['values'] {
+  const out: LoginPage['values'] = {};
+  for (const k of SERVER_FIELDS) if (settings[k] !== undefined) out[k] = String(settings[k]);
+  return out;
 }
 
-/** The catalogue message, in words for the person at the keyboard (the reason stays machine-readable). */
-function plainMessage(e: ApiError): string {
-  // The catalogue's invalid_credentials text speaks to developers (imap_username); the person at
-  // the page gets plain words, and the app-password advice when the provider is known for it.
-  if (e.reason === 'invalid_credentials' && !/app password/i.test(e.message)) return 'Your mail provider did not accept this email address and password. Check them and try again.';
-  if (e.reason === 'rate_limited') return `Too many attempts. Please wait${e.details.retryAfter ? ` ${Math.ceil(e.details.retryAfter / 60)} minute(s)` : ''} and try again.`;
-  if (e.reason === 'internal') return CATALOGUE.internal.message;
-  return e.message;
-}
-
-function loginPage(ctx: AppContext, target: RedirectTarget, request: HostedRequest, csrf: string, input: HostedInput, state: Pick<LoginPage, 'values' | 'error' | 'advancedOpen' | 'notice'>, status: number): HostedAnswer {
+function loginPage(ctx: AppContext, m: Messages, target: RedirectTarget, request: HostedRequest, csrf: string, input: HostedInput, form: FormState, error: PlainError | undefined, status: number, values: LoginPage['values'] = {}): HostedAnswer {
   const nonce = randomBytes(16).toString('base64');
+  const provider = providerView(ctx, form.provider);
   const page: LoginPage = {
+    m,
     appName: target.app.name,
     iconUrl: target.app.iconUrl,
     accentColor: target.app.accentColor ?? null,
-    sealed: sealRequest(ctx, request, csrf),
+    sealed: sealRequest(ctx, request, csrf, form),
     csrf,
-    ...state,
+    scopes: request.scopes,
+    step: form.step,
+    email: form.email ?? '',
+    emailFixed: Boolean(request.fixedEmail),
+    name: form.name ?? '',
+    ...(form.provider ? { provider: { ...provider, appPasswords: form.provider.appPasswords, host: form.provider.settings?.imap_host?.toString() } } : {}),
+    showServers: Boolean(form.provider?.manual),
+    domain: (form.email ?? '').split('@')[1] ?? '',
+    values: Object.keys(values).length ? values : form.provider?.settings ? stringValues(form.provider.settings) : {},
+    passwordKept: Boolean(form.password),
+    ...(error ? { error } : {}),
+    cancelUrl: withParams(request.redirectUri, { error: 'access_denied', error_description: 'The person cancelled the sign-in.', state: request.state }),
+    reconnect: Boolean(request.fixedEmail),
   };
   const cookie = `${CSRF_COOKIE}=${csrf}; Path=/oauth/authorize; HttpOnly; SameSite=Strict; Max-Age=1800${input.secure ? '; Secure' : ''}`;
-  return { kind: 'page', status, html: renderLoginPage(page, nonce), csp: pageCsp(nonce, target.app.iconUrl, request.redirectUri), setCookie: cookie };
+  return { kind: 'page', status, html: renderLoginPage(page, nonce), csp: pageCsp(nonce, target.app.iconUrl, request.redirectUri), setCookie: cookie, language: m.lang };
+}
+
+/** The page's words, from the browser's `Accept-Language` and the operator's catalogues. */
+function messages(ctx: AppContext, input: HostedInput): Messages {
+  return messagesFor(input.acceptLanguage, loadCatalogues(ctx.config.hostedLocalesDir));
 }
 
 /**
- * The page's Content-Security-Policy: nothing but its own nonce'd styles and the application's
- * logo; no script at all; forms may post only here and be redirected only to the registered
+ * The page's Content-Security-Policy: nothing but its own nonce'd style and script and the
+ * application's logo; forms may post only here and be redirected only to the registered
  * redirect URI's origin (form-action covers the redirect); never framed.
  */
 export function pageCsp(nonce: string, iconUrl: string | null, redirectUri?: string): string {
@@ -175,15 +221,20 @@ export function pageCsp(nonce: string, iconUrl: string | null, redirectUri?: str
   };
   const img = origin(iconUrl);
   const formTargets = ["'self'", origin(redirectUri)].filter(Boolean).join(' ');
-  return `default-src 'none'; style-src 'nonce-${nonce}'; img-src ${img ?? "'none'"}; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`;
+  return `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src ${img ?? "'none'"}; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`;
 }
 
-function errorPage(err: unknown): HostedAnswer {
+function errorPage(m: Messages, err: unknown): HostedAnswer {
   const e = asApiError(err);
   const nonce = randomBytes(16).toString('base64');
-  const title = e.reason === 'csrf_failed' ? 'The form could not be verified' : e.reason === 'login_expired' ? 'This sign-in page has expired' : 'This sign-in link cannot be used';
+  const [title, text] = e.reason === 'csrf_failed'
+    ? [m.t('errorpage.csrf'), m.t('errorpage.csrf.text')]
+    : e.reason === 'login_expired'
+      ? [m.t('errorpage.expired'), m.t('errorpage.expired.text')]
+      : [m.t('errorpage.link'), e.status >= 500 ? m.t('error.internal') : e.message];
+  const detail = e.status >= 500 || text === e.message ? undefined : e.message;
   const status = e.reason === 'csrf_failed' ? 403 : e.status >= 500 ? 500 : 400;
-  return { kind: 'page', status, html: renderErrorPage(title, plainMessage(e), nonce), csp: pageCsp(nonce, null) };
+  return { kind: 'page', status, html: renderErrorPage(m, title, text, detail, nonce), csp: pageCsp(nonce, null), language: m.lang };
 }
 
 function errorRedirect(redirectUri: string, e: ApiError, state: string | undefined): HostedAnswer {
@@ -200,4 +251,3 @@ export function withParams(uri: string, params: Record<string, string | undefine
 function asApiError(err: unknown): ApiError {
   return err instanceof ApiError ? err : new ApiError('internal', { cause: err });
 }
-

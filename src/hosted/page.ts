@@ -1,21 +1,42 @@
-import type { LoginField } from './field-errors.ts';
+import { V2_SCOPES } from '../connect/scopes.ts';
+import type { Messages } from './i18n.ts';
+import type { MessageKey } from './locales/en.ts';
+import type { PlainError } from './plain-errors.ts';
+import { PAGE_SCRIPT, pageStyles } from './styles.ts';
 
-/** What the hosted login page shows: the application's theme and the form's state. */
+type ServerField = 'imap_host' | 'imap_port' | 'imap_security' | 'smtp_host' | 'smtp_port' | 'smtp_security';
+
+/** What the hosted login page shows: the application's theme, the step, and what was typed. */
 export interface LoginPage {
+  m: Messages;
   appName: string;
   /** https URL of the application's logo (`icon_url`), or null. */
   iconUrl: string | null;
   /** `#rrggbb`; a default when the application set none. */
   accentColor: string | null;
-  /** The sealed authorization request and the CSRF token (hidden fields). */
+  /** The sealed authorization request and form state, and the CSRF token (hidden fields). */
   sealed: string;
   csrf: string;
-  values: Partial<Record<'name' | 'email_address' | 'imap_host' | 'imap_port' | 'imap_security' | 'smtp_host' | 'smtp_port' | 'smtp_security', string>>;
-  error?: { field: LoginField; message: string; reason: string };
-  /** Open the "advanced" panel (server settings): nothing was detected for the domain, or a host error. */
-  advancedOpen: boolean;
-  /** A line above the form, e.g. which provider was found. */
-  notice?: string;
+  /** Comma-separated v2 scopes the application asks for (one line says what they allow). */
+  scopes: string;
+  /** `email`: the address alone; `password`: the password (and the servers when nothing was detected). */
+  step: 'email' | 'password';
+  email: string;
+  /** The address cannot be changed (a reconnect link names the account). */
+  emailFixed: boolean;
+  name: string;
+  /** What was found for the address: a provider's name, or its IMAP server; its sign-in hint. */
+  provider?: { label?: string; host?: string; appPasswords?: boolean; helpUrl?: string };
+  /** Ask for the server settings (nothing was detected, or the detected servers failed). */
+  showServers: boolean;
+  domain: string;
+  values: Partial<Record<ServerField, string>>;
+  /** A password from an earlier attempt is sealed in `sealed` (never rendered). */
+  passwordKept: boolean;
+  error?: PlainError;
+  /** The application's redirect URI with `error=access_denied` (RFC 6749 §4.1.2.1). */
+  cancelUrl: string;
+  reconnect: boolean;
 }
 
 const DEFAULT_ACCENT = '#3b5bdb';
@@ -25,108 +46,166 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/**
- * The page's own styles, allowed by a per-response nonce (no inline script at all: the page
- * works without JavaScript, and its CSP allows none).
- */
-function styles(accent: string): string {
-  return `
-  :root { --accent: ${accent}; --err: #b3261e; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1c1c1e; }
-  body { margin: 0; background: #f4f5f7; }
-  main { max-width: 26rem; margin: 3rem auto; background: #fff; border-radius: 12px; padding: 2rem; box-shadow: 0 1px 3px rgba(0,0,0,.12); border-top: 6px solid var(--accent); }
-  header { display: flex; align-items: center; gap: .75rem; margin-bottom: 1rem; }
-  header img { width: 40px; height: 40px; border-radius: 8px; }
-  h1 { font-size: 1.3rem; margin: 0; }
-  p.lead { color: #4a4a4f; margin: 0 0 1.25rem; }
-  label { display: block; font-weight: 600; margin: .9rem 0 .3rem; }
-  input, select { width: 100%; box-sizing: border-box; padding: .6rem .7rem; font-size: 1rem; border: 1px solid #8a8a90; border-radius: 6px; }
-  input:focus, select:focus, button:focus, summary:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
-  input[aria-invalid="true"] { border-color: var(--err); }
-  .error { color: var(--err); margin: .35rem 0 0; font-size: .95rem; }
-  .notice { background: #eef2ff; border-left: 4px solid var(--accent); padding: .6rem .8rem; margin: 0 0 1rem; }
-  .alert { background: #fdecea; border-left: 4px solid var(--err); padding: .6rem .8rem; margin: 0 0 1rem; color: var(--err); }
-  details { margin-top: 1.2rem; border: 1px solid #d0d0d5; border-radius: 6px; padding: .4rem .8rem .8rem; }
-  summary { cursor: pointer; font-weight: 600; padding: .3rem 0; }
-  .row { display: grid; grid-template-columns: 1.7fr 0.9fr 1.5fr; gap: .5rem; }
-  button { margin-top: 1.4rem; width: 100%; padding: .75rem; font-size: 1rem; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 6px; cursor: pointer; }
-  fieldset.plain { border: 0; padding: 0; margin: 0; }
-  .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-  footer { margin-top: 1.2rem; font-size: .85rem; color: #6a6a70; text-align: center; }`;
-}
-
-/** The HTML document around a body, with the page's nonce on its style element. */
-function document(title: string, accent: string, nonce: string, body: string): string {
+/** The HTML document around a body: `<html lang>` from the catalogue, the nonce on style and script. */
+function document(m: Messages, title: string, accent: string, nonce: string, body: string, script: boolean): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(m.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<meta name="color-scheme" content="light dark">
 <title>${esc(title)}</title>
-<style nonce="${nonce}">${styles(accent)}</style>
+<style nonce="${nonce}">${pageStyles(accent)}</style>
 </head>
 <body>
 <main>
 ${body}
-<footer>Secured by Latchkey. Your password goes only to your mail provider, to check it.</footer>
+<footer>${esc(m.t('page.footer'))}</footer>
 </main>
+${script ? `<script nonce="${nonce}">${PAGE_SCRIPT}</script>` : ''}
 </body>
 </html>`;
 }
 
-/** One labelled input with its error slot (`aria-describedby`, `aria-invalid`, autofocus on error). */
-function field(p: LoginPage, name: 'name' | 'email_address' | 'password' | 'imap_host' | 'imap_port' | 'smtp_host' | 'smtp_port', label: string, type: string, extra = ''): string {
-  const err = p.error && p.error.field === name ? p.error : undefined;
-  const value = name === 'password' ? '' : (p.values[name] ?? '');
-  const describedBy = err ? ` aria-describedby="${name}-error" aria-invalid="true" autofocus` : '';
+/** An error box: plain words, the provider's help link, the exact words behind a disclosure. */
+function errorBox(p: LoginPage, id: string, e: PlainError, extraClass = ''): string {
+  const help = e.helpUrl ? `<p><a href="${esc(e.helpUrl)}" target="_blank" rel="noopener noreferrer">${esc(p.m.t('error.help', { provider: p.provider?.label ?? '' }))}</a></p>` : '';
+  const detail = e.detail ? `<details><summary>${esc(p.m.t('error.details'))}</summary><p>${esc(e.detail)}</p></details>` : '';
+  return `<div class="error${extraClass}" id="${id}" role="alert"><p class="plain">${esc(e.text)}</p>${help}${detail}</div>`;
+}
+
+/** The error for `name`, when the page shows it beside that field. */
+function errorFor(p: LoginPage, name: string): PlainError | undefined {
+  return p.error && p.error.field === name && shownBeside(p, name) ? p.error : undefined;
+}
+
+/** Whether an error about `field` has a field to stand beside on this step (else it heads the form). */
+function shownBeside(p: LoginPage, field: string): boolean {
+  if (field === 'form') return false;
+  if (p.step === 'email') return field === 'email_address';
+  if (field === 'imap_host' || field === 'smtp_host') return p.showServers;
+  return field === 'name' || field === 'password';
+}
+
+/** A labelled input; `invalid` marks it (aria-invalid, focus) and points it at its error box. */
+function input(p: LoginPage, name: string, label: string, type: string, value: string, extra: string, describedBy?: string, invalid = false): string {
+  const err = errorFor(p, name);
+  const aria = (describedBy ? ` aria-describedby="${describedBy}"` : '') + (invalid ? ' aria-invalid="true" autofocus' : '');
   return `<label for="${name}">${esc(label)}</label>
-<input id="${name}" name="${name}" type="${type}" value="${esc(value)}"${describedBy} ${extra}>
-${err ? `<p class="error" id="${name}-error" role="alert">${esc(err.message)}</p>` : ''}`;
+<input id="${name}" name="${name}" type="${type}" value="${esc(value)}"${aria} ${extra}>
+${err && !name.endsWith('_host') ? errorBox(p, `${name}-error`, err) : ''}`;
 }
 
-function securitySelect(p: LoginPage, name: 'imap_security' | 'smtp_security', label: string): string {
+function securitySelect(p: LoginPage, name: 'imap_security' | 'smtp_security'): string {
   const v = p.values[name] ?? 'auto';
-  const opts = [['auto', 'Automatic'], ['ssl', 'SSL/TLS'], ['starttls', 'STARTTLS']]
-    .map(([value, text]) => `<option value="${value}"${v === value ? ' selected' : ''}>${text}</option>`).join('');
-  return `<div><label for="${name}">${esc(label)}</label><select id="${name}" name="${name}">${opts}</select></div>`;
+  const opts = (['auto', 'ssl', 'starttls'] as const)
+    .map((value) => `<option value="${value}"${v === value ? ' selected' : ''}>${esc(p.m.t(`security.${value}`))}</option>`).join('');
+  return `<div><label for="${name}">${esc(p.m.t('field.security'))}</label><select id="${name}" name="${name}">${opts}</select></div>`;
 }
 
-/** The hosted login page (issue 8): name, email, password, and the advanced server settings. */
+/** One server's row (host, port, security), its error below the whole row. */
+function serverRow(p: LoginPage, proto: 'imap' | 'smtp', portHint: string): string {
+  const err = errorFor(p, `${proto}_host`);
+  const id = `${proto}_host-error`;
+  return `<div class="row">
+  <div>${input(p, `${proto}_host`, p.m.t('field.server', { protocol: proto.toUpperCase() }), 'text', p.values[`${proto}_host`] ?? '', 'autocomplete="off" spellcheck="false" dir="auto"', err ? id : undefined, Boolean(err))}</div>
+  <div>${input(p, `${proto}_port`, p.m.t('field.port'), 'text', p.values[`${proto}_port`] ?? '', `inputmode="numeric" placeholder="${portHint}" dir="auto"`)}</div>
+  ${securitySelect(p, `${proto}_security`)}
+</div>
+${err ? errorBox(p, id, err) : ''}`;
+}
+
+/** "Shop will be able to read your email and see your calendar." — from the requested scopes. */
+export function scopesLine(m: Messages, appName: string, scopes: string): string {
+  const asked = new Set(scopes.split(',').map((s) => s.trim()));
+  const phrases = V2_SCOPES.filter((s) => asked.has(s)).map((s) => m.t(`scope.${s}` as MessageKey));
+  return phrases.length ? m.t('scopes.line', { app: appName, list: m.list(phrases) }) : '';
+}
+
+/** The hidden fields every form of the page carries. */
+function hidden(p: LoginPage, action: string): string {
+  return `<input type="hidden" name="request" value="${esc(p.sealed)}">
+<input type="hidden" name="csrf_token" value="${esc(p.csrf)}">
+<input type="hidden" name="action" value="${action}">`;
+}
+
+function progress(p: LoginPage, text: string): string {
+  return `<p id="progress" class="progress" role="status" data-text="${esc(text)}" hidden><span class="spinner" aria-hidden="true"></span><span class="text"></span></p>`;
+}
+
+/** Step 1: the address alone. */
+function emailStep(p: LoginPage): string {
+  const err = errorFor(p, 'email_address');
+  return `<p class="lead">${esc(p.m.t('page.lead.email'))}</p>
+<form id="login" method="post" action="/oauth/authorize" novalidate>
+${hidden(p, 'detect')}
+${input(p, 'email_address', p.m.t('field.email'), 'email', p.email, `autocomplete="username email" required dir="auto"${err ? '' : ' autofocus'}`, err ? 'email_address-error' : undefined, Boolean(err))}
+<button type="submit">${esc(p.m.t('button.continue'))}</button>
+${progress(p, p.m.t('progress.detect'))}
+</form>`;
+}
+
+/** Step 2: who was found and how to sign in there, then name and password (and servers if needed). */
+function passwordStep(p: LoginPage): string {
+  const m = p.m;
+  const change = p.emailFixed ? '' : `<form method="post" action="/oauth/authorize">${hidden(p, 'change')}<button type="submit" class="link">${esc(m.t('button.change'))}</button></form>`;
+  const identity = `<div class="identity"><strong dir="auto">${esc(p.email)}</strong>${change}</div>`;
+  const found = p.provider?.label ? m.t('provider.found', { provider: p.provider.label }) : p.provider?.host ? m.t('provider.server', { host: p.provider.host }) : '';
+  const hint = p.provider?.appPasswords
+    ? `<p>${esc(m.t('hint.app_password', { provider: p.provider.label ?? '' }))}${p.provider.helpUrl ? ` <a href="${esc(p.provider.helpUrl)}" target="_blank" rel="noopener noreferrer">${esc(m.t('hint.help'))}</a>` : ''}</p>`
+    : '';
+  const note = found || hint ? `<div class="note" id="provider">${found ? `<p>${esc(found)}</p>` : ''}${hint}</div>` : '';
+  const nameErr = errorFor(p, 'name');
+  const pwErr = errorFor(p, 'password');
+  const servers = p.showServers
+    ? `<fieldset class="servers" id="servers"><legend>${esc(m.t('servers.title'))}</legend>
+<p class="lead">${esc(m.t('servers.lead', { domain: p.domain }))}</p>
+${serverRow(p, 'imap', '993')}
+${serverRow(p, 'smtp', '587')}
+</fieldset>`
+    : '';
+  const focusName = !p.error && !p.name;
+  const verifying = p.provider?.label ? m.t('progress.verify', { provider: p.provider.label }) : m.t('progress.verify.generic');
+  return `${p.reconnect ? `<p class="lead">${esc(m.t('page.lead.reconnect', { app: p.appName }))}</p>` : ''}
+${identity}
+${note}
+<form id="login" method="post" action="/oauth/authorize" novalidate>
+${hidden(p, 'verify')}
+<input class="sr" type="email" name="username" value="${esc(p.email)}" autocomplete="username" tabindex="-1" aria-hidden="true" readonly>
+${input(p, 'name', m.t('field.name'), 'text', p.name, `autocomplete="name" required dir="auto"${focusName ? ' autofocus' : ''}`, nameErr ? 'name-error' : undefined, Boolean(nameErr))}
+${input(p, 'password', m.t('field.password'), 'password', '', `autocomplete="current-password"${p.passwordKept ? '' : ' required'}${!p.error && !focusName ? ' autofocus' : ''}`, pwErr ? 'password-error' : p.passwordKept ? 'password-kept' : undefined, Boolean(pwErr))}
+${p.passwordKept ? `<p class="kept" id="password-kept">${esc(m.t('field.password.kept'))}</p>` : ''}
+${servers}
+<button type="submit">${esc(m.t('button.connect'))}</button>
+${progress(p, verifying)}
+</form>`;
+}
+
+/**
+ * The hosted login page (issues 8 and 19): email first, then the password with the provider
+ * found and its sign-in hint, the server settings only when nothing was detected; errors in plain
+ * words beside their field; a Cancel link back to the application.
+ */
 export function renderLoginPage(p: LoginPage, nonce: string): string {
-  const formError = p.error?.field === 'form' ? `<p class="alert" role="alert" id="form-error">${esc(p.error.message)}</p>` : '';
-  const hostLine = (proto: 'imap' | 'smtp', title: string, portHint: string) => `
-<fieldset class="plain"><legend class="sr">${title}</legend>
-<div class="row">
-  <div>${field(p, `${proto}_host`, `${title} server`, 'text', 'autocomplete="off" spellcheck="false"')}</div>
-  <div>${field(p, `${proto}_port`, 'Port', 'text', `inputmode="numeric" placeholder="${portHint}"`)}</div>
-  ${securitySelect(p, `${proto}_security`, 'Security')}
-</div></fieldset>`;
+  const m = p.m;
+  const title = m.t('page.title', { app: p.appName });
+  const formError = p.error && !shownBeside(p, p.error.field) ? errorBox(p, 'form-error', p.error, ' alert') : '';
+  const scopes = scopesLine(m, p.appName, p.scopes);
   const body = `
 <header>
   ${p.iconUrl ? `<img src="${esc(p.iconUrl)}" alt="">` : ''}
-  <h1>Connect your mailbox to ${esc(p.appName)}</h1>
+  <h1 dir="auto">${esc(title)}</h1>
 </header>
-<p class="lead">Sign in with your email address and its password.</p>
-${p.notice ? `<p class="notice" role="status">${esc(p.notice)}</p>` : ''}
+${scopes ? `<p class="scopes" id="scopes">${esc(scopes)}</p>` : ''}
 ${formError}
-<form method="post" action="/oauth/authorize" novalidate>
-<input type="hidden" name="request" value="${esc(p.sealed)}">
-<input type="hidden" name="csrf_token" value="${esc(p.csrf)}">
-${field(p, 'name', 'Your name', 'text', 'autocomplete="name" required')}
-${field(p, 'email_address', 'Email address', 'email', 'autocomplete="email" required')}
-${field(p, 'password', 'Password', 'password', 'autocomplete="current-password" required')}
-<details id="advanced"${p.advancedOpen ? ' open' : ''}>
-<summary>Advanced: mail server settings</summary>
-<p class="lead">Only needed when your provider is not found automatically.</p>
-${hostLine('imap', 'IMAP', '993')}
-${hostLine('smtp', 'SMTP', '587')}
-</details>
-<button type="submit">Connect</button>
-</form>`;
-  return document(`Connect your mailbox to ${p.appName}`, p.accentColor ?? DEFAULT_ACCENT, nonce, body);
+${p.step === 'email' ? emailStep(p) : passwordStep(p)}
+<a class="cancel" id="cancel" href="${esc(p.cancelUrl)}">${esc(m.t('button.cancel'))}</a>`;
+  return document(m, title, p.accentColor ?? DEFAULT_ACCENT, nonce, body, true);
 }
 
 /** An error page: the request cannot be completed and must not be redirected anywhere. */
-export function renderErrorPage(title: string, message: string, nonce: string): string {
-  return document(title, DEFAULT_ACCENT, nonce, `<h1>${esc(title)}</h1>\n<p class="alert" role="alert">${esc(message)}</p>`);
+export function renderErrorPage(m: Messages, title: string, message: string, detail: string | undefined, nonce: string): string {
+  const more = detail ? `<details><summary>${esc(m.t('error.details'))}</summary><p>${esc(detail)}</p></details>` : '';
+  return document(m, title, DEFAULT_ACCENT, nonce, `<h1>${esc(title)}</h1>\n<div class="error alert" role="alert"><p class="plain">${esc(message)}</p>${more}</div>`, false);
 }

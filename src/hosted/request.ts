@@ -21,6 +21,40 @@ export interface HostedRequest {
   redirectOnError: boolean;
   /** PKCE S256 challenge (base64url of 32 bytes: 43 characters), or null. */
   codeChallenge: string | null;
+  /** A reconnect link (`reauth_account_id`): the account to authorize again, keeping its id. */
+  reauthAccountId?: string;
+  /** The reconnected account's address: shown, and not changeable. */
+  fixedEmail?: string;
+}
+
+/**
+ * What the person has typed and what was found, carried from step to step inside the sealed
+ * request (issue 19: nothing is asked twice; the password is kept across errors that are not
+ * about it, encrypted in the sealed field and never rendered).
+ */
+export interface FormState {
+  step: 'email' | 'password';
+  email?: string;
+  name?: string;
+  /** What the address will be verified with: a provider (`yahoo`, or `imap` with settings). */
+  provider?: ChosenProvider;
+  /** The password of an attempt that failed for another reason than the password. */
+  password?: string;
+}
+
+/** The provider chosen for an address, by the application (`provider=`) or by detection. */
+export interface ChosenProvider {
+  /** The `provider` to authorize with. */
+  auth: string;
+  label?: string;
+  /** Detected server settings (`imap_host`, …) sent with the password; absent for table providers. */
+  settings?: Record<string, string | number>;
+  /** Nothing usable was detected (or the detected servers failed): ask for the server settings. */
+  manual: boolean;
+  /** The provider usually needs an app password (its table entry says so): show the hint. */
+  appPasswords?: boolean;
+  /** The provider table key, for its help page. */
+  key?: string;
 }
 
 /** The request's first half: the client and the redirect URI. Until both check out, nothing redirects. */
@@ -88,6 +122,7 @@ export function parseHostedRequest(target: RedirectTarget, q: Record<string, unk
     provider,
     redirectOnError: text('redirect_on_error') === 'true',
     codeChallenge: challenge ?? null,
+    ...(text('reauth_account_id') ? { reauthAccountId: text('reauth_account_id')!.slice(0, 100) } : {}),
   };
 }
 
@@ -98,6 +133,7 @@ export function wantsRedirectOnError(q: Record<string, unknown>): boolean {
 
 interface Sealed {
   r: HostedRequest;
+  f: FormState;
   /** SHA-256 (hex) of the CSRF cookie value this page was served with. */
   k: string;
   /** Expiry, ms since the epoch. */
@@ -106,9 +142,12 @@ interface Sealed {
 
 const AAD = 'oauth.authorize';
 
-/** Seals the request and binds it to the CSRF cookie value, for the login form's hidden field. */
-export function sealRequest(ctx: AppContext, r: HostedRequest, csrf: string): string {
-  const sealed: Sealed = { r, k: sha256hex(csrf), x: ctx.now() + LOGIN_PAGE_TTL_MS };
+/**
+ * Seals the request and the form's state (AES-256-GCM under the key ring) and binds them to the
+ * CSRF cookie value, for the login form's hidden field. Each page gets a fresh expiry.
+ */
+export function sealRequest(ctx: AppContext, r: HostedRequest, csrf: string, f: FormState): string {
+  const sealed: Sealed = { r, f, k: sha256hex(csrf), x: ctx.now() + LOGIN_PAGE_TTL_MS };
   return ctx.keys.encrypt(JSON.stringify(sealed), AAD);
 }
 
@@ -117,8 +156,8 @@ export function sealRequest(ctx: AppContext, r: HostedRequest, csrf: string): st
  * @throws ApiError `login_expired` when it was tampered with, sealed under a retired key, or is
  *   older than {@link LOGIN_PAGE_TTL_MS}.
  */
-export function openRequest(ctx: AppContext, sealed: unknown): { request: HostedRequest; csrfHash: string } {
-  if (typeof sealed !== 'string' || sealed.length > 8192) throw new ApiError('login_expired');
+export function openRequest(ctx: AppContext, sealed: unknown): { request: HostedRequest; form: FormState; csrfHash: string } {
+  if (typeof sealed !== 'string' || sealed.length > 16384) throw new ApiError('login_expired');
   let s: Sealed;
   try {
     s = JSON.parse(ctx.keys.decrypt(sealed, AAD)) as Sealed;
@@ -126,7 +165,7 @@ export function openRequest(ctx: AppContext, sealed: unknown): { request: Hosted
     throw new ApiError('login_expired');
   }
   if (!(s.x > ctx.now())) throw new ApiError('login_expired');
-  return { request: s.r, csrfHash: s.k };
+  return { request: s.r, form: s.f ?? { step: 'email' }, csrfHash: s.k };
 }
 
 /** A fresh CSRF cookie value: 256 bits from the CSPRNG, base64url. */

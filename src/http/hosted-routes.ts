@@ -33,12 +33,15 @@ export function registerHostedRoutes(app: FastifyInstance, ctx: AppContext): voi
 }
 
 function input(req: FastifyRequest, params: Record<string, unknown>) {
-  return { params, cookie: readCookie(req.headers.cookie, CSRF_COOKIE), source: { ip: req.ip }, secure: req.protocol === 'https' };
+  const acceptLanguage = typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'].slice(0, 512) : undefined;
+  return { params, cookie: readCookie(req.headers.cookie, CSRF_COOKIE), source: { ip: req.ip }, secure: req.protocol === 'https', ...(acceptLanguage ? { acceptLanguage } : {}) };
 }
 
 function send(reply: FastifyReply, a: HostedAnswer): FastifyReply {
   if (a.kind === 'redirect') return reply.code(303).header('location', a.location).send();
   if (a.setCookie) void reply.header('set-cookie', a.setCookie);
+  // The page's words follow Accept-Language (hosted/i18n.ts).
+  if (a.language) void reply.header('content-language', a.language).header('vary', 'Accept-Language');
   return reply.code(a.status).header('content-security-policy', a.csp).type('text/html; charset=utf-8').send(a.html);
 }
 

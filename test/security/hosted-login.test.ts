@@ -122,7 +122,11 @@ describe('hosted login: refusals, limits, secrecy', () => {
     assert.equal(res.status, 403);
     assert.ok(!html.includes('secret-'), 'not echoed');
     assert.equal(res.headers.get('cache-control'), 'no-store');
-    assert.doesNotMatch(res.headers.get('content-security-policy')!, /script-src|unsafe/);
+    const csp = res.headers.get('content-security-policy')!;
+    assert.doesNotMatch(csp, /unsafe/);
+    assert.match(csp, /script-src 'nonce-[A-Za-z0-9+/=]{24}';/, 'the only script is the page\'s own, by nonce');
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)![1]!;
+    assert.deepEqual([...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]), [` nonce="${nonce}"`], 'one script element, carrying the nonce');
     const all = lk.logs.join('\n');
     for (const s of ['secret-', 'alice-secret', 'guess-0']) assert.ok(!all.includes(s), `${s} not logged`);
   });

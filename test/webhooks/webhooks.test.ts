@@ -107,6 +107,8 @@ describe('webhooks', () => {
     };
     received.length = 0;
     const send = webhookDispatcher(lk.ctx);
+    // The application's redirect URI makes account.invalid carry a reconnect link (issue 19).
+    await lk.ctx.store.updateApplication(lk.app.client_id, { redirectUris: ['https://app.example/cb'] });
     const acct = await connectAccount(lk, dovecot, 'alice@example.test');
     const health = new HealthChecker({
       store: lk.ctx.store, log: lk.ctx.log, now: lk.ctx.now, random: () => 0,
@@ -123,7 +125,21 @@ describe('webhooks', () => {
     for (const r of received) {
       assert.ok(verified(r, secret), 'X-Latchkey-Signature is the HMAC-SHA256 of the body');
       const delta = JSON.parse(r.body).deltas[0];
-      assert.deepEqual(delta.object_data, { namespace_id: acct.id, account_id: acct.id, object: 'account', attributes: null, id: acct.id, metadata: null });
+      const { attributes, ...rest } = delta.object_data;
+      assert.deepEqual(rest, { namespace_id: acct.id, account_id: acct.id, object: 'account', id: acct.id, metadata: null });
+      if (delta.type !== 'account.invalid') assert.equal(attributes, null);
+      else {
+        const link = new URL(attributes.reconnect_url);
+        assert.equal(link.pathname, '/oauth/authorize');
+        assert.deepEqual(Object.fromEntries(link.searchParams), { client_id: lk.app.client_id, redirect_uri: 'https://app.example/cb', response_type: 'code', scopes: 'email.read_only,contacts', reauth_account_id: acct.id });
+        // The link opens the hosted page on the password step, the account's address filled in and fixed.
+        const page = await fetch(`${lk.url}${link.pathname}${link.search}`);
+        const html = await page.text();
+        assert.equal(page.status, 200);
+        assert.match(html, /<strong dir="auto">alice@example\.test<\/strong>/);
+        assert.match(html, /name="action" value="verify"/);
+        assert.doesNotMatch(html, /value="change"/, 'the address cannot be changed');
+      }
       assert.equal(typeof delta.date, 'number');
     }
     assert.equal(new Set(received.map((r) => r.delivery)).size, 4);
