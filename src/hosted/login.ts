@@ -49,12 +49,14 @@ export async function showLogin(ctx: AppContext, input: HostedInput): Promise<Ho
     return errorPage(m, err);
   }
   let request: HostedRequest;
+  let name: string | undefined;
   try {
     request = parseHostedRequest(target, input.params, ctx.providers);
     if (request.reauthAccountId) {
       const account = await ctx.store.findAccount(request.clientId, request.reauthAccountId);
       if (!account) throw new ApiError('account_not_found', { message: `No account ${request.reauthAccountId} exists for this application.` });
       request = { ...request, fixedEmail: account.emailAddress };
+      name = account.name;
     }
   } catch (err) {
     const e = asApiError(err);
@@ -62,7 +64,7 @@ export async function showLogin(ctx: AppContext, input: HostedInput): Promise<Ho
     return errorPage(m, e);
   }
   const csrf = isCsrfValue(input.cookie) ? input.cookie : newCsrfValue();
-  const form: FormState = { step: 'email', email: request.fixedEmail ?? request.loginHint ?? '' };
+  const form: FormState = { step: 'email', email: request.fixedEmail ?? request.loginHint ?? '', ...(name ? { name } : {}) };
   if (!request.fixedEmail) return loginPage(ctx, m, target, request, csrf, input, form, undefined, 200);
   return detectStep(ctx, m, target, request, csrf, input, form);
 }

@@ -17,7 +17,7 @@ export function pageStyles(accent: string): string {
   }
   *, *::before, *::after { box-sizing: border-box; }
   body { margin: 0; background: var(--bg); color: var(--text); }
-  main { max-width: 28rem; margin: 3rem auto; background: var(--card); border-radius: 12px; padding: 2rem; box-shadow: 0 1px 3px rgba(0,0,0,.12); border-top: 6px solid var(--accent); }
+  main { max-width: 30rem; margin: 3rem auto; background: var(--card); border-radius: 12px; padding: 2rem; box-shadow: 0 1px 3px rgba(0,0,0,.12); border-top: 6px solid var(--accent); }
   header { display: flex; align-items: center; gap: .75rem; margin-bottom: .75rem; }
   header img { width: 40px; height: 40px; border-radius: 8px; flex: none; }
   h1 { font-size: 1.3rem; margin: 0; min-width: 0; overflow-wrap: anywhere; }
@@ -44,7 +44,7 @@ export function pageStyles(accent: string): string {
   .alert { margin: 0 0 1rem; }
   fieldset.servers { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .8rem .8rem; margin: 1rem 0 0; min-width: 0; }
   fieldset.servers legend { font-weight: 600; padding: 0 .3rem; }
-  .row { display: grid; grid-template-columns: minmax(0, 1.7fr) minmax(5.5rem, .8fr) minmax(7.5rem, 1.2fr); gap: .5rem; }
+  .row { display: grid; grid-template-columns: minmax(0, 1.6fr) minmax(5rem, .7fr) minmax(8.75rem, 1.3fr); gap: .5rem; }
   button { margin-top: 1.4rem; width: 100%; padding: .75rem; font-size: 1rem; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 6px; cursor: pointer; }
   button:disabled { opacity: .65; cursor: progress; }
   .cancel { display: block; text-align: center; margin-top: 1rem; }

@@ -54,12 +54,19 @@ function authorizeUrl(params: Record<string, string> = {}): string {
   return `${lk.url}/oauth/authorize?${q}`;
 }
 
-/** Fills and submits the form with the mouse-free Playwright helpers; waits for the next page. */
+/**
+ * Walks the form's steps with the mouse-free Playwright helpers: the address (when the page asks
+ * for it) → Continue → name and password → Connect; waits for each next page.
+ */
 async function signIn(page: Page, name: string, email: string | undefined, password: string): Promise<void> {
+  if (await page.locator('input[name=action][value=detect]').count()) {
+    if (email !== undefined) await page.fill('#email_address', email);
+    await Promise.all([page.waitForNavigation(), page.click('#login button[type=submit]')]);
+    if (await page.locator('#email_address-error').count()) return;
+  }
   await page.fill('#name', name);
-  if (email !== undefined) await page.fill('#email_address', email);
   await page.fill('#password', password);
-  await Promise.all([page.waitForLoadState('load'), page.waitForNavigation(), page.click('button[type=submit]')]);
+  await Promise.all([page.waitForLoadState('load'), page.waitForNavigation(), page.click('#login button[type=submit]')]);
 }
 
 function lastCallback(): URLSearchParams {
@@ -79,7 +86,7 @@ describe('hosted login page in Chromium', () => {
     const res = await page.goto(authorizeUrl({ state: 'st-42', login_hint: 'alice@example.test' }));
     assert.equal(res?.status(), 200);
     const h = await res!.allHeaders();
-    assert.match(h['content-security-policy']!, /default-src 'none'; style-src 'nonce-[^']+'; img-src https:\/\/assets\.shop\.example; form-action 'self' http:\/\/127\.0\.0\.1:\d+; frame-ancestors 'none'; base-uri 'none'/);
+    assert.match(h['content-security-policy']!, /default-src 'none'; script-src 'nonce-([^']+)'; style-src 'nonce-\1'; img-src https:\/\/assets\.shop\.example; form-action 'self' http:\/\/127\.0\.0\.1:\d+; frame-ancestors 'none'; base-uri 'none'/);
     assert.equal(h['x-frame-options'], 'DENY');
     assert.equal(h['cache-control'], 'no-store');
     assert.match(h['set-cookie']!, /lk_csrf=[A-Za-z0-9_-]{43}; Path=\/oauth\/authorize; HttpOnly; SameSite=Strict/);
@@ -87,9 +94,12 @@ describe('hosted login page in Chromium', () => {
     assert.equal(await page.inputValue('#email_address'), 'alice@example.test', 'login_hint prefills the address');
     assert.equal(await page.locator('header img').evaluate((img: HTMLImageElement) => img.naturalWidth), 64, 'the logo loaded');
     assert.equal(await page.locator('main').evaluate((m) => getComputedStyle(m).borderTopColor), 'rgb(15, 118, 110)', 'accent colour applied');
-    assert.equal(await page.locator('#advanced').getAttribute('open'), null, 'advanced panel closed at first');
-    for (const id of ['name', 'email_address', 'password']) assert.equal(await page.locator(`label[for=${id}]`).count(), 1, `${id} has a label`);
+    assert.equal(await page.locator('label[for=email_address]').count(), 1, 'the address has a label');
+    assert.equal(await page.locator('#password').count(), 0, 'the address comes first, alone');
     await screenshot(page, 'hosted-login');
+    await Promise.all([page.waitForNavigation(), page.click('#login button[type=submit]')]);
+    assert.equal(await page.locator('#servers').count(), 0, 'a detected provider needs no server settings');
+    for (const id of ['name', 'password']) assert.equal(await page.locator(`label[for=${id}]`).count(), 1, `${id} has a label`);
 
     await signIn(page, 'Alice', undefined, 'alice-secret');
     assert.match(page.url(), new RegExp(`^${cb.url}\\?code=lkc_[A-Za-z0-9_-]{43}&state=st-42$`));
@@ -138,8 +148,9 @@ describe('hosted login page in Chromium', () => {
     const before = cb.received.length;
     await signIn(page, 'Alice', 'alice@example.test', 'not-the-password');
     assert.equal(cb.received.length, before, 'no redirect');
-    const err = page.locator('#password-error');
+    const err = page.locator('#password-error .plain');
     assert.equal(await err.textContent(), 'Your mail provider did not accept this email address and password. Check them and try again.');
+    assert.match((await page.locator('#password-error details').textContent())!, /Technical details.*invalid_credentials/s, 'the exact words behind a disclosure');
     assert.equal(await page.getAttribute('#password', 'aria-invalid'), 'true');
     assert.equal(await page.getAttribute('#password', 'aria-describedby'), 'password-error');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'password', 'focus moves to the field in error');
@@ -150,13 +161,14 @@ describe('hosted login page in Chromium', () => {
     noSecretsLogged('not-the-password');
   });
 
-  test('unknown domain: the advanced panel opens with the message beside the IMAP host; filled in, it connects', async () => {
+  test('unknown domain: the server settings are asked for after the address; filled in, it connects', async () => {
     const { page } = await open();
     await page.goto(authorizeUrl({ state: 'adv' }));
-    await signIn(page, 'Dana', DANA, 'dana-secret');
-    assert.equal(await page.locator('#advanced').getAttribute('open'), '');
-    assert.match((await page.locator('#imap_host-error').textContent())!, /could not find the mail servers of elsewhere\.test/);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'imap_host');
+    await page.fill('#email_address', DANA);
+    await Promise.all([page.waitForNavigation(), page.click('#login button[type=submit]')]);
+    assert.equal(await page.locator('#servers').count(), 1);
+    assert.match((await page.locator('#servers .lead').textContent())!, /could not find the mail servers of elsewhere\.test/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'name');
     await screenshot(page, 'hosted-advanced-panel');
     await page.fill('#imap_host', dovecot.host);
     await page.fill('#imap_port', String(dovecot.imapTlsPort));
@@ -173,14 +185,14 @@ describe('hosted login page in Chromium', () => {
     assert.match(lastCallback().get('code')!, /^lkc_/);
   });
 
-  test('keyboard only: Tab through the form and press Enter', async () => {
+  test('keyboard only: type, Enter, type, Tab, type, Enter', async () => {
     const { page } = await open();
-    await page.goto(authorizeUrl({ state: 'kb', login_hint: 'kim@example.test' }));
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'name', 'the first Tab reaches the name field');
+    await page.goto(authorizeUrl({ state: 'kb' }));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'email_address', 'the address has the focus');
+    await page.keyboard.type('kim@example.test');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'name', 'then the name');
     await page.keyboard.type('Kim');
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'email_address');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'password');
     await page.keyboard.type('kim-secret');
@@ -255,11 +267,9 @@ describe('hosted login page in Chromium', () => {
   test('CSRF: the form without its token, or without the cookie, is refused (403) and nothing is verified', async () => {
     const { page } = await open();
     await page.goto(authorizeUrl({ state: 'csrf' }));
-    await page.fill('#name', 'Alice');
     await page.fill('#email_address', 'alice@example.test');
-    await page.fill('#password', 'alice-secret');
-    await page.evaluate(() => document.querySelector('input[name=csrf_token]')!.remove());
-    const [res] = await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await page.evaluate(() => document.querySelector('#login input[name=csrf_token]')!.remove());
+    const [res] = await Promise.all([page.waitForNavigation(), page.click('#login button[type=submit]')]);
     assert.equal(res?.status(), 403);
     assert.match((await page.locator('[role=alert]').textContent())!, /could not be verified/);
     await screenshot(page, 'hosted-csrf-refused');
