@@ -73,6 +73,17 @@ export const CATALOGUE = {
   token_not_found: { status: 404, type: 'api_error', message: 'No such token found for that account' },
   webhook_not_found: { status: 404, type: 'api_error', message: 'No webhook with that id exists for this application.' },
   not_found: { status: 404, type: 'invalid_request_error', message: 'No such endpoint.' },
+  connector_not_found: {
+    // Nylas v3 connectors (issue 15).
+    status: 404,
+    type: 'invalid_request_error',
+    message: 'This application has no connector for that provider: create one with POST /v3/connectors (the application’s OAuth client id and secret).',
+  },
+  connector_exists: {
+    status: 409,
+    type: 'invalid_request_error',
+    message: 'This application has a connector for that provider already: change it with PATCH /v3/connectors/{provider}, or delete it first.',
+  },
   not_served: {
     // Nylas v3 data endpoints (/v3/grants/{id}/messages, …): issue 15.
     status: 404,

@@ -14,13 +14,16 @@ import * as m004 from './migrations/004_secret_rotation.ts';
 import * as m005i7 from './migrations/005_issue7_health_schedule.ts';
 import * as m005i8 from './migrations/005_issue8_hosted.ts';
 import * as m007 from './migrations/007_api_keys.ts';
+import * as m012 from './migrations/012_connectors.ts';
+import { connectorQueries as cq } from './kysely-connectors.ts';
 import { apiKeyQueries as kq } from './kysely-api-keys.ts';
-import { Conflict, type CodeBinding, type AccessToken, type Account, type AccountUpsert, type Application, type AuditEvent, type ApiKey, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
+import { Conflict, type CodeBinding, type AccessToken, type Account, type AccountUpsert, type Application, type AuditEvent, type ApiKey, type ConnectorRow, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001, '002_audit': m002, '003_management': m003, '004_secret_rotation': m004,
   '005_issue7_health_schedule': m005i7, '005_issue8_hosted': m005i8,
   '007_api_keys': m007,
+  '012_connectors': m012,
 };
 
 /** The migrations above, with a dialect's own variant (`NNN_name.postgres.ts`) in place of the shared one where one exists. */
@@ -349,6 +352,12 @@ export class KyselyStore implements Store {
   listApiKeys(clientId: string): Promise<ApiKey[]> { return kq.list(this.db, clientId); }
   revokeApiKey(clientId: string, id: string, now: number): Promise<boolean> { return kq.revoke(this.db, clientId, id, now); }
   findApiKey(keyHash: string): Promise<{ apiKey: ApiKey; application: Application } | undefined> { return kq.find(this.db, keyHash); }
+
+  createConnector(row: ConnectorRow): Promise<void> { return this.guard('connector', () => cq.create(this.db, row)); }
+  updateConnector(row: ConnectorRow): Promise<boolean> { return cq.update(this.db, row); }
+  listConnectors(clientId: string): Promise<ConnectorRow[]> { return cq.list(this.db, clientId); }
+  findConnector(clientId: string, provider: string): Promise<ConnectorRow | undefined> { return cq.find(this.db, clientId, provider); }
+  deleteConnector(clientId: string, provider: string): Promise<boolean> { return cq.delete(this.db, clientId, provider); }
 
   createWebhook(w: Webhook): Promise<void> { return this.guard('webhook', () => wq.create(this.db, w)); }
   listWebhooks(clientId: string): Promise<Webhook[]> { return wq.list(this.db, clientId); }

@@ -121,4 +121,16 @@ export interface Database {
     account_id: string;
     next_at: number;
   };
+  /** Nylas v3 connectors (migration 012): settings and scope are JSON text; the client secret only as an AEAD envelope. Unix seconds. */
+  connectors: {
+    client_id: string;
+    provider: string;
+    name: string;
+    settings: string;
+    scope: string;
+    secret_envelope: string;
+    key_version: string;
+    created_at: number;
+    updated_at: number;
+  };
 }

@@ -62,6 +62,25 @@ export interface ApiKey {
   revokedAt: number | null;
 }
 
+/**
+ * A Nylas v3 connector (issue 15): the application's own OAuth client for one provider. The
+ * client secret is held only as `secretEnvelope` (AEAD, AAD `connector:<clientId>:<provider>:client_secret`).
+ * Times are Unix seconds.
+ */
+export interface ConnectorRow {
+  clientId: string;
+  /** `google` or `microsoft`. */
+  provider: string;
+  name: string;
+  /** Settings that are not secret: the OAuth `client_id`, and `tenant` / `topic_name` when given. */
+  settings: Record<string, string>;
+  scope: string[];
+  secretEnvelope: string;
+  keyVersion: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** An application's callback URL (webhooks). */
 export interface Webhook {
   id: string;
@@ -271,6 +290,16 @@ export interface Store {
   revokeApiKey(clientId: string, id: string, now: number): Promise<boolean>;
   /** The key whose hash this is (revoked, expired or not) and its application. */
   findApiKey(keyHash: string): Promise<{ apiKey: ApiKey; application: Application } | undefined>;
+
+  /** Stores a new connector. @throws Conflict when the application has one for this provider already. */
+  createConnector(row: ConnectorRow): Promise<void>;
+  /** Replaces a connector's fields (all but the keys and `createdAt`). Returns whether it existed. */
+  updateConnector(row: ConnectorRow): Promise<boolean>;
+  /** An application's connectors, by provider name. */
+  listConnectors(clientId: string): Promise<ConnectorRow[]>;
+  findConnector(clientId: string, provider: string): Promise<ConnectorRow | undefined>;
+  /** Deletes the application's connector for this provider. Returns whether it existed. */
+  deleteConnector(clientId: string, provider: string): Promise<boolean>;
 
   createWebhook(webhook: Webhook): Promise<void>;
   /** An application's webhooks, oldest first. */

@@ -4,6 +4,7 @@ import { ApiError } from '../errors/api-error.ts';
 import { toApiError } from '../http/errors.ts';
 import { authenticateApiKey } from '../manage/api-keys.ts';
 import { applicationDetails } from './applications.ts';
+import { registerConnectorRoutes } from './connectors.ts';
 import { REQUEST_ID_HEADER, requestIdOf, v3ErrorBody } from './errors.ts';
 import { ApplicationDetails, Envelope, GrantParams, v3Errors } from './schemas.ts';
 
@@ -40,6 +41,8 @@ export function registerV3Routes(app: FastifyInstance, ctx: AppContext): void {
     v3.get('/applications', {
       schema: { summary: 'The application the API key belongs to', tags, security, response: { 200: Envelope(ApplicationDetails), ...v3Errors } },
     }, async (req, reply) => data(reply, applicationDetails(await auth(req))));
+
+    registerConnectorRoutes(v3, ctx);
 
     // Mailbox data (messages, threads, folders, calendars, contacts, …) is not Latchkey's: one
     // clear 404 for every path below a grant, after the API key is checked (an unauthenticated
