@@ -2,6 +2,7 @@ import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { hashSecret } from '../crypto/tokens.ts';
 import { accountView, type AccountView } from './account-view.ts';
+import type { Account } from '../store/store.ts';
 
 /**
  * Reads the access token from `Authorization`: `Bearer T`, HTTP Basic with T as the username
@@ -26,10 +27,19 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
  * @throws ApiError `invalid_token` (401); `account_cancelled` (403) while the account is downgraded.
  */
 export async function currentAccount(ctx: AppContext, authorization: string | undefined): Promise<AccountView> {
+  return accountView(await accountOfToken(ctx, authorization));
+}
+
+/**
+ * The account behind the access token in `Authorization` (v2 `GET /account`, v3 `GET /v3/grants/me`).
+ * @throws ApiError `invalid_token` (401) for a missing, unknown or revoked token;
+ *   `account_cancelled` (403) while the account is downgraded.
+ */
+export async function accountOfToken(ctx: AppContext, authorization: string | undefined): Promise<Account> {
   const token = tokenFromHeader(authorization);
   if (!token) throw new ApiError('invalid_token');
   const found = await ctx.store.findToken(hashSecret(token));
   if (!found || found.token.revokedAt !== null) throw new ApiError('invalid_token');
   if (found.account.billingState === 'cancelled') throw new ApiError('account_cancelled');
-  return accountView(found.account);
+  return found.account;
 }

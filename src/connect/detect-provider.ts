@@ -15,7 +15,16 @@ export async function detectProvider(ctx: AppContext, body: Record<string, unkno
   const missing = ['client_id', 'client_secret', 'email_address'].filter((k) => typeof body[k] !== 'string' || !body[k]);
   if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
   await authenticateClient(ctx.store, body.client_id, body.client_secret);
-  const email = (body.email_address as string).trim();
+  return detectAddress(ctx, body.email_address as string);
+}
+
+/**
+ * The detection step both surfaces share (v2 `/connect/detect-provider`, v3 `/v3/providers/detect`),
+ * once the caller is authenticated: provider and IMAP/SMTP settings of one address.
+ * @throws ApiError `invalid_value` (400) when `address` is not an email address.
+ */
+export async function detectAddress(ctx: AppContext, address: string): Promise<DetectionView> {
+  const email = address.trim();
   const domain = EMAIL.exec(email)?.[1];
   if (!domain) throw new ApiError('invalid_value', { message: `email_address ${JSON.stringify(email.slice(0, 80))} is not an email address.` });
   const started = ctx.now();

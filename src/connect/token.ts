@@ -46,7 +46,14 @@ export type TokenAudit = (clientId: string, outcome: string, more?: Partial<Audi
  * @returns the account object plus `access_token`.
  * @throws ApiError `invalid_code` (400) — unknown, used, expired, or not matching `binding`.
  */
-export async function redeemCode(ctx: AppContext, clientId: string, code: string, binding: CodeBinding, audit: TokenAudit): Promise<AccountView & { access_token: string }> {
+export async function redeemCode(ctx: AppContext, clientId: string, code: string, binding: CodeBinding, audit: TokenAudit): Promise<AccountView & { access_token: string }>;
+/**
+ * Nylas v3 custom authentication (v3/custom-auth.ts) answers the grant without a token:
+ * `{ issueToken: false }` redeems the code the same way but mints no access token.
+ */
+export async function redeemCode(ctx: AppContext, clientId: string, code: string, binding: CodeBinding, audit: TokenAudit, opts: { issueToken: false }): Promise<AccountView>;
+export async function redeemCode(ctx: AppContext, clientId: string, code: string, binding: CodeBinding, audit: TokenAudit, opts: { issueToken?: boolean } = {}): Promise<AccountView & { access_token?: string }> {
+  const issueToken = opts.issueToken !== false;
   const app = { clientId };
   const codeHash = hashSecret(code);
   const nowSec = Math.floor(ctx.now() / 1000);
@@ -78,7 +85,7 @@ export async function redeemCode(ctx: AppContext, clientId: string, code: string
       })),
       nowSec,
     );
-    await tx.insertToken({
+    if (issueToken) await tx.insertToken({
       tokenHash: hashSecret(accessToken),
       accountId: account.id,
       clientId: app.clientId,
@@ -104,5 +111,5 @@ export async function redeemCode(ctx: AppContext, clientId: string, code: string
   // Webhooks: a new account is connected; an invalid one re-authorized is running again.
   if (outcome.event) await emitAccountEvent(ctx, outcome.account, outcome.event);
   await audit(app.clientId, 'ok', { accountId: outcome.account.id });
-  return { ...accountView(outcome.account), access_token: accessToken };
+  return issueToken ? { ...accountView(outcome.account), access_token: accessToken } : accountView(outcome.account);
 }

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
-import type { Account, Application } from './store.ts';
+import type { Account, AccountQuery, Application } from './store.ts';
 import { toAccount, toApplication } from './rows.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -62,6 +62,20 @@ export const managementQueries = {
 
   async listAllAccounts(db: Db, page: { limit: number; offset: number }): Promise<Account[]> {
     const rows = await db.selectFrom('accounts').selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
+    return rows.map(toAccount);
+  },
+
+  async searchAccounts(db: Db, clientId: string, q: AccountQuery): Promise<Account[]> {
+    let sel = db.selectFrom('accounts').selectAll().where('client_id', '=', clientId);
+    if (q.providers) {
+      if (!q.providers.length) return [];
+      sel = sel.where('provider', 'in', q.providers);
+    }
+    if (q.syncState) sel = 'is' in q.syncState ? sel.where('sync_state', '=', q.syncState.is) : sel.where('sync_state', '!=', q.syncState.isNot);
+    if (q.emailKey !== undefined) sel = sel.where('email_key', '=', q.emailKey);
+    if (q.linkedSince !== undefined) sel = sel.where('linked_at', '>=', q.linkedSince);
+    if (q.linkedBefore !== undefined) sel = sel.where('linked_at', '<', q.linkedBefore);
+    const rows = await sel.orderBy(q.sortBy, q.order).orderBy('id', q.order).limit(q.limit).offset(q.offset).execute();
     return rows.map(toAccount);
   },
 

@@ -17,7 +17,7 @@ import * as m007 from './migrations/007_api_keys.ts';
 import * as m012 from './migrations/012_connectors.ts';
 import { connectorQueries as cq } from './kysely-connectors.ts';
 import { apiKeyQueries as kq } from './kysely-api-keys.ts';
-import { Conflict, type CodeBinding, type AccessToken, type Account, type AccountUpsert, type Application, type AuditEvent, type ApiKey, type ConnectorRow, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
+import { Conflict, type CodeBinding, type AccessToken, type Account, type AccountQuery, type AccountUpsert, type Application, type AuditEvent, type ApiKey, type ConnectorRow, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001, '002_audit': m002, '003_management': m003, '004_secret_rotation': m004,
@@ -348,6 +348,7 @@ export class KyselyStore implements Store {
   revokeToken(tokenHash: string, now: number): Promise<boolean> { return mq.revokeToken(this.db, tokenHash, now); }
   listAllAccounts(page: { limit: number; offset: number }): Promise<Account[]> { return mq.listAllAccounts(this.db, page); }
   findAccountByEmail(clientId: string, emailKey: string): Promise<Account | undefined> { return mq.findAccountByEmail(this.db, clientId, emailKey); }
+  searchAccounts(clientId: string, query: AccountQuery): Promise<Account[]> { return mq.searchAccounts(this.db, clientId, query); }
   createApiKey(key: ApiKey): Promise<void> { return this.guard('api key', () => kq.create(this.db, key)); }
   listApiKeys(clientId: string): Promise<ApiKey[]> { return kq.list(this.db, clientId); }
   revokeApiKey(clientId: string, id: string, now: number): Promise<boolean> { return kq.revoke(this.db, clientId, id, now); }

@@ -137,6 +137,25 @@ export type ConsumeResult =
   | { status: 'replayed' }
   | { status: 'invalid' };
 
+/**
+ * A filtered page of an application's accounts (Nylas v3 `GET /v3/grants`). Absent filters do
+ * not filter. Times are Unix seconds; `linkedSince` inclusive, `linkedBefore` exclusive. Ties in
+ * the sort column are ordered by id, so pages are stable.
+ */
+export interface AccountQuery {
+  /** Any of these provider names (v2 names: `gmail`, `office365`, …). */
+  providers?: string[];
+  /** `running` accounts only (`is`), or every other state (`isNot`). */
+  syncState?: { is: string } | { isNot: string };
+  emailKey?: string;
+  linkedSince?: number;
+  linkedBefore?: number;
+  sortBy: 'linked_at' | 'updated_at';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
 export interface AccountUpsert {
   clientId: string;
   emailKey: string;
@@ -279,6 +298,8 @@ export interface Store {
   revokeToken(tokenHash: string, now: number): Promise<boolean>;
   /** Every account of every application, by id, `limit` from `offset` (background jobs page through them). */
   listAllAccounts(page: { limit: number; offset: number }): Promise<Account[]>;
+  /** An application's accounts matching `query`, sorted and paged as it says. */
+  searchAccounts(clientId: string, query: AccountQuery): Promise<Account[]>;
   /** The account of (clientId, normalised email), if any. */
   findAccountByEmail(clientId: string, emailKey: string): Promise<Account | undefined>;
 

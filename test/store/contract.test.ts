@@ -205,6 +205,28 @@ for (const backend of BACKENDS) {
       assert.equal(rows[0]!.durationMs, 12);
     });
 
+    test('searchAccounts: filters by provider, state, address and time; sorts both ways with id as tie-break; pages', async () => {
+      await store.createApplication(app('app-s'));
+      await store.upsertAccount({ ...upsert('app-s', 's1@x.test', 'acc-s1', 100), provider: 'gmail' });
+      await store.upsertAccount(upsert('app-s', 's2@x.test', 'acc-s2', 200));
+      await store.upsertAccount(upsert('app-s', 's3@x.test', 'acc-s3', 200));
+      await store.setSyncState('acc-s3', 'invalid', 300);
+      const ids = async (q: Partial<Parameters<Store['searchAccounts']>[1]>) =>
+        (await store.searchAccounts('app-s', { sortBy: 'linked_at', order: 'asc', limit: 10, offset: 0, ...q })).map((a) => a.id);
+      assert.deepEqual(await ids({}), ['acc-s1', 'acc-s2', 'acc-s3']);
+      assert.deepEqual(await ids({ order: 'desc' }), ['acc-s3', 'acc-s2', 'acc-s1']);
+      assert.deepEqual(await ids({ sortBy: 'updated_at', order: 'desc' }), ['acc-s3', 'acc-s2', 'acc-s1']);
+      assert.deepEqual(await ids({ providers: ['gmail', 'office365'] }), ['acc-s1']);
+      assert.deepEqual(await ids({ providers: [] }), []);
+      assert.deepEqual(await ids({ syncState: { is: 'running' } }), ['acc-s1', 'acc-s2']);
+      assert.deepEqual(await ids({ syncState: { isNot: 'running' } }), ['acc-s3']);
+      assert.deepEqual(await ids({ emailKey: 's2@x.test' }), ['acc-s2']);
+      assert.deepEqual(await ids({ linkedSince: 200 }), ['acc-s2', 'acc-s3']);
+      assert.deepEqual(await ids({ linkedBefore: 200 }), ['acc-s1']);
+      assert.deepEqual(await ids({ limit: 1, offset: 1 }), ['acc-s2']);
+      assert.deepEqual(await store.searchAccounts('other', { sortBy: 'linked_at', order: 'asc', limit: 10, offset: 0 }), []);
+    });
+
     test('API keys: created, found by hash with their application, listed, revoked once; a duplicate hash is a Conflict; they go with the application', async () => {
       await store.createApplication(app('app-k'));
       const key = (id: string, keyHash: string) => ({ id, clientId: 'app-k', keyHash, hint: 'lkak_abcd', name: null, createdAt: 1_700_000_000, expiresAt: null, revokedAt: null });
