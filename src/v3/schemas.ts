@@ -62,3 +62,58 @@ export const Grant = Type.Object({
 export type Grant = Static<typeof Grant>;
 
 export const GrantParams = Type.Object({ grant_id: Type.String() });
+
+/** `POST /v3/connect/custom`: the provider and its settings (v3/custom-auth.ts lists them per provider). */
+export const CustomAuthBody = Type.Object({
+  provider: Type.String({ description: '`imap`, a known password provider (`icloud`, `yahoo`, `aol`, …) or `ews`; `google`/`microsoft` need connectors (not served yet).' }),
+  settings: Type.Object({
+    email: Type.Optional(Type.String({ description: 'Latchkey extension: the account’s address, when the username is not it.' })),
+    name: Type.Optional(Type.String({ description: 'Latchkey extension: the grant’s name (default the address).' })),
+    imap_username: Type.Optional(Type.String()), imap_password: Type.Optional(Type.String()),
+    imap_host: Type.Optional(Type.String()), imap_port: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
+    smtp_username: Type.Optional(Type.String()), smtp_password: Type.Optional(Type.String()),
+    smtp_host: Type.Optional(Type.String()), smtp_port: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
+    username: Type.Optional(Type.String()), password: Type.Optional(Type.String()),
+    exchange_server_host: Type.Optional(Type.String()),
+  }, { additionalProperties: true }),
+  state: Type.Optional(Type.String({ description: 'Accepted, not kept.' })),
+  scope: Type.Optional(Type.Array(Type.String(), { description: 'Accepted, not kept.' })),
+});
+
+export const UpdateGrantBody = Type.Object({
+  settings: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'New credentials (and settings), merged over the stored ones and verified with the provider.' })),
+  scope: Type.Optional(Type.Array(Type.String(), { description: 'Not changeable: a grant keeps the scopes it was connected with.' })),
+});
+
+export const GrantListQuery = Type.Object({
+  limit: Type.Optional(Type.String({ description: '1–200, default 10.' })),
+  offset: Type.Optional(Type.String()),
+  page_token: Type.Optional(Type.String({ description: 'A `next_cursor` from the previous page.' })),
+  provider: Type.Optional(Type.String()),
+  grant_status: Type.Optional(Type.String({ enum: ['valid', 'invalid'] })),
+  email: Type.Optional(Type.String()),
+  since: Type.Optional(Type.String({ description: 'created_at ≥ this (Unix seconds).' })),
+  before: Type.Optional(Type.String({ description: 'created_at < this (Unix seconds).' })),
+  sort_by: Type.Optional(Type.String({ enum: ['created_at', 'updated_at'] })),
+  order_by: Type.Optional(Type.String({ enum: ['asc', 'desc'] })),
+}, { additionalProperties: true });
+
+export const ProviderDetectQuery = Type.Object({
+  email: Type.String(),
+  all_provider_types: Type.Optional(Type.String({ description: 'Accepted; every type is always answered.' })),
+}, { additionalProperties: true });
+
+export const ProviderDetect = Type.Object({
+  email_address: Type.String(),
+  detected: Type.Boolean(),
+  provider: Type.Optional(Type.String({ description: 'The `provider` to send to POST /v3/connect/custom.' })),
+  type: Type.Optional(Type.String({ enum: ['oauth', 'ews', 'imap'] })),
+  settings: Type.Optional(Type.Object({
+    imap_host: Type.String(), imap_port: Type.Integer(), imap_security: Type.String(), imap_username: Type.String(),
+    smtp_host: Type.String(), smtp_port: Type.Integer(), smtp_security: Type.String(), smtp_username: Type.String(),
+  }, { description: 'Latchkey extension: the detected servers.' })),
+});
+export type ProviderDetect = Static<typeof ProviderDetect>;
+
+/** `{request_id}` alone: what v3 answers to a deletion. */
+export const RequestIdOnly = Type.Object({ request_id: Type.String() });

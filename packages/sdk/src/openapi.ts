@@ -2562,6 +2562,809 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v3/connect/custom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Custom authentication: verify the credentials with the provider and answer the grant (re-authenticates an existing grant of the same address, keeping its id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description `imap`, a known password provider (`icloud`, `yahoo`, `aol`, …) or `ews`; `google`/`microsoft` need connectors (not served yet). */
+                        provider: string;
+                        settings: {
+                            /** @description Latchkey extension: the account’s address, when the username is not it. */
+                            email?: string;
+                            /** @description Latchkey extension: the grant’s name (default the address). */
+                            name?: string;
+                            imap_username?: string;
+                            imap_password?: string;
+                            imap_host?: string;
+                            imap_port?: number | string;
+                            smtp_username?: string;
+                            smtp_password?: string;
+                            smtp_host?: string;
+                            smtp_port?: number | string;
+                            username?: string;
+                            password?: string;
+                            exchange_server_host?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @description Accepted, not kept. */
+                        state?: string;
+                        /** @description Accepted, not kept. */
+                        scope?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                /** @description The Latchkey account id: v2’s `/a/{client_id}/accounts/{id}` is the same account. */
+                                id: string;
+                                /** @description v3 provider names: `google`, `microsoft`, `ews`, `imap`, or a known password provider (`icloud`, `yahoo`, …). */
+                                provider: string;
+                                /**
+                                 * @description `invalid` once the credential health check found the stored credentials refused.
+                                 * @enum {string}
+                                 */
+                                grant_status: "valid" | "invalid";
+                                email: string;
+                                name: string;
+                                scope: string[];
+                                /** @description Unix seconds */
+                                created_at: number;
+                                /** @description Unix seconds */
+                                updated_at: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application’s grants (its accounts), newest first by default */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1–200, default 10. */
+                    limit?: string;
+                    offset?: string;
+                    /** @description A `next_cursor` from the previous page. */
+                    page_token?: string;
+                    provider?: string;
+                    grant_status?: "valid" | "invalid";
+                    email?: string;
+                    /** @description created_at ≥ this (Unix seconds). */
+                    since?: string;
+                    /** @description created_at < this (Unix seconds). */
+                    before?: string;
+                    sort_by?: "created_at" | "updated_at";
+                    order_by?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                /** @description The Latchkey account id: v2’s `/a/{client_id}/accounts/{id}` is the same account. */
+                                id: string;
+                                /** @description v3 provider names: `google`, `microsoft`, `ews`, `imap`, or a known password provider (`icloud`, `yahoo`, …). */
+                                provider: string;
+                                /**
+                                 * @description `invalid` once the credential health check found the stored credentials refused.
+                                 * @enum {string}
+                                 */
+                                grant_status: "valid" | "invalid";
+                                email: string;
+                                name: string;
+                                scope: string[];
+                                /** @description Unix seconds */
+                                created_at: number;
+                                /** @description Unix seconds */
+                                updated_at: number;
+                            }[];
+                            /** @description Absent on the last page. */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/grants/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grant behind an access token (Authorization: Bearer <access token>) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                /** @description The Latchkey account id: v2’s `/a/{client_id}/accounts/{id}` is the same account. */
+                                id: string;
+                                /** @description v3 provider names: `google`, `microsoft`, `ews`, `imap`, or a known password provider (`icloud`, `yahoo`, …). */
+                                provider: string;
+                                /**
+                                 * @description `invalid` once the credential health check found the stored credentials refused.
+                                 * @enum {string}
+                                 */
+                                grant_status: "valid" | "invalid";
+                                email: string;
+                                name: string;
+                                scope: string[];
+                                /** @description Unix seconds */
+                                created_at: number;
+                                /** @description Unix seconds */
+                                updated_at: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/grants/{grant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One grant (the same account as v2’s /a/{client_id}/accounts/{id}) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                /** @description The Latchkey account id: v2’s `/a/{client_id}/accounts/{id}` is the same account. */
+                                id: string;
+                                /** @description v3 provider names: `google`, `microsoft`, `ews`, `imap`, or a known password provider (`icloud`, `yahoo`, …). */
+                                provider: string;
+                                /**
+                                 * @description `invalid` once the credential health check found the stored credentials refused.
+                                 * @enum {string}
+                                 */
+                                grant_status: "valid" | "invalid";
+                                email: string;
+                                name: string;
+                                scope: string[];
+                                /** @description Unix seconds */
+                                created_at: number;
+                                /** @description Unix seconds */
+                                updated_at: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete the grant: its stored credentials and every token go too */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** New credentials for the grant, verified with the provider; the grant keeps its id */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description New credentials (and settings), merged over the stored ones and verified with the provider. */
+                        settings?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Not changeable: a grant keeps the scopes it was connected with. */
+                        scope?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                /** @description The Latchkey account id: v2’s `/a/{client_id}/accounts/{id}` is the same account. */
+                                id: string;
+                                /** @description v3 provider names: `google`, `microsoft`, `ews`, `imap`, or a known password provider (`icloud`, `yahoo`, …). */
+                                provider: string;
+                                /**
+                                 * @description `invalid` once the credential health check found the stored credentials refused.
+                                 * @enum {string}
+                                 */
+                                grant_status: "valid" | "invalid";
+                                email: string;
+                                name: string;
+                                scope: string[];
+                                /** @description Unix seconds */
+                                created_at: number;
+                                /** @description Unix seconds */
+                                updated_at: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v3/providers/detect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Detect the provider (and IMAP/SMTP servers) of an address */
+        post: {
+            parameters: {
+                query: {
+                    email: string;
+                    /** @description Accepted; every type is always answered. */
+                    all_provider_types?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                email_address: string;
+                                detected: boolean;
+                                /** @description The `provider` to send to POST /v3/connect/custom. */
+                                provider?: string;
+                                /** @enum {string} */
+                                type?: "oauth" | "ews" | "imap";
+                                /** @description Latchkey extension: the detected servers. */
+                                settings?: {
+                                    imap_host: string;
+                                    imap_port: number;
+                                    imap_security: string;
+                                    imap_username: string;
+                                    smtp_host: string;
+                                    smtp_port: number;
+                                    smtp_security: string;
+                                    smtp_username: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v3/applications": {
         parameters: {
             query?: never;

@@ -1,0 +1,93 @@
+import type { AppContext } from '../app/context.ts';
+import { recordAudit } from '../audit/record.ts';
+import { authorize, type RequestSource } from '../connect/authorize.ts';
+import { redeemCode } from '../connect/token.ts';
+import { ApiError } from '../errors/api-error.ts';
+import { ownAccount } from '../manage/accounts.ts';
+import type { Application } from '../store/store.ts';
+import { grantView } from './grants.ts';
+import { v2ProviderName, v3ProviderName } from './provider-names.ts';
+import type { Grant } from './schemas.ts';
+
+/**
+ * `POST /v3/connect/custom` (Nylas v3 "custom authentication", the SDK's
+ * `auth.customAuthentication`): v2's `/connect/authorize` followed by `/connect/token`, in one
+ * call — the same steps, so the same detection, verification with the provider, errors and
+ * brute-force limits — answering the grant instead of a code. A second call for the same address
+ * re-authenticates the existing grant and keeps its id (v2's one account per address).
+ *
+ * Body: `{provider, settings, state?, scope?}`. Settings by provider:
+ * - `imap`: `imap_username`, `imap_password`, `imap_host`, `imap_port`, `smtp_host`,
+ *   `smtp_port`, `smtp_username`, `smtp_password` (and v2's `imap_security`, `smtp_security`,
+ *   `ssl_required`); missing servers are detected, as on `/connect/authorize`.
+ * - a known password provider (`icloud`, `yahoo`, `aol`, …): `username` (or `imap_username`;
+ *   default the address) and `password` (or `imap_password`).
+ * - `ews`: `username`, `password`, optional `exchange_server_host` (else Autodiscover).
+ * The grant's address is `settings.email` when given, else the IMAP/EWS username when it is an
+ * address; its name `settings.name`, else the address. `state` and `scope` are not kept (scopes
+ * are the provider's own for OAuth grants, which need connectors).
+ * @throws ApiError `missing_fields` (400) naming `provider`, `settings` or `settings.email`;
+ *   `unsupported_provider` (400) for `google`/`microsoft` (connectors are not served yet) and
+ *   providers Latchkey does not connect; every error of `/connect/authorize`.
+ */
+export async function customAuthentication(ctx: AppContext, app: Application, body: Record<string, unknown>, source: RequestSource, reauthAccountId?: string): Promise<Grant> {
+  const started = ctx.now();
+  const v2 = authorizeBody(app.clientId, body, reauthAccountId);
+  const { code } = await authorize(ctx, v2, source);
+  const audit = (clientId: string, outcome: string, more = {}) =>
+    recordAudit(ctx, { event: 'connect.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
+  const account = await redeemCode(ctx, app.clientId, code, { hosted: false }, audit, { issueToken: false });
+  return grantView(await ownAccount(ctx.store, app, account.id));
+}
+
+/**
+ * `PATCH /v3/grants/{id}` with `{settings}` (the SDK's `grants.update`): new credentials for the
+ * grant — a password changed, a server moved — verified with the provider like a new connection
+ * and stored on the same grant. The grant's stored server settings are the starting point, so
+ * `{"settings": {"imap_password": "…"}}` is enough.
+ * @throws ApiError `account_not_found` (404); `invalid_value` (400) without `settings` (Latchkey
+ *   keeps the scopes a grant was connected with); every error of custom authentication.
+ */
+export async function updateGrant(ctx: AppContext, app: Application, grantId: string, body: Record<string, unknown>, source: RequestSource): Promise<Grant> {
+  const account = await ownAccount(ctx.store, app, grantId);
+  const settings = body.settings;
+  if (!settings || typeof settings !== 'object' || Array.isArray(settings)) {
+    throw new ApiError('invalid_value', { message: 'Send {"settings": {…}} with the grant’s new credentials: Latchkey keeps the scopes a grant was connected with.' });
+  }
+  const merged = { ...account.settings, ...(settings as Record<string, unknown>), email: account.emailAddress, name: account.name };
+  return customAuthentication(ctx, app, { provider: v3ProviderName(account.provider), settings: merged }, source, account.id);
+}
+
+const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The v2 `/connect/authorize` body a v3 custom-auth body means (names only: nothing is checked twice). */
+function authorizeBody(clientId: string, body: Record<string, unknown>, reauthAccountId: string | undefined): Record<string, unknown> {
+  const missing = ['provider', 'settings'].filter((k) => body[k] === undefined || body[k] === null || body[k] === '');
+  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
+  if (typeof body.provider !== 'string') throw new ApiError('invalid_value', { message: 'provider must be a string.' });
+  if (typeof body.settings !== 'object' || Array.isArray(body.settings)) throw new ApiError('invalid_value', { message: 'settings must be an object.' });
+  const provider = body.provider.trim().toLowerCase();
+  if (provider === 'google' || provider === 'microsoft') {
+    throw new ApiError('unsupported_provider', {
+      message: `Provider ${provider} needs the application’s ${provider} connector, which Latchkey’s v3 surface does not serve yet: connect it through POST /connect/authorize with provider ${v2ProviderName(provider)} and its refresh token.`,
+    });
+  }
+  const { email: givenEmail, name: givenName, credential_id: _credentialId, ...settings } = body.settings as Record<string, unknown>;
+  const email = [givenEmail, settings.imap_username, settings.username].find((v) => typeof v === 'string' && EMAIL_LIKE.test(v.trim()));
+  if (typeof email !== 'string') {
+    throw new ApiError('missing_fields', { missingFields: ['settings.email'], message: 'Please include the account’s address: settings.email (or an imap_username / username that is the address).' });
+  }
+  if (provider !== 'imap' && provider !== 'ews') {
+    // Known password providers read `username`/`password` (v2 variant K).
+    if (settings.username === undefined && settings.imap_username !== undefined) settings.username = settings.imap_username;
+    if (settings.password === undefined && settings.imap_password !== undefined) settings.password = settings.imap_password;
+  }
+  return {
+    client_id: clientId,
+    name: typeof givenName === 'string' && givenName.trim() ? givenName : email.trim(),
+    email_address: email.trim(),
+    provider: v2ProviderName(provider),
+    settings,
+    ...(reauthAccountId ? { reauth_account_id: reauthAccountId } : {}),
+  };
+}
