@@ -1,6 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
+import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from './schema.ts';
@@ -34,6 +35,8 @@ export { redactDatabaseUrl };
  */
 export function openStore(url: string, opts: OpenOptions = {}): Store {
   if (/^postgres(ql)?:\/\//.test(url)) {
+    // Loaded only for a PostgreSQL URL: a SQLite node does not carry node-postgres (~2 MB, ~25 ms at start).
+    const pg = createRequire(import.meta.url)('pg') as typeof PgModule;
     const pool = new pg.Pool({
       connectionString: url,
       max: opts.poolSize ?? 10,
