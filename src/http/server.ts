@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
@@ -7,11 +7,15 @@ import { installErrorHandling } from './errors.ts';
 import { installHygiene } from './hygiene.ts';
 import { registerRoutes } from './routes.ts';
 import { registerMetrics } from '../metrics/route.ts';
+import { installRequestLog, lazyChildLogger } from './request-log.ts';
 
 /** Builds the HTTP server (not listening yet). */
 export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
+    // One line per request, from installRequestLog; no child logger built per request.
+    logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: lazyChildLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
     // Only a declared TLS-terminating proxy may set the client address (X-Forwarded-For), which
     // the per-IP brute-force limit uses; otherwise the socket's address counts.
@@ -26,6 +30,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });
+  installRequestLog(app, ctx.log);
   installBodyParsers(app);
   installErrorHandling(app);
   installHygiene(app);

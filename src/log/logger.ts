@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import type PinoPretty from 'pino-pretty';
 
 /**
  * Paths redacted from every log line. pino's `*` matches one level only, so nested secret paths
@@ -23,9 +25,36 @@ export const REDACT_PATHS = [
   'accessToken', '*.accessToken', 'refreshToken', '*.refreshToken', 'clientSecret', '*.clientSecret',
 ];
 
-/** The process logger (JSON lines). `destination` lets tests capture every line. */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'latchkey' }, serializers: { req: requestForLog } }, destination);
+/** How log lines are written: `json` (one JSON object a line) or `pretty` (for a person at a terminal). */
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * The process logger. JSON lines on standard output unless that is a terminal, where the same
+ * lines are printed readably (pino-pretty, synchronously, loaded only then). Redaction happens
+ * before either. `destination` (default standard output) lets tests capture every line; `format`
+ * defaults to `pretty` only for standard output on a terminal.
+ */
+export function createLogger(level: string, destination?: DestinationStream, format: LogFormat = !destination && process.stdout.isTTY ? 'pretty' : 'json'): Logger {
+  const out = format === 'pretty' ? prettyStream(destination) : destination;
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'latchkey' }, serializers: { req: requestForLog } }, out);
+}
+
+function prettyStream(destination?: DestinationStream): DestinationStream {
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
+  return pretty({
+    sync: true,
+    ...(destination ? { destination: destination as NodeJS.WritableStream } : {}),
+    colorize: destination ? false : true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    // A request line reads `request GET /account 200 1.2 ms (req-7)`, on one line.
+    ignore: 'pid,hostname,service,reqId,req,res,responseTime',
+    messageFormat: (line, messageKey) => {
+      const req = line.req as { method?: string; url?: string } | undefined;
+      const res = line.res as { statusCode?: number } | undefined;
+      const what = req ? ` ${req.method} ${req.url}${res ? ` ${res.statusCode}` : ''}${typeof line.responseTime === 'number' ? ` ${line.responseTime} ms` : ''}` : '';
+      return `${String(line[messageKey] ?? '')}${what}${line.reqId ? ` (${String(line.reqId)})` : ''}`;
+    },
+  });
 }
 
 /**
