@@ -19,7 +19,7 @@ const app = await prepareDatabase(url);
 await mintCodes(url, keys, app, 20000, join(dir, 'codes.txt'), 'x');
 const port = await freePort();
 const c = await startChild(['--cpu-prof', '--cpu-prof-dir', '/tmp/latchkey-prof', '--import', 'tsx', 'bench/peers/latchkey-node.ts'], {
-  LATCHKEY_PORT: String(port), LATCHKEY_DATA_DIR: dir, LATCHKEY_LOG_LEVEL: 'warn', LATCHKEY_DATABASE_URL: url, LATCHKEY_ENCRYPTION_KEYS: keys,
+  LATCHKEY_PORT: String(port), LATCHKEY_DATA_DIR: dir, LATCHKEY_LOG_LEVEL: 'info', LATCHKEY_DATABASE_URL: url, LATCHKEY_ENCRYPTION_KEYS: keys,
   LATCHKEY_HEALTH_INTERVAL_S: '0', LATCHKEY_DATABASE_POOL_SIZE: '16', LATCHKEY_WEBHOOK_POLL_MS: '0', LATCHKEY_DNS_SERVERS: '127.0.0.1:1',
 });
 const mode = process.argv[2] ?? 'account';

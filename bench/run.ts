@@ -63,7 +63,7 @@ async function latchkeyNode(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
   // BENCH_NODE_ARGS: extra node flags for the Latchkey nodes (e.g. --cpu-prof).
   const c = await startChild([...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', BIN_NODE], {
-    LATCHKEY_PORT: String(port), LATCHKEY_HOST: '127.0.0.1', LATCHKEY_DATA_DIR: dir, LATCHKEY_LOG_LEVEL: 'warn',
+    LATCHKEY_PORT: String(port), LATCHKEY_HOST: '127.0.0.1', LATCHKEY_DATA_DIR: dir, LATCHKEY_LOG_LEVEL: 'info',
     LATCHKEY_ALLOWED_DESTINATIONS: '127.0.0.0/8', LATCHKEY_DNS_SERVERS: '127.0.0.1:1', LATCHKEY_EHLO_NAME: 'latchkey.test',
     LATCHKEY_HEALTH_INTERVAL_S: '0', LATCHKEY_WEBHOOK_POLL_MS: '0',
     LATCHKEY_LIMIT_CLIENT_PER_MINUTE: '1000000', LATCHKEY_LIMIT_PAIR_FAILURES: '1000', LATCHKEY_LIMIT_IP_FAILURES: '100000',

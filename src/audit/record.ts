@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
-import type { AuditEvent } from '../store/store.ts';
+import type { AuditEvent, Store } from '../store/store.ts';
 
 /**
  * The address as the audit log and the log lines show it: the first 16 hex digits (64 bits) of
@@ -30,12 +30,13 @@ export type AuditInput = Pick<AuditEvent, 'event' | 'clientId' | 'outcome'> & Pa
 /**
  * Appends one audit event (issue 6 §4). Best effort by design: a full disk must not turn a
  * successful login into an error, so a failed write is logged (at error level, without the
- * event's fields beyond its kind) and swallowed.
+ * event's fields beyond its kind) and swallowed. `store` is a transaction's store when the row
+ * belongs with the writes it records (the token path: it commits with them or not at all).
  */
-export async function recordAudit(ctx: AppContext, e: AuditInput): Promise<void> {
+export async function recordAudit(ctx: AppContext, e: AuditInput, store: Store = ctx.store): Promise<void> {
   const atMs = ctx.now();
   try {
-    await ctx.store.recordAuditEvent({
+    await store.recordAuditEvent({
       id: auditId(atMs),
       atMs,
       event: e.event,

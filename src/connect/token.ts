@@ -20,8 +20,8 @@ import { recordAudit, type AuditInput } from '../audit/record.ts';
  */
 export async function exchangeCode(ctx: AppContext, body: Record<string, unknown>, source: RequestSource): Promise<AccountView & { access_token: string }> {
   const started = ctx.now();
-  const audit = (clientId: string, outcome: string, more: Partial<AuditInput> = {}) =>
-    recordAudit(ctx, { event: 'connect.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
+  const audit: TokenAudit = (clientId, outcome, more = {}) =>
+    ({ event: 'connect.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
   const missing = ['client_id', 'client_secret', 'code'].filter((k) => typeof body[k] !== 'string' || !body[k]);
   if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
   let app;
@@ -29,14 +29,17 @@ export async function exchangeCode(ctx: AppContext, body: Record<string, unknown
     app = await authenticateClient(ctx.store, body.client_id, body.client_secret);
   } catch (err) {
     // A wrong secret for a real application is worth an audit row; an invented client_id is not.
-    if (typeof body.client_id === 'string' && (await ctx.store.findApplication(body.client_id))) await audit(body.client_id, 'invalid_client');
+    if (typeof body.client_id === 'string' && (await ctx.store.findApplication(body.client_id))) await recordAudit(ctx, audit(body.client_id, 'invalid_client'));
     throw err;
   }
   return redeemCode(ctx, app.clientId, body.code as string, { hosted: false }, audit);
 }
 
-/** Records one audit row of a token exchange (`connect.token` or `oauth.token`). */
-export type TokenAudit = (clientId: string, outcome: string, more?: Partial<AuditInput>) => Promise<void>;
+/**
+ * Describes one audit row of a token exchange (`connect.token` or `oauth.token`, its source and
+ * duration so far); redeemCode writes it — the success row inside its transaction.
+ */
+export type TokenAudit = (clientId: string, outcome: string, more?: Partial<AuditInput>) => AuditInput;
 
 /**
  * The redemption both token endpoints share, once the client is authenticated: the code is
@@ -59,12 +62,15 @@ export async function redeemCode(ctx: AppContext, clientId: string, code: string
   const nowSec = Math.floor(ctx.now() / 1000);
   const accessToken = newSecret('accessToken');
 
+  // One transaction, the fewest statements: consume the code → the account's previous state
+  // (new? invalid?) → upsert the account → its credentials (no delete for a new account) → the
+  // token → the code's account, its payload wiped → the audit row. One commit per exchange.
   const outcome = await ctx.store.atomically(async (tx) => {
     const consumed = await tx.consumeCode(codeHash, app.clientId, nowSec, binding);
     if (consumed.status === 'replayed') return { replayed: true, revoked: await tx.revokeTokensFromCode(codeHash, nowSec) };
     if (consumed.status === 'invalid') return { replayed: false, revoked: 0 };
     const pending = JSON.parse(ctx.keys.decrypt(consumed.payload, `code:${codeHash}`)) as PendingConnection;
-    const before = await tx.findAccountByEmail(app.clientId, pending.email_key);
+    const before = await tx.accountStateByEmail(app.clientId, pending.email_key);
     const account = await tx.upsertAccount({
       clientId: app.clientId,
       emailKey: pending.email_key,
@@ -76,15 +82,13 @@ export async function redeemCode(ctx: AppContext, clientId: string, code: string
       newId: newId(),
       now: nowSec,
     });
-    await tx.replaceCredentials(
-      account.id,
-      Object.entries(pending.secrets).map(([field, value]) => ({
-        field,
-        envelope: ctx.keys.encrypt(value, `account:${account.id}:${field}`),
-        keyVersion: ctx.keys.current,
-      })),
-      nowSec,
-    );
+    const credentials = Object.entries(pending.secrets).map(([field, value]) => ({
+      field,
+      envelope: ctx.keys.encrypt(value, `account:${account.id}:${field}`),
+      keyVersion: ctx.keys.current,
+    }));
+    if (before) await tx.replaceCredentials(account.id, credentials, nowSec);
+    else await tx.insertCredentials(account.id, credentials, nowSec);
     if (issueToken) await tx.insertToken({
       tokenHash: hashSecret(accessToken),
       accountId: account.id,
@@ -96,20 +100,21 @@ export async function redeemCode(ctx: AppContext, clientId: string, code: string
       revokedAt: null,
     });
     await tx.markCodeAccount(codeHash, account.id);
+    await recordAudit(ctx, audit(app.clientId, 'ok', { accountId: account.id }), tx);
     return { account, event: !before ? 'account.connected' as const : before.syncState === 'invalid' ? 'account.running' as const : undefined };
   });
 
   if (!('account' in outcome) || !outcome.account) {
     ctx.log.info({ event: 'connect.token', outcome: 'invalid_code', client_id: app.clientId, revoked_tokens: outcome.revoked }, 'token');
-    await audit(app.clientId, 'invalid_code');
+    await recordAudit(ctx, audit(app.clientId, 'invalid_code'));
     if (outcome.replayed) {
-      await audit(app.clientId, 'revoked', { event: 'code.replay_revoked', durationMs: null, revokedTokens: outcome.revoked });
+      await recordAudit(ctx, audit(app.clientId, 'revoked', { event: 'code.replay_revoked', durationMs: null, revokedTokens: outcome.revoked }));
     }
     throw new ApiError('invalid_code');
   }
-  ctx.log.info({ event: 'connect.token', outcome: 'ok', client_id: app.clientId, account_id: outcome.account.id }, 'token');
+  // Debug only: the request's own log line and the audit row (written above) already say it.
+  ctx.log.debug({ event: 'connect.token', outcome: 'ok', client_id: app.clientId, account_id: outcome.account.id }, 'token');
   // Webhooks: a new account is connected; an invalid one re-authorized is running again.
   if (outcome.event) await emitAccountEvent(ctx, outcome.account, outcome.event);
-  await audit(app.clientId, 'ok', { accountId: outcome.account.id });
   return issueToken ? { ...accountView(outcome.account), access_token: accessToken } : accountView(outcome.account);
 }

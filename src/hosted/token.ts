@@ -28,8 +28,8 @@ export interface HostedToken {
  */
 export async function hostedToken(ctx: AppContext, p: Record<string, unknown>, source: RequestSource): Promise<HostedToken> {
   const started = ctx.now();
-  const audit = async (clientId: string, outcome: string, more: Partial<AuditInput> = {}) =>
-    recordAudit(ctx, { event: 'oauth.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
+  const audit = (clientId: string, outcome: string, more: Partial<AuditInput> = {}): AuditInput =>
+    ({ event: 'oauth.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
   if (p.grant_type !== undefined && p.grant_type !== 'authorization_code') throw new ApiError('unsupported_grant_type');
   const given = (k: string) => typeof p[k] === 'string' && p[k] !== '';
   const missing = ['client_id', 'code'].filter((k) => !given(k));
@@ -46,7 +46,7 @@ export async function hostedToken(ctx: AppContext, p: Record<string, unknown>, s
     if (given('client_secret')) await authenticateClient(ctx.store, clientId, p.client_secret);
     else await knownClient(ctx.store, clientId);
   } catch (err) {
-    if (await ctx.store.findApplication(clientId)) await audit(clientId, 'invalid_client');
+    if (await ctx.store.findApplication(clientId)) await recordAudit(ctx, audit(clientId, 'invalid_client'));
     throw err;
   }
   const binding = {

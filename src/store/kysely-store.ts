@@ -206,18 +206,15 @@ export class KyselyStore implements Store {
       }
       return q.returning(['payload']);
     }, args)).rows;
-    if (won) {
-      // The pending secrets are not kept once redeemed.
-      await hot(this.db, this.caps, 'clearCodePayload', (p) => this.db.updateTable('auth_codes').set({ payload: p.none }).where('code_hash', '=', p.codeHash), { ...args, none: null });
-      return { status: 'consumed', payload: won.payload ?? '' };
-    }
+    // The payload is wiped by markCodeAccount, in the same transaction (one statement fewer).
+    if (won) return { status: 'consumed', payload: won.payload ?? '' };
     const [row] = (await hot(this.db, this.caps, 'codeState', (p) => this.db.selectFrom('auth_codes').select(['used_at', 'client_id']).where('code_hash', '=', p.codeHash), args)).rows;
     if (row && row.client_id === clientId && row.used_at !== null) return { status: 'replayed' };
     return { status: 'invalid' };
   }
 
   async markCodeAccount(codeHash: string, accountId: string): Promise<void> {
-    await hot(this.db, this.caps, 'markCodeAccount', (p) => this.db.updateTable('auth_codes').set({ account_id: p.accountId }).where('code_hash', '=', p.codeHash), { accountId, codeHash });
+    await hot(this.db, this.caps, 'markCodeAccount', (p) => this.db.updateTable('auth_codes').set({ account_id: p.accountId, payload: p.none }).where('code_hash', '=', p.codeHash), { accountId, codeHash, none: null });
   }
 
   async purgeCodes(before: number): Promise<number> {
@@ -285,6 +282,10 @@ export class KyselyStore implements Store {
 
   async replaceCredentials(accountId: string, rows: CredentialRow[], now: number): Promise<void> {
     await hot(this.db, this.caps, 'deleteCredentials', (p) => this.db.deleteFrom('credentials').where('account_id', '=', p.accountId), { accountId });
+    await this.insertCredentials(accountId, rows, now);
+  }
+
+  async insertCredentials(accountId: string, rows: CredentialRow[], now: number): Promise<void> {
     if (!rows.length) return;
     const args: Record<string, unknown> = { accountId, now };
     rows.forEach((r, i) => Object.assign(args, { [`f${i}`]: r.field, [`e${i}`]: r.envelope, [`k${i}`]: r.keyVersion }));
@@ -359,6 +360,11 @@ export class KyselyStore implements Store {
   listConnectors(clientId: string): Promise<ConnectorRow[]> { return cq.list(this.db, clientId); }
   findConnector(clientId: string, provider: string): Promise<ConnectorRow | undefined> { return cq.find(this.db, clientId, provider); }
   deleteConnector(clientId: string, provider: string): Promise<boolean> { return cq.delete(this.db, clientId, provider); }
+
+  async accountStateByEmail(clientId: string, emailKey: string): Promise<{ id: string; syncState: string } | undefined> {
+    const [row] = (await hot(this.db, this.caps, 'accountStateByEmail', (p) => this.db.selectFrom('accounts').select(['id', 'sync_state']).where('client_id', '=', p.clientId).where('email_key', '=', p.emailKey), { clientId, emailKey })).rows;
+    return row && { id: row.id, syncState: row.sync_state };
+  }
 
   createWebhook(w: Webhook): Promise<void> { return this.guard('webhook', () => wq.create(this.db, w)); }
   listWebhooks(clientId: string): Promise<Webhook[]> { return wq.list(this.db, clientId); }

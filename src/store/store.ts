@@ -244,11 +244,12 @@ export interface Store {
   saveCode(code: NewCode): Promise<void>;
   /**
    * Exactly-once: marks the code used in one atomic statement, only if it belongs to `clientId`,
-   * is unused and unexpired and matches `binding` (default `{ hosted: false }`), and wipes its payload. Of any number of concurrent calls for one
-   * code, exactly one returns `consumed`. A code already used returns `replayed`.
+   * is unused and unexpired and matches `binding` (default `{ hosted: false }`). Of any number of concurrent calls for one
+   * code, exactly one returns `consumed`. A code already used returns `replayed`. Call it inside
+   * `atomically`, followed by `markCodeAccount`, which wipes the payload in the same transaction.
    */
   consumeCode(codeHash: string, clientId: string, now: number, binding?: CodeBinding): Promise<ConsumeResult>;
-  /** Records which account a redeemed code produced. */
+  /** Records which account a redeemed code produced, and wipes its payload (the pending secrets are not kept once redeemed). */
   markCodeAccount(codeHash: string, accountId: string): Promise<void>;
   /** Deletes codes expired before `before` (their payloads go with them). Returns how many. */
   purgeCodes(before: number): Promise<number>;
@@ -268,6 +269,8 @@ export interface Store {
   upsertAccount(input: AccountUpsert): Promise<Account>;
   /** Replaces all stored credentials of an account. */
   replaceCredentials(accountId: string, rows: CredentialRow[], now: number): Promise<void>;
+  /** Stores the credentials of an account that has none yet (a new account): `replaceCredentials` without its delete. */
+  insertCredentials(accountId: string, rows: CredentialRow[], now: number): Promise<void>;
   credentialsOf(accountId: string): Promise<CredentialRow[]>;
 
   insertToken(token: AccessToken): Promise<void>;
@@ -302,6 +305,8 @@ export interface Store {
   searchAccounts(clientId: string, query: AccountQuery): Promise<Account[]>;
   /** The account of (clientId, normalised email), if any. */
   findAccountByEmail(clientId: string, emailKey: string): Promise<Account | undefined>;
+  /** The id and sync state of the account for (client, normalised address), if any: one precompiled indexed read (the token path). */
+  accountStateByEmail(clientId: string, emailKey: string): Promise<{ id: string; syncState: string } | undefined>;
 
   /** Stores a new API key. @throws Conflict when its hash exists already (never, for random keys). */
   createApiKey(key: ApiKey): Promise<void>;

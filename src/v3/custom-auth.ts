@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.ts';
-import { recordAudit } from '../audit/record.ts';
+import type { AuditInput } from '../audit/record.ts';
 import { authorize, type RequestSource } from '../connect/authorize.ts';
 import { redeemCode } from '../connect/token.ts';
 import { ApiError } from '../errors/api-error.ts';
@@ -34,8 +34,8 @@ export async function customAuthentication(ctx: AppContext, app: Application, bo
   const started = ctx.now();
   const v2 = authorizeBody(app.clientId, body, reauthAccountId);
   const { code } = await authorize(ctx, v2, source);
-  const audit = (clientId: string, outcome: string, more = {}) =>
-    recordAudit(ctx, { event: 'connect.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
+  const audit = (clientId: string, outcome: string, more = {}): AuditInput =>
+    ({ event: 'connect.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
   const account = await redeemCode(ctx, app.clientId, code, { hosted: false }, audit, { issueToken: false });
   return grantView(await ownAccount(ctx.store, app, account.id));
 }
