@@ -11,6 +11,7 @@ import { DetectionCache, type DetectContext } from '../detect/detect.ts';
 import type { ProviderEntry } from '../providers/table.ts';
 import { BruteForceGuard } from '../limits/brute-force.ts';
 import { memoryLimiterStore, redisLimiterStore } from '../limits/store.ts';
+import { Admission } from '../limits/admission.ts';
 import { Metrics } from '../metrics/metrics.ts';
 import { connectRedis, redisReady } from '../shared/redis.ts';
 import { RedisDetectionCache } from '../detect/shared-cache.ts';
@@ -60,6 +61,7 @@ export async function buildContext(config: Config, log: Logger, now: () => numbe
     dial,
     detect: detectContext(config, providers, dial, now, redis),
     guard: new BruteForceGuard(config.limits, redis ? redisLimiterStore(redis) : memoryLimiterStore()),
+    admission: new Admission(config.admission),
     log,
     metrics: new Metrics(store),
     ...(redis ? { redis } : {}),

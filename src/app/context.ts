@@ -7,6 +7,7 @@ import type { DialContext } from '../net/dial.ts';
 import type { DetectContext } from '../detect/detect.ts';
 import type { BruteForceGuard } from '../limits/brute-force.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import type { Admission } from '../limits/admission.ts';
 import type { Redis } from 'ioredis';
 
 /** Everything a request handler needs, built once at start (see app/build.ts). Immutable. */
@@ -21,6 +22,8 @@ export interface AppContext {
   detect: DetectContext;
   /** Brute-force limits consulted by authorize (limits/brute-force.ts). */
   guard: BruteForceGuard;
+  /** Bounds the provider verifications running at once (limits/admission.ts). */
+  admission: Admission;
   log: Logger;
   /** Prometheus figures served by `GET /metrics` (metrics/metrics.ts). */
   metrics: Metrics;

@@ -7,6 +7,7 @@ import { KeyRing } from '../crypto/keyring.ts';
 import { loadProviders } from '../providers/registry.ts';
 import { loadCatalogues } from '../hosted/i18n.ts';
 import type { BruteForceLimits } from '../limits/brute-force.ts';
+import type { AdmissionLimits } from '../limits/admission.ts';
 import { redactDatabaseUrl } from '../shared/redact-url.ts';
 
 /**
@@ -87,6 +88,13 @@ export interface Config {
    * (900, doubling per repeat), `LATCHKEY_LIMIT_LOCK_MAX_S` (86400), `LATCHKEY_LIMIT_CLIENT_PER_MINUTE` (600).
    */
   limits: BruteForceLimits;
+  /**
+   * Admission control for provider verifications (limits/admission.ts), per node:
+   * `LATCHKEY_VERIFY_MAX_IN_FLIGHT` (128) run at once, `LATCHKEY_VERIFY_QUEUE` (1024) wait at
+   * most `LATCHKEY_VERIFY_QUEUE_WAIT_MS` (15 000) for a turn; beyond either, 503
+   * `verification_busy` with Retry-After. Measured in bench/run.ts (the `slow` group).
+   */
+  admission: AdmissionLimits;
   /**
    * `LATCHKEY_TRUST_PROXY`: addresses/CIDRs (or `loopback`, `linklocal`, `uniquelocal`) of the
    * TLS-terminating proxy in front of Latchkey, whose `X-Forwarded-For` is believed. Empty: none.
@@ -282,6 +290,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMs: 1000 * int('LATCHKEY_WEBHOOK_RETRY_MAX_S', 3600, 1, 7 * 86_400),
       maxAttempts: int('LATCHKEY_WEBHOOK_MAX_ATTEMPTS', 20, 1, 1000),
       timeoutMs: int('LATCHKEY_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
+    admission: {
+      maxInFlight: int('LATCHKEY_VERIFY_MAX_IN_FLIGHT', 128, 1, 100_000),
+      maxQueued: int('LATCHKEY_VERIFY_QUEUE', 1024, 0, 1_000_000),
+      queueWaitMs: int('LATCHKEY_VERIFY_QUEUE_WAIT_MS', 15_000, 100, 600_000),
     },
     bodyLimitBytes: int('LATCHKEY_BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     limits: {

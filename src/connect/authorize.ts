@@ -41,7 +41,8 @@ export interface HostedBinding {
  * `POST /connect/authorize` (v2 reference §2; DECISIONS "Codes"): known client → brute-force
  * limits admit the attempt (before any provider contact, detection included) → settings
  * completed by detection when some are missing → valid request →
- * re-auth target checked → credentials verified with the provider (IMAP, then SMTP) → a
+ * re-auth target checked → a turn among the verifications in flight (503 `verification_busy`
+ * when too many wait) → credentials verified with the provider (IMAP, then SMTP) → a
  * one-time code, valid 15 minutes, bound to the client (and, from the hosted login page, to the
  * redirect URI and PKCE challenge in `hosted`).
  * @returns `{ code }`
@@ -64,7 +65,8 @@ export async function authorize(ctx: AppContext, body: Record<string, unknown>, 
     ticket = await ctx.guard.admit({ clientId: body.client_id, emailKey: normalizedEmail(body), loginKey: loginName(body), smtpLoginKey: smtpLoginName(body), ip: source.ip });
     request = parseAuthorizeRequest(await fillSettingsByDetection(ctx, body), ctx.providers);
     await checkReauthTarget(ctx, request);
-    const facts = await verifyWithProvider(ctx, request);
+    const r = request;
+    const facts = await ctx.admission.run(() => verifyWithProvider(ctx, r));
     const code = await issueCode(ctx, request, facts, hosted);
     await ctx.guard.succeeded(ticket);
     logAttempt(ctx, request, body, started, 'ok');

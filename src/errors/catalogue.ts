@@ -218,6 +218,11 @@ export const CATALOGUE = {
     type: 'provider_error',
     message: 'The mail server is temporarily refusing connections. Please try again later.',
   },
+  verification_busy: {
+    status: 503,
+    type: 'provider_error',
+    message: 'Latchkey is verifying as many sign-ins as it can right now. Please try again in a few seconds (see Retry-After).',
+  },
   connect_timeout: {
     status: 504,
     type: 'provider_error',
