@@ -35,6 +35,11 @@ export function startChild(argv: string[], env: Record<string, string>, ready: {
       const m = /LISTENING (\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
+        // Started: from now on its output (a log line per request) is drained, not searched.
+        child.stdout!.off('data', onData);
+        child.stderr!.off('data', onData);
+        child.stdout!.resume();
+        child.stderr!.resume();
         resolve(make(Number(m[1])));
       }
     };
