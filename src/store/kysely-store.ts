@@ -4,7 +4,7 @@ import { DIALECTS, type DialectCaps } from './dialect.ts';
 import { forDialect } from './migrations/dialects.ts';
 import { healthQueries as hq } from './kysely-health.ts';
 import type { Database } from './schema.ts';
-import { webhookQueries as wq } from './kysely-webhooks.ts';
+import { toWebhook, webhookQueries as wq } from './kysely-webhooks.ts';
 import { managementQueries as mq } from './kysely-management.ts';
 import { toAccount, toApplication } from './rows.ts';
 import * as m001 from './migrations/001_initial.ts';
@@ -367,7 +367,11 @@ export class KyselyStore implements Store {
   }
 
   createWebhook(w: Webhook): Promise<void> { return this.guard('webhook', () => wq.create(this.db, w)); }
-  listWebhooks(clientId: string): Promise<Webhook[]> { return wq.list(this.db, clientId); }
+  async listWebhooks(clientId: string): Promise<Webhook[]> {
+    // Precompiled: every new account's token exchange asks it (webhooks/events.ts).
+    const { rows } = await hot(this.db, this.caps, 'listWebhooks', (p) => this.db.selectFrom('webhooks').selectAll().where('client_id', '=', p.clientId).orderBy('created_at').orderBy('id'), { clientId });
+    return rows.map(toWebhook);
+  }
   findWebhook(id: string): Promise<Webhook | undefined> { return wq.find(this.db, id); }
   webhooksNotUnder(version: string): Promise<Webhook[]> { return wq.notUnder(this.db, version); }
   reencryptWebhookSecret(id: string, envelope: string, keyVersion: string, expected: string): Promise<boolean> { return wq.reencrypt(this.db, id, envelope, keyVersion, expected); }

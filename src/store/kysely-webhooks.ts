@@ -12,10 +12,6 @@ export const webhookQueries = {
       secret_envelope: w.secretEnvelope, key_version: w.keyVersion, created_at: w.createdAt,
     }).execute();
   },
-  async list(db: Db, clientId: string): Promise<Webhook[]> {
-    const rows = await db.selectFrom('webhooks').selectAll().where('client_id', '=', clientId).orderBy('created_at').orderBy('id').execute();
-    return rows.map(toWebhook);
-  },
   async find(db: Db, id: string): Promise<Webhook | undefined> {
     const row = await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toWebhook(row);
@@ -68,7 +64,7 @@ export const webhookQueries = {
   },
 };
 
-function toWebhook(r: Database['webhooks']): Webhook {
+export function toWebhook(r: Database['webhooks']): Webhook {
   return {
     id: r.id, clientId: r.client_id, callbackUrl: r.callback_url, triggers: JSON.parse(r.triggers) as string[],
     secretEnvelope: r.secret_envelope, keyVersion: r.key_version, createdAt: Number(r.created_at),
