@@ -6,6 +6,7 @@ import { authenticateApiKey } from '../manage/api-keys.ts';
 import { applicationDetails } from './applications.ts';
 import { registerConnectorRoutes } from './connectors.ts';
 import { customAuthentication, updateGrant } from './custom-auth.ts';
+import { registerOAuthRoutes } from './oauth.ts';
 import { REQUEST_ID_HEADER, requestIdOf, v3ErrorBody } from './errors.ts';
 import { currentGrant, destroyGrant, findGrant, listGrants } from './grants.ts';
 import { detectProviderV3 } from './providers-detect.ts';
@@ -93,6 +94,7 @@ export function registerV3Routes(app: FastifyInstance, ctx: AppContext): void {
     }, async (req, reply) => data(reply, applicationDetails(await auth(req))));
 
     registerConnectorRoutes(v3, ctx);
+    registerOAuthRoutes(v3, ctx);
 
     // Mailbox data (messages, threads, folders, calendars, contacts, …) is not Latchkey's: one
     // clear 404 for every path below a grant, after the API key is checked (an unauthenticated

@@ -4060,6 +4060,56 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v3/connect/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hosted OAuth: redirects (303) to Latchkey’s hosted login page */
+        get: {
+            parameters: {
+                query?: {
+                    client_id?: string;
+                    redirect_uri?: string;
+                    /** @description `code` */
+                    response_type?: string;
+                    /** @description v3 name: imap, icloud, yahoo, … (the page takes passwords; google, microsoft and ews are refused on it) */
+                    provider?: string;
+                    login_hint?: string;
+                    /** @description At most 255 characters, returned unchanged. */
+                    state?: string;
+                    /** @description Provider OAuth scopes: accepted, not used by the password page. */
+                    scope?: string;
+                    /** @description RFC 7636 S256 (43 characters), or the nylas SDK’s base64 of hex SHA-256 (86 characters). */
+                    code_challenge?: string;
+                    /** @description `S256` (any case). `plain` is refused. */
+                    code_challenge_method?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v3/grants/{grant_id}/{*}": {
         parameters: {
             query?: never;
@@ -4627,6 +4677,268 @@ export interface paths {
                 };
             };
         };
+    };
+    "/v3/connect/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem a hosted-login code (authorization_code, with client_secret or PKCE code_verifier) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description `authorization_code` (`refresh_token` is refused: access tokens do not expire). */
+                        grant_type: string;
+                        client_id: string;
+                        code?: string;
+                        redirect_uri?: string;
+                        /** @description An API key of the application (the SDK sends its own), or the v2 client secret. */
+                        client_secret?: string;
+                        /** @description PKCE: RFC 7636 verifier, or the SDK’s `secret` from urlForOAuth2PKCE. */
+                        code_verifier?: string;
+                        refresh_token?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            grant_id: string;
+                            email: string;
+                            provider: string;
+                            /** @description Space-separated Latchkey scopes. */
+                            scope: string;
+                        };
+                    };
+                };
+                /** @description OAuth-shaped error (RFC 6749 §5.2). */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            /** @description RFC 6749 §5.2: invalid_request, invalid_client, invalid_grant, unsupported_grant_type, server_error, … */
+                            error: string;
+                            /** @description The HTTP status. */
+                            error_code: number;
+                            error_description: string;
+                            /** @description Latchkey’s stable reason (docs/errors.md). */
+                            reason: string;
+                            missing_fields?: string[];
+                        };
+                    };
+                };
+                /** @description OAuth-shaped error (RFC 6749 §5.2). */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            /** @description RFC 6749 §5.2: invalid_request, invalid_client, invalid_grant, unsupported_grant_type, server_error, … */
+                            error: string;
+                            /** @description The HTTP status. */
+                            error_code: number;
+                            error_description: string;
+                            /** @description Latchkey’s stable reason (docs/errors.md). */
+                            reason: string;
+                            missing_fields?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/connect/tokeninfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an access token of the calling application stands for */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                iss: string;
+                                aud: string;
+                                /** @description The grant id. */
+                                sub: string;
+                                email: string;
+                                /** @description Unix seconds */
+                                iat: number;
+                            };
+                        };
+                    };
+                };
+                /** @description OAuth-shaped error (RFC 6749 §5.2). */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            /** @description RFC 6749 §5.2: invalid_request, invalid_client, invalid_grant, unsupported_grant_type, server_error, … */
+                            error: string;
+                            /** @description The HTTP status. */
+                            error_code: number;
+                            error_description: string;
+                            /** @description Latchkey’s stable reason (docs/errors.md). */
+                            reason: string;
+                            missing_fields?: string[];
+                        };
+                    };
+                };
+                /** @description OAuth-shaped error (RFC 6749 §5.2). */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            /** @description RFC 6749 §5.2: invalid_request, invalid_client, invalid_grant, unsupported_grant_type, server_error, … */
+                            error: string;
+                            /** @description The HTTP status. */
+                            error_code: number;
+                            error_description: string;
+                            /** @description Latchkey’s stable reason (docs/errors.md). */
+                            reason: string;
+                            missing_fields?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/connect/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an access token (?token=…); the grant stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            success: boolean;
+                        };
+                    };
+                };
+                /** @description OAuth-shaped error (RFC 6749 §5.2). */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            /** @description RFC 6749 §5.2: invalid_request, invalid_client, invalid_grant, unsupported_grant_type, server_error, … */
+                            error: string;
+                            /** @description The HTTP status. */
+                            error_code: number;
+                            error_description: string;
+                            /** @description Latchkey’s stable reason (docs/errors.md). */
+                            reason: string;
+                            missing_fields?: string[];
+                        };
+                    };
+                };
+                /** @description OAuth-shaped error (RFC 6749 §5.2). */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            /** @description RFC 6749 §5.2: invalid_request, invalid_client, invalid_grant, unsupported_grant_type, server_error, … */
+                            error: string;
+                            /** @description The HTTP status. */
+                            error_code: number;
+                            error_description: string;
+                            /** @description Latchkey’s stable reason (docs/errors.md). */
+                            reason: string;
+                            missing_fields?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
 }
 export type webhooks = Record<string, never>;
