@@ -40,8 +40,8 @@ export interface V3CodeExchange {
  */
 export async function v3Token(ctx: AppContext, p: Record<string, unknown>, source: RequestSource): Promise<V3CodeExchange> {
   const started = ctx.now();
-  const audit = async (clientId: string, outcome: string, more: Partial<AuditInput> = {}) =>
-    recordAudit(ctx, { event: 'oauth.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
+  const audit = (clientId: string, outcome: string, more: Partial<AuditInput> = {}): AuditInput =>
+    ({ event: 'oauth.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
   if (p.grant_type === 'refresh_token') {
     throw new ApiError('unsupported_grant_type', { message: 'Latchkey’s access tokens do not expire (they are valid until revoked), so it issues no refresh_token: use the access_token from the code exchange.' });
   }
@@ -58,7 +58,7 @@ export async function v3Token(ctx: AppContext, p: Record<string, unknown>, sourc
     if (given('client_secret')) await authenticateV3Client(ctx, clientId, p.client_secret as string);
     else await knownClient(ctx.store, clientId);
   } catch (err) {
-    if (await ctx.store.findApplication(clientId)) await audit(clientId, 'invalid_client');
+    if (await ctx.store.findApplication(clientId)) await recordAudit(ctx, audit(clientId, 'invalid_client'));
     throw err;
   }
   const binding = { hosted: true as const, ...(p.redirect_uri ? { redirectUri: p.redirect_uri as string } : {}), codeChallenge: verifier ? s256(verifier) : null };
