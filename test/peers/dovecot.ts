@@ -14,7 +14,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { issueCert, makeCA } from './pki.ts';
+import { issueCert, makeCA, type CA } from './pki.ts';
 
 /** A running Dovecot instance. All ports are on `host`. */
 export interface DovecotPeer {
@@ -37,6 +37,14 @@ export interface DovecotPeer {
   logPath: string;
   /** Stop Dovecot and all its workers (SIGTERM, SIGKILL after 3 s), close the relay sink, remove `dir`. */
   stop(): Promise<void>;
+}
+
+/** Ports asked for (`opts.ports`) are already in use at `host`: nothing was started. */
+export class PortsTakenError extends Error {
+  constructor(readonly host: string, readonly ports: number[]) {
+    super(`port${ports.length > 1 ? 's' : ''} ${ports.join(', ')} on ${host} ${ports.length > 1 ? 'are' : 'is'} already in use`);
+    this.name = 'PortsTakenError';
+  }
 }
 
 /** Accounts always present; `opts.users` is merged over them. */
@@ -67,7 +75,7 @@ function findExecutable(name: string): string | undefined {
 }
 
 /** Reserve `n` distinct free TCP ports on `host` (bind port 0, keep all open, then close). */
-async function freePorts(host: string, n: number): Promise<number[]> {
+export async function freePorts(host: string, n: number): Promise<number[]> {
   const servers = await Promise.all(Array.from({ length: n }, () => new Promise<net.Server>((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
@@ -76,6 +84,24 @@ async function freePorts(host: string, n: number): Promise<number[]> {
   const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   return ports;
+}
+
+/**
+ * The ports among `ports` that something already listens on at `host` (a bind fails with
+ * EADDRINUSE): Dovecot would log "Failed to start listeners" and the readiness check would be
+ * answered by whatever holds them (issue 19).
+ */
+export async function takenPorts(host: string, ports: number[]): Promise<number[]> {
+  const taken: number[] = [];
+  for (const port of ports) {
+    const busy = await new Promise<boolean>((resolve) => {
+      const s = net.createServer();
+      s.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'EADDRINUSE' || err.code === 'EACCES'));
+      s.listen(port, host, () => s.close(() => resolve(false)));
+    });
+    if (busy) taken.push(port);
+  }
+  return taken;
 }
 
 /**
@@ -273,10 +299,14 @@ async function stopInstance(child: ChildProcess, instance: string, graceMs = 300
  * too and their tokens checked by introspection ({@link DovecotOAuth2}); passwords still work.
  * Throws if Dovecot is not installed or not ready within 10 s.
  */
-export async function startDovecot(opts: { users?: Record<string, string>; ports?: [number, number, number, number]; oauth2?: DovecotOAuth2 } = {}): Promise<DovecotPeer> {
+export async function startDovecot(opts: { users?: Record<string, string>; ports?: [number, number, number, number]; oauth2?: DovecotOAuth2; ca?: CA } = {}): Promise<DovecotPeer> {
   const dovecotBin = findExecutable('dovecot');
   if (!dovecotBin) {
     throw new Error(`Dovecot is not installed (no 'dovecot' binary found). Install it with: ${INSTALL_HINT}`);
+  }
+  if (opts.ports) {
+    const taken = await takenPorts(HOST, opts.ports);
+    if (taken.length) throw new PortsTakenError(HOST, taken);
   }
   const users = { ...DEFAULT_USERS, ...opts.users };
   const passwd = Object.entries(users).map(([u, p]) => passwdLine(u, p)).join('');
@@ -295,7 +325,8 @@ export async function startDovecot(opts: { users?: Record<string, string>; ports
     await chmod(dir, 0o755); // mail processes (uid 65534) must traverse it; keys stay 0600
     await mkdir(join(dir, 'mail'));
     await chown(join(dir, 'mail'), NOBODY, NOBODY);
-    const ca = await makeCA(dir, 'latchkey-test-ca');
+    // A given CA (the development mail server keeps one across restarts) signs a fresh server certificate.
+    const ca = opts.ca ?? (await makeCA(dir, 'latchkey-test-ca'));
     await issueCert(dir, ca, {
       name: 'server',
       dnsNames: ['localhost', 'mail.latchkey.test'],
