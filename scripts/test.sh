@@ -37,4 +37,12 @@ if [ ! -d node_modules ]; then
 fi
 npx tsc --noEmit
 mapfile -t files < <(find test -name '*.test.ts' | sort)
-exec node --import tsx --test --test-concurrency=2 "${files[@]}"
+# One line per file and the failures at the end (scripts/test-reporter.mjs, ending with Node's
+# `# pass N` / `# fail N` lines); the complete TAP in test-output/test.tap.
+mkdir -p test-output
+export LATCHKEY_TEST_FILE_COUNT=${#files[@]}
+echo "Running ${#files[@]} test files (full TAP: test-output/test.tap)"
+exec node --import tsx --test --test-concurrency=2 \
+  --test-reporter=./scripts/test-reporter.mjs --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=test-output/test.tap \
+  "${files[@]}"
