@@ -23,11 +23,31 @@ export default async function* reporter(source) {
   const files = new Map();
   const failures = [];
   const summary = [];
+  // A file's results (test:start/pass/fail/plan) arrive in order, one file after another, while
+  // its test:complete arrives as soon as it ends — often before its results. A file's line is
+  // printed once both are in: its complete event, and the results of a later file (or the end).
+  const completed = new Map();
+  const reported = new Set();
+  const printed = new Set();
+  let current;
   let done = 0;
   const state = (file) => {
     let s = files.get(file);
     if (!s) files.set(file, (s = { names: [], pass: 0, fail: 0, skipped: 0, stderr: [] }));
     return s;
+  };
+  const line = (file) => {
+    printed.add(file);
+    done++;
+    const s = state(file);
+    const data = completed.get(file) ?? {};
+    // A file that failed without a failing test crashed (a syntax error, a hook, an exit).
+    const crashed = Boolean(data.details?.error) && s.fail === 0;
+    if (crashed) failures.push({ file, path: ['(the file itself)'], error: withOutput(data.details?.error, s.stderr) });
+    const ok = s.fail === 0 && !crashed;
+    const counter = total ? `[${String(done).padStart(String(total).length)}/${total}]` : `[${done}]`;
+    const tests = `${s.pass + s.fail} test${s.pass + s.fail === 1 ? '' : 's'}${s.fail ? `, ${s.fail} failed` : ''}${crashed ? ', the file failed' : ''}`;
+    return `${counter} ${ok ? paint(32, '✓') : paint(31, '✗')} ${relative(file)}  ${paint(2, `(${tests}, ${seconds(data.details?.duration_ms)})`)}\n`;
   };
   for await (const { type, data = {} } of source) {
     const file = data.file;
@@ -38,6 +58,13 @@ export default async function* reporter(source) {
     if (!file) continue;
     const s = state(file);
     const nesting = data.nesting ?? 0;
+    if (type === 'test:start' || type === 'test:pass' || type === 'test:fail' || type === 'test:plan') {
+      if (current !== undefined && current !== file) {
+        reported.add(current);
+        if (completed.has(current) && !printed.has(current)) yield line(current);
+      }
+      current = file;
+    }
     if (type === 'test:start') {
       s.names[nesting] = data.name ?? '';
       s.names.length = nesting + 1;
@@ -51,17 +78,11 @@ export default async function* reporter(source) {
       } else if (/# (SKIP|TODO)/.test(String(data.name))) s.skipped++;
       else s.pass++;
     } else if (type === 'test:complete' && nesting === 0 && data.name === file) {
-      done++;
-      // A file that failed without a failing test crashed (a syntax error, a hook, an exit).
-      const crashed = Boolean(data.details?.error) && s.fail === 0;
-      if (crashed) failures.push({ file, path: ['(the file itself)'], error: withOutput(data.details?.error, s.stderr) });
-      const ok = s.fail === 0 && !crashed;
-      const counter = total ? `[${String(done).padStart(String(total).length)}/${total}]` : `[${done}]`;
-      const tests = `${s.pass + s.fail} test${s.pass + s.fail === 1 ? '' : 's'}${s.fail ? `, ${s.fail} failed` : ''}${crashed ? ', the file failed' : ''}`;
-      yield `${counter} ${ok ? paint(32, '✓') : paint(31, '✗')} ${relative(file)}  ${paint(2, `(${tests}, ${seconds(data.details?.duration_ms)})`)}\n`;
-      files.delete(file);
+      completed.set(file, data);
+      if (reported.has(file) && !printed.has(file)) yield line(file);
     }
   }
+  for (const file of completed.keys()) if (!printed.has(file)) yield line(file);
   if (failures.length) {
     yield `\n${paint(31, `Failures (${failures.length}):`)}\n`;
     for (const f of failures) yield `\n${paint(31, '✗')} ${relative(f.file)} › ${f.path.filter(Boolean).join(' › ')}\n${indent(describe(f.error))}\n`;
@@ -69,7 +90,7 @@ export default async function* reporter(source) {
   } else {
     yield `\n${paint(32, 'No failures.')}\n`;
   }
-  for (const line of summary) yield `${line}\n`;
+  for (const l of summary) yield `${l}\n`;
 }
 
 function relative(file) {

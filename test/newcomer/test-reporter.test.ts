@@ -1,6 +1,6 @@
 /**
  * The suite's reporter (scripts/test-reporter.mjs, issue 19), run by Node's test runner on three
- * small files as scripts/test.sh runs it: one line per file with a counter, the failures gathered
+ * small files, two at once, as scripts/test.sh runs it: one line per file with a counter, the failures gathered
  * at the end with their test path, message and place, a file that crashes reported as such, and
  * Node's summary lines (`# pass N`, `# fail N`) kept for CI; the complete TAP beside it.
  */
@@ -20,7 +20,7 @@ test('progress lines, a failure summary at the end, and the summary lines CI rea
     writeFileSync(join(dir, 'a.test.mjs'), `import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 describe('suite A', () => { test('adds', () => assert.equal(1 + 1, 2)); test('compares', () => assert.equal('left', 'right')); });
-test('logs', () => console.log('some output'));\n`);
+test('logs, slowly', async () => { console.log('some output'); await new Promise((r) => setTimeout(r, 1500)); });\n`);
     writeFileSync(join(dir, 'b.test.mjs'), `import { test } from 'node:test';\ntest('b', () => {});\n`);
     writeFileSync(join(dir, 'c.test.mjs'), `throw new Error('the file itself broke');\n`);
     const tap = join(dir, 'all.tap');
@@ -28,7 +28,8 @@ test('logs', () => console.log('some output'));\n`);
     // Without NODE_TEST_CONTEXT, which would make the child report to this runner instead.
     const { NODE_TEST_CONTEXT: _ctx, ...childEnv } = process.env;
     const run = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--test', '--test-concurrency=1', `--test-reporter=${REPORTER}`, '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+      // Two at once: b and c end while a still runs, before a's results are reported.
+      const child = spawn(process.execPath, ['--test', '--test-concurrency=2', `--test-reporter=${REPORTER}`, '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
         { cwd: dir, env: { ...childEnv, LATCHKEY_TEST_FILE_COUNT: '3', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
