@@ -12,6 +12,7 @@ export const HostedAuthorizeQuery = Type.Object({
   redirect_on_error: Type.Optional(Type.String({ enum: ['true', 'false'], description: 'true: failures redirect with error, reason and state.' })),
   code_challenge: Type.Optional(Type.String({ description: 'PKCE: BASE64URL(SHA-256(code_verifier)), 43 characters.' })),
   code_challenge_method: Type.Optional(Type.Literal('S256')),
+  reauth_account_id: Type.Optional(Type.String({ description: 'Reconnect this account of the application: its address is filled in and fixed; authorizing keeps the account id (the account.invalid webhook carries such a link as reconnect_url).' })),
 });
 
 export const HostedTokenParams = Type.Object({

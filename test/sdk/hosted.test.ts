@@ -64,6 +64,7 @@ test('hosted.authorizeUrl builds /oauth/authorize; a public client redeems with 
     client_id: lk.app.client_id, redirect_uri: REDIRECT, response_type: 'code', scopes: 'email.read_only,contacts', login_hint: 'alice@example.test',
     state: 's1', redirect_on_error: 'true', code_challenge: challenge, code_challenge_method: 'S256',
   });
+  assert.equal(new URL(pub.hosted.authorizeUrl({ redirectUri: REDIRECT, reauthAccountId: 'acc1' })).searchParams.get('reauth_account_id'), 'acc1');
   const back = await logIn(url, 'alice@example.test', 'alice-secret');
   assert.equal(back.searchParams.get('state'), 's1');
   const code = back.searchParams.get('code')!;

@@ -20,6 +20,8 @@ export interface HostedAuthOptions {
   redirectOnError?: boolean;
   /** PKCE: the S256 challenge from {@link createPkcePair} (the method is always S256). */
   codeChallenge?: string;
+  /** Reconnect this account: the page fills in its address (fixed), and the account keeps its id. */
+  reauthAccountId?: string;
 }
 
 /** The login page's URL: `${baseUrl}/oauth/authorize?client_id=…&redirect_uri=…&response_type=code…`. */
@@ -30,6 +32,7 @@ export function hostedAuthUrl(baseUrl: string, clientId: string, o: HostedAuthOp
   if (o.state !== undefined) q.set('state', o.state);
   if (o.provider !== undefined) q.set('provider', o.provider);
   if (o.redirectOnError !== undefined) q.set('redirect_on_error', String(o.redirectOnError));
+  if (o.reauthAccountId !== undefined) q.set('reauth_account_id', o.reauthAccountId);
   if (o.codeChallenge !== undefined) {
     q.set('code_challenge', o.codeChallenge);
     q.set('code_challenge_method', 'S256');

@@ -1803,6 +1803,8 @@ export interface paths {
                     /** @description PKCE: BASE64URL(SHA-256(code_verifier)), 43 characters. */
                     code_challenge?: string;
                     code_challenge_method?: "S256";
+                    /** @description Reconnect this account of the application: its address is filled in and fixed; authorizing keeps the account id (the account.invalid webhook carries such a link as reconnect_url). */
+                    reauth_account_id?: string;
                 };
                 header?: never;
                 path?: never;
