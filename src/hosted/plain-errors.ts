@@ -46,6 +46,7 @@ const KEYS: Partial<Record<Reason, MessageKey>> = {
   command_rejected: 'error.refused_method',
   ehlo_rejected: 'error.refused_method',
   rate_limited: 'error.rate_limited',
+  verification_busy: 'error.busy',
   email_mismatch: 'error.account_mismatch',
   account_not_found: 'error.account_mismatch',
   internal: 'error.internal',

@@ -66,6 +66,7 @@ export const de: Record<MessageKey, string> = {
   'error.wrong_kind': 'Dieser Port gehört zu einer anderen Art von Server. Prüfen Sie den Port.',
   'error.refused_method': 'Der Mailserver lässt Apps auf diese Weise nicht anmelden. Prüfen Sie die Einstellungen oder fragen Sie Ihren Anbieter.',
   'error.rate_limited': 'Zu viele Versuche. Bitte warten Sie {minutes} Minute(n) und versuchen Sie es dann noch einmal.',
+  'error.busy': 'Gerade melden sich sehr viele an. Bitte versuchen Sie es in einer Minute noch einmal.',
   'error.account_mismatch': 'Dieser Link verbindet ein anderes Postfach neu. Öffnen Sie den Link aus der erhaltenen Nachricht noch einmal.',
   'error.internal': 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
   'error.other': 'Das hat nicht geklappt. Prüfen Sie Ihre Eingaben und versuchen Sie es noch einmal.',

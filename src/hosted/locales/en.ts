@@ -69,6 +69,7 @@ export const en = {
   'error.wrong_kind': 'This port belongs to another kind of server. Check the port.',
   'error.refused_method': 'The mail server does not let apps sign in this way. Check the settings, or ask your provider.',
   'error.rate_limited': 'Too many attempts. Please wait {minutes} minute(s) and try again.',
+  'error.busy': 'Many people are signing in right now. Please try again in a minute.',
   'error.account_mismatch': 'This link reconnects another mailbox. Open the link from the message you received again.',
   'error.internal': 'Something went wrong on our side. Please try again in a moment.',
   'error.other': 'This did not work. Check what you entered and try again.',
