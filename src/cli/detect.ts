@@ -40,6 +40,7 @@ export function registerDetectCommand(program: Command, io: CliIo): void {
           io.out(`\nFound by ${result.source} in ${ms} ms: ${result.provider_name} (provider "${result.auth_name}")${result.oauth_required ? ' — OAuth required, passwords are refused' : ''}\n`);
           io.out(`  IMAP  ${st.imap_host}:${st.imap_port} ${st.imap_security}  user ${st.imap_username}\n`);
           io.out(`  SMTP  ${st.smtp_host}:${st.smtp_port} ${st.smtp_security}  user ${st.smtp_username}\n`);
+          if (result.source_detail) io.out(`  Chosen among several listed servers: ${result.source_detail}\n`);
         } else {
           io.out(`\nNothing found in ${ms} ms: ask the user for the IMAP and SMTP server settings.\n`);
         }

@@ -4,6 +4,7 @@ import type { DialContext } from '../net/dial.ts';
 import { matchDomain, matchMx } from './builtin.ts';
 import { autoconfigUrls, fetchConfig, ispdbUrl, mxRegistrableDomain, srvFinding, type SourceContext } from './sources.ts';
 import { firstWorking, guessCandidates } from './guess.ts';
+import { chooseCandidate } from './candidates.ts';
 import type { DomainDetection, Finding, ServerCandidate, Source, TraceStep } from './types.ts';
 import type { DetectCache } from './shared-cache.ts';
 
@@ -24,7 +25,9 @@ export interface DetectContext extends SourceContext {
  * domain → RFC 6186 SRV records → probed guesses. Network sources start together; the whole is
  * bounded by `deadlineMs`. Results are cached per domain. `email` is the address passed to the
  * domain's own autoconfig server as `emailaddress` (Thunderbird does the same; the ISPDB only ever
- * sees the domain). Never throws for "not found": an empty result has neither `imap` nor `smtp`.
+ * sees the domain). When the winning source lists several servers for a protocol, they are probed
+ * and the first that answers is chosen (candidates.ts); `choice` says which and why.
+ * Never throws for "not found": an empty result has neither `imap` nor `smtp`.
  */
 export async function detectDomain(domain: string, ctx: DetectContext, email?: string): Promise<DomainDetection> {
   // IDNA: internationalised domains are looked up in their ASCII (punycode) form.
@@ -35,20 +38,38 @@ export async function detectDomain(domain: string, ctx: DetectContext, email?: s
     return { domain: d, oauthRequired: false, trace: [{ source: 'builtin', target: d, outcome: 'skipped', detail: 'not a domain name: nothing to detect', ms: 0 }] };
   }
   const cached = await ctx.cache.get(d, ctx.now());
-  if (cached) return { ...cached, trace: [{ source: cached.imap?.source ?? 'builtin', target: d, outcome: 'found', detail: 'cached', ms: 0 }] };
+  if (cached) {
+    const verdict = [cached.choice?.imap, cached.choice?.smtp].filter(Boolean).join('; ');
+    return { ...cached, trace: [{ source: cached.imap?.source ?? 'builtin', target: d, outcome: 'found', detail: verdict ? `cached: ${verdict}` : 'cached', ms: 0 }] };
+  }
   const trace: TraceStep[] = [];
   const found: Finding[] = [];
-  const result = await withDeadline(run(d, ctx, trace, found, email ?? `postmaster@${d}`), ctx.deadlineMs, () => {
+  const choice: NonNullable<DomainDetection['choice']> = {};
+  const run1: Run = { domain: d, ctx, trace, found, email: email ?? `postmaster@${d}`, choice, deadline: performance.now() + ctx.deadlineMs };
+  const result = await withDeadline(run(run1), ctx.deadlineMs, () => {
     trace.push({ source: 'guess', target: '(deadline)', outcome: 'error', detail: `detection stopped after ${ctx.deadlineMs} ms`, ms: ctx.deadlineMs });
-    return merge(d, found, trace);
+    return merge(d, found, trace, choice);
   });
   // An answer cut short by the deadline is not cached: the next attempt may get further.
   if (!result.timedOut) await ctx.cache.set(d, result, ctx.now());
   return result;
 }
 
-async function run(domain: string, ctx: DetectContext, trace: TraceStep[], found: Finding[], email: string): Promise<DomainDetection> {
-  const done = (): DomainDetection | undefined => merge(domain, found, trace);
+/** One detection in progress: what its steps share. `deadline` is a `performance.now()` value. */
+interface Run {
+  domain: string;
+  ctx: DetectContext;
+  trace: TraceStep[];
+  found: Finding[];
+  email: string;
+  choice: NonNullable<DomainDetection['choice']>;
+  deadline: number;
+}
+
+async function run(r: Run): Promise<DomainDetection> {
+  const { domain, ctx, trace, found, email } = r;
+  const done = (): DomainDetection | undefined => merge(domain, found, trace, r.choice);
+  const consider = (p: Promise<Finding | undefined>, f: Finding[]) => considerIn(r, p, f);
 
   const builtin = timed(trace, 'builtin', domain, async () => matchDomain(domain, ctx.providers));
   if (await consider(builtin, found)) return done()!;
@@ -88,9 +109,20 @@ function wrap(protocol: 'imap' | 'smtp', c: ServerCandidate | undefined): Findin
   return c ? { source: 'guess', [protocol]: c } : undefined;
 }
 
-async function consider(p: Promise<Finding | undefined>, found: Finding[]): Promise<boolean> {
+/**
+ * Takes a source's finding; for each protocol it is the first to answer, a choice among the
+ * servers it lists (candidates.ts). The finding is kept first, so a deadline during the probes
+ * still answers with the source's first server (uncached).
+ */
+async function considerIn(r: Run, p: Promise<Finding | undefined>, found: Finding[]): Promise<boolean> {
   const f = await p.catch(() => undefined);
-  if (f) found.push(f);
+  if (!f) return complete(found);
+  const first = { imap: f.imap && !has(found, 'imap'), smtp: f.smtp && !has(found, 'smtp') };
+  found.push(f);
+  await Promise.all((['imap', 'smtp'] as const).filter((k) => first[k]).map(async (k) => {
+    const verdict = await chooseCandidate(f, k, r.ctx.dial, r.deadline, r.trace, r.email);
+    if (verdict) r.choice[k] = verdict;
+  }));
   return complete(found);
 }
 
@@ -98,7 +130,7 @@ const has = (found: Finding[], k: 'imap' | 'smtp') => found.some((f) => f[k]);
 const complete = (found: Finding[]) => has(found, 'imap') && has(found, 'smtp');
 
 /** The first finding per protocol wins; provider, name and OAuth come with the IMAP answer. */
-function merge(domain: string, found: Finding[], trace: TraceStep[]): DomainDetection {
+function merge(domain: string, found: Finding[], trace: TraceStep[], choice: NonNullable<DomainDetection['choice']>): DomainDetection {
   const imapF = found.find((f) => f.imap);
   const smtpF = found.find((f) => f.smtp);
   const lead = imapF ?? smtpF;
@@ -109,6 +141,7 @@ function merge(domain: string, found: Finding[], trace: TraceStep[]): DomainDete
     ...(lead?.provider ? { provider: lead.provider } : {}),
     ...(lead?.displayName ? { displayName: lead.displayName } : {}),
     oauthRequired: Boolean(lead?.oauthRequired),
+    ...(choice.imap || choice.smtp ? { choice: { ...choice } } : {}),
     trace,
   };
 }

@@ -40,8 +40,8 @@ export async function fetchConfig(url: URL, ctx: SourceContext, source: Finding[
   if (!config.imap.length && !config.smtp.length) return undefined;
   return {
     source,
-    ...(config.imap[0] ? { imap: config.imap[0] } : {}),
-    ...(config.smtp[0] ? { smtp: config.smtp[0] } : {}),
+    ...(config.imap[0] ? { imap: config.imap[0], imapCandidates: config.imap } : {}),
+    ...(config.smtp[0] ? { smtp: config.smtp[0], smtpCandidates: config.smtp } : {}),
     ...(config.displayShortName ? { displayName: config.displayShortName } : {}),
     oauthRequired: config.imapOAuthOnly,
   };
@@ -67,12 +67,17 @@ export async function srvFinding(domain: string, dns: DnsLookups): Promise<Findi
     ['_imaps._tcp', '_imap._tcp', '_submissions._tcp', '_submission._tcp'].map((p) => dns.srv(`${p}.${domain}`).catch(() => [])),
   );
   type Srv = Array<{ host: string; port: number }>;
-  const pick = (tls: Srv = [], plain: Srv = []) =>
-    tls[0] ? { host: tls[0].host, port: tls[0].port, security: 'ssl' as const, username: '%EMAILADDRESS%' }
-      : plain[0] ? { host: plain[0].host, port: plain[0].port, security: 'starttls' as const, username: '%EMAILADDRESS%' }
-      : undefined;
-  const imapServer = pick(imaps, imap);
-  const smtpServer = pick(submissions, submission);
-  if (!imapServer && !smtpServer) return undefined;
-  return { source: 'srv', ...(imapServer ? { imap: imapServer } : {}), ...(smtpServer ? { smtp: smtpServer } : {}) };
+  // Every record is a candidate (candidates.ts checks them in order): implicit TLS first.
+  const list = (tls: Srv = [], plain: Srv = []) => [
+    ...tls.map((r) => ({ host: r.host, port: r.port, security: 'ssl' as const, username: '%EMAILADDRESS%' })),
+    ...plain.map((r) => ({ host: r.host, port: r.port, security: 'starttls' as const, username: '%EMAILADDRESS%' })),
+  ];
+  const imapServers = list(imaps, imap);
+  const smtpServers = list(submissions, submission);
+  if (!imapServers[0] && !smtpServers[0]) return undefined;
+  return {
+    source: 'srv',
+    ...(imapServers[0] ? { imap: imapServers[0], imapCandidates: imapServers } : {}),
+    ...(smtpServers[0] ? { smtp: smtpServers[0], smtpCandidates: smtpServers } : {}),
+  };
 }

@@ -23,6 +23,9 @@ export interface Finding {
   displayName?: string;
   /** The provider accepts only OAuth (Google, Microsoft 365): passwords will be refused. */
   oauthRequired?: boolean;
+  /** Every server the source lists, in its order (`imap` / `smtp` is the one chosen: candidates.ts). */
+  imapCandidates?: ServerCandidate[];
+  smtpCandidates?: ServerCandidate[];
 }
 
 /** One line of the trace `latchkey detect` prints. */
@@ -42,6 +45,11 @@ export interface DomainDetection {
   provider?: string;
   displayName?: string;
   oauthRequired: boolean;
+  /**
+   * When the source listed several servers for a protocol: which one answered and won, and why
+   * the earlier ones were skipped (candidates.ts). Cached with the answer.
+   */
+  choice?: { imap?: string; smtp?: string };
   trace: TraceStep[];
   /** The deadline cut the detection short (such an answer is not cached). */
   timedOut?: boolean;

@@ -24,6 +24,7 @@ export function detectionView(email: string, d: DomainDetection): DetectionView 
     is_imap: !NOT_IMAP.has(authName),
     oauth_required: d.oauthRequired,
     source: d.imap!.source,
+    ...(d.choice?.imap || d.choice?.smtp ? { source_detail: [d.choice.imap, d.choice.smtp].filter(Boolean).join('; ') } : {}),
     settings: {
       imap_host: substitute(d.imap!.host, email),
       imap_port: d.imap!.port,

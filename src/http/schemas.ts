@@ -94,6 +94,7 @@ export const DetectResponse = Type.Object({
   is_imap: Type.Boolean(),
   oauth_required: Type.Boolean({ description: 'Google and Microsoft mailboxes: passwords are refused, use OAuth.' }),
   source: Type.Optional(Type.String({ enum: ['builtin', 'mx', 'autoconfig', 'ispdb', 'ispdb_mx', 'srv', 'guess'] })),
+  source_detail: Type.Optional(Type.String({ description: 'When the source listed several servers for IMAP or SMTP: which one answered and was chosen, and why the ones before it were skipped.' })),
   settings: Type.Optional(Type.Object({
     imap_host: Type.String(), imap_port: Type.Integer(), imap_security: Type.String(), imap_username: Type.String(),
     smtp_host: Type.String(), smtp_port: Type.Integer(), smtp_security: Type.String(), smtp_username: Type.String(),

@@ -465,6 +465,8 @@ export interface paths {
                             oauth_required: boolean;
                             /** @enum {string} */
                             source?: "builtin" | "mx" | "autoconfig" | "ispdb" | "ispdb_mx" | "srv" | "guess";
+                            /** @description When the source listed several servers for IMAP or SMTP: which one answered and was chosen, and why the ones before it were skipped. */
+                            source_detail?: string;
                             settings?: {
                                 imap_host: string;
                                 imap_port: number;
