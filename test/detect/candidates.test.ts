@@ -48,7 +48,7 @@ before(async () => {
   imapOther = await startFakeImap({ host: ip(2), tls, login: () => 'OK LOGIN completed' });
   const imapBadCert = await startFakeImap({ host: ip(3), tls: { key: self.keyPem, cert: self.certPem } });
   smtpGood = await startFakeSmtp({ host: ip(4), ehlo: ['PIPELINING', 'STARTTLS', 'AUTH PLAIN LOGIN'], starttlsCert: tls, auth: () => '235 2.7.0 Authentication successful' });
-  // Nothing listens here: connections are refused.
+  // imap1/smtp1 resolve to ip(6), where nothing listens: connections there are refused.
   refusedPort = imapBadCert.port + 1;
   closers.push(imapGood.close, imapOther.close, imapBadCert.close, smtpGood.close);
 
@@ -88,8 +88,6 @@ before(async () => {
     LATCHKEY_DETECT_TIMEOUT_MS: '5000',
     LATCHKEY_DETECT_REQUEST_TIMEOUT_MS: '2000',
   });
-  // imap1/smtp1 resolve to ip(6) where nothing listens on refusedPort.
-  void refusedPort;
 });
 
 after(async () => {

@@ -15,7 +15,7 @@ import { makeCA, issueCert } from '../peers/pki.ts';
 import { startOAuthServer, type OAuthPeer } from '../peers/oauth-server.ts';
 import { startFakeImap, type FakeImapServer } from '../peers/fake-imap.ts';
 import { startGoogleSmtp, startMicrosoftSmtp } from '../peers/provider-smtp.ts';
-import type { FakeSmtpServer } from '../peers/fake-smtp.ts';
+import { startFakeSmtp, type FakeSmtpServer } from '../peers/fake-smtp.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
 import { chooseMechanism, offeredMechanisms } from '../../src/verify/smtp-auth.ts';
 
@@ -29,6 +29,8 @@ let oauth: OAuthPeer;
 let imap: FakeImapServer;
 const smtp: Record<'ms587' | 'ms465' | 'g587' | 'g465', FakeSmtpServer> = {} as never;
 const lk: Record<'starttls' | 'implicit', Latchkey> = {} as never;
+let leafTls: { key: string; cert: string };
+let env: Record<string, string>;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lk-smtp-oauth-'));
@@ -36,6 +38,7 @@ before(async () => {
   oauth = await startOAuthServer({ ca, dir });
   const leaf = await issueCert(dir, ca, { name: 'mail', dnsNames: ['mail.latchkey.test'], ipAddresses: ['127.0.0.1'] });
   const tls = { key: leaf.keyPem, cert: leaf.certPem };
+  leafTls = tls;
   const tokenOk = (user: string, token: string) => oauth.active(token) && !refused.has(user);
   imap = await startFakeImap({
     tls,
@@ -50,7 +53,7 @@ before(async () => {
   const entry = (s: FakeSmtpServer, security: string) => ({ imap: imapEntry, smtp: { host: '127.0.0.1', port: s.port, security } });
   writeFileSync(join(dir, 'starttls.json'), JSON.stringify({ gmail: entry(smtp.g587, 'starttls'), office365: entry(smtp.ms587, 'starttls'), graph: entry(smtp.ms587, 'starttls') }));
   writeFileSync(join(dir, 'implicit.json'), JSON.stringify({ gmail: entry(smtp.g465, 'ssl'), office365: entry(smtp.ms465, 'ssl'), graph: entry(smtp.ms465, 'ssl') }));
-  const env = { LATCHKEY_TLS_CA_FILE: ca.certPath, LATCHKEY_GOOGLE_TOKEN_URL: oauth.tokenUrl, LATCHKEY_GOOGLE_USERINFO_URL: oauth.userinfoUrl, LATCHKEY_MICROSOFT_TOKEN_URL: oauth.tokenUrl };
+  env = { LATCHKEY_TLS_CA_FILE: ca.certPath, LATCHKEY_GOOGLE_TOKEN_URL: oauth.tokenUrl, LATCHKEY_GOOGLE_USERINFO_URL: oauth.userinfoUrl, LATCHKEY_MICROSOFT_TOKEN_URL: oauth.tokenUrl };
   lk.starttls = await startLatchkey({ ...env, LATCHKEY_PROVIDERS_FILE: join(dir, 'starttls.json') });
   lk.implicit = await startLatchkey({ ...env, LATCHKEY_PROVIDERS_FILE: join(dir, 'implicit.json') });
   oauth.addAccount({ email: 'ann@gmail.test', refreshToken: 'rt-ann', ...GOOGLE, audience: 'https://mail.google.com/' });
@@ -106,6 +109,21 @@ describe('an OAuth account signs in to SMTP with XOAUTH2 only', () => {
     assert.deepEqual({ reason: r.body.reason, step: r.body.step }, { reason: 'oauth_login_refused', step: 'smtp.auth' });
     assert.match(r.body.server_error ?? JSON.stringify(r.body), /5\.7\.3 Authentication unsuccessful/);
     assert.deepEqual(peer.auths.slice(before).map((a) => a.mechanism), ['XOAUTH2']);
+  });
+
+  test('a server that offers OAUTHBEARER but not XOAUTH2 gets AUTH OAUTHBEARER (RFC 7628) with the token, never a password mechanism', async () => {
+    const tls = { key: leafTls.key, cert: leafTls.cert };
+    const bearer = await startFakeSmtp({ tls, ehlo: ['AUTH PLAIN LOGIN OAUTHBEARER'], auth: (m, user, token) => (m === 'OAUTHBEARER' && user === 'ann@gmail.test' && oauth.active(token) ? '235 2.7.0 Accepted' : '535 5.7.8 refused') });
+    writeFileSync(join(dir, 'bearer.json'), JSON.stringify({ gmail: { imap: { host: '127.0.0.1', port: imap.port, security: 'ssl' }, smtp: { host: '127.0.0.1', port: bearer.port, security: 'ssl' } } }));
+    const l = await startLatchkey({ ...env, LATCHKEY_PROVIDERS_FILE: join(dir, 'bearer.json') });
+    try {
+      const r = await l.post('/connect/authorize', body(l, 'gmail', 'ann@gmail.test', 'rt-ann'));
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual(bearer.auths.map((a) => [a.mechanism, a.pass === oauth.minted.at(-1)]), [['OAUTHBEARER', true]]);
+    } finally {
+      await l.stop();
+      await bearer.close();
+    }
   });
 });
 
