@@ -25,7 +25,7 @@ function auditId(atMs: number): string {
 }
 
 /** What a caller says about an event; id and time are filled in here. */
-export type AuditInput = Pick<AuditEvent, 'event' | 'clientId' | 'outcome'> & Partial<Pick<AuditEvent, 'emailHash' | 'accountId' | 'sourceIp' | 'durationMs' | 'revokedTokens'>>;
+export type AuditInput = Pick<AuditEvent, 'event' | 'clientId' | 'outcome'> & Partial<Pick<AuditEvent, 'emailHash' | 'accountId' | 'sourceIp' | 'durationMs' | 'revokedTokens' | 'protocol'>>;
 
 /**
  * Appends one audit event (issue 6 §4). Best effort by design: a full disk must not turn a
@@ -47,6 +47,7 @@ export async function recordAudit(ctx: AppContext, e: AuditInput, store: Store =
       sourceIp: e.sourceIp ?? null,
       durationMs: e.durationMs ?? null,
       revokedTokens: e.revokedTokens ?? null,
+      protocol: e.protocol ?? null,
     });
   } catch (err) {
     ctx.log.error({ err, audit_event: e.event }, 'writing the audit log failed');

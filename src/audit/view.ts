@@ -17,5 +17,6 @@ export function auditEventView(e: AuditEvent): AuditEventView {
     source_ip: e.sourceIp,
     duration_ms: e.durationMs,
     revoked_tokens: e.revokedTokens,
+    protocol: e.protocol ?? null,
   };
 }

@@ -96,6 +96,12 @@ export interface Config {
    */
   admission: AdmissionLimits;
   /**
+   * Credentials released per application per minute, all of its accounts together
+   * (`LATCHKEY_LIMIT_CREDENTIALS_PER_MINUTE`, default 6000: a sync engine asks before every
+   * connection); beyond it 429 `rate_limited`. Shared by the nodes through Redis when configured.
+   */
+  credentialsPerMinute: number;
+  /**
    * `LATCHKEY_TRUST_PROXY`: addresses/CIDRs (or `loopback`, `linklocal`, `uniquelocal`) of the
    * TLS-terminating proxy in front of Latchkey, whose `X-Forwarded-For` is believed. Empty: none.
    * With `NODE_ENV=production`, listening on a non-loopback host requires it (plain HTTP otherwise).
@@ -305,6 +311,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxLockSeconds: int('LATCHKEY_LIMIT_LOCK_MAX_S', 86_400, 1, 30 * 86_400),
       clientRequestsPerMinute: int('LATCHKEY_LIMIT_CLIENT_PER_MINUTE', 600, 1, 1_000_000),
     },
+    credentialsPerMinute: int('LATCHKEY_LIMIT_CREDENTIALS_PER_MINUTE', 6000, 1, 10_000_000),
     trustProxy,
     logLevel: env.LATCHKEY_LOG_LEVEL || 'info',
     oauthEndpoints: oauthEndpoints(env, problems),

@@ -68,6 +68,22 @@ export const CATALOGUE = {
     type: 'auth_error',
     message: 'This account was downgraded (billing cancelled): its tokens work again once the application upgrades it.',
   },
+  // Credentials release (issue 14): GET /a/{client_id}/accounts/{id}/credentials and EmailEngine's auth server
+  credentials_release_disabled: {
+    status: 403,
+    type: 'auth_error',
+    message: 'This application has not opted in to credentials release: set "credentials_release": true with PUT /a/{client_id} (or latchkey apps update CLIENT_ID --credentials-release on).',
+  },
+  insufficient_scope: {
+    status: 403,
+    type: 'auth_error',
+    message: 'The account was not granted the scope this protocol needs: IMAP needs an email read scope (email, email.read_only, email.modify, email.metadata, email.folders_and_labels, email.drafts), SMTP needs email.send or email.',
+  },
+  account_invalid: {
+    status: 409,
+    type: 'api_error',
+    message: 'The provider refused this account’s stored credentials (sync_state invalid): stop retrying and wait for the account.running webhook after the user signs in again.',
+  },
   account_not_found: { status: 404, type: 'api_error', message: 'No account with that id exists for this application.' },
   no_tokens: { status: 404, type: 'api_error', message: 'No tokens found for that account id' },
   token_not_found: { status: 404, type: 'api_error', message: 'No such token found for that account' },

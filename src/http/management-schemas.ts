@@ -41,12 +41,14 @@ export const ApplicationBody = Type.Object({
   icon_url: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   redirect_uris: Type.Optional(Type.Array(Type.String(), { description: 'Each https, or http on localhost.' })),
   accent_color: Type.Optional(Type.Union([Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }), Type.Null()], { description: 'Latchkey extension: the hosted login page’s accent colour, #rrggbb.' })),
+  credentials_release: Type.Optional(Type.Boolean({ description: 'Latchkey extension: let this application read its accounts’ credentials (GET /a/{client_id}/accounts/{id}/credentials). Off by default.' })),
 });
 export const ApplicationResponse = Type.Object({
   application_name: Type.String(),
   icon_url: Type.Union([Type.String(), Type.Null()]),
   redirect_uris: Type.Array(Type.String()),
   accent_color: Type.Union([Type.String(), Type.Null()], { description: 'Latchkey extension: the hosted login page’s accent colour, #rrggbb.' }),
+  credentials_release: Type.Boolean({ description: 'Latchkey extension: whether this application may read its accounts’ credentials.' }),
 });
 export const RevokeSuccess = Type.Object({ success: Type.Literal(true) });
 

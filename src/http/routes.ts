@@ -8,6 +8,7 @@ import { detectProvider } from '../connect/detect-provider.ts';
 import { registerManagementRoutes } from './management-routes.ts';
 import { registerWebhookRoutes } from './webhook-routes.ts';
 import { registerHostedRoutes } from './hosted-routes.ts';
+import { registerCredentialsRoutes } from './credentials-routes.ts';
 import { listAudit } from '../connect/audit-endpoint.ts';
 import { registerV3Routes } from '../v3/routes.ts';
 import { AccountBody, AuditQuery, AuditResponse, AuthorizeBody, CodeResponse, DetectBody, DetectResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
@@ -69,6 +70,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerHostedRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerV3Routes(app, ctx);
+  registerCredentialsRoutes(app, ctx);
   app.get('/a/:client_id/audit', {
     attachValidation: true,
     schema: {

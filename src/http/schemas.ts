@@ -117,4 +117,5 @@ export const AuditResponse = Type.Array(Type.Object({
   source_ip: Type.Union([Type.String(), Type.Null()]),
   duration_ms: Type.Union([Type.Integer(), Type.Null()]),
   revoked_tokens: Type.Union([Type.Integer(), Type.Null()]),
+  protocol: Type.Union([Type.String(), Type.Null()], { description: '`credentials.released`: imap, smtp, ews, api (EmailEngine) or all; null for other events.' }),
 }), { description: 'Audit events, newest first. Never a secret, never an address in clear.' });

@@ -11,23 +11,32 @@ export interface ApplicationView {
   redirect_uris: string[];
   /** Latchkey extension (issue 8): the hosted login page's accent colour, `#rrggbb`, or null. */
   accent_color: string | null;
+  /** Latchkey extension (issue 14): the application may read its accounts' credentials (off by default). */
+  credentials_release: boolean;
 }
 
 export function applicationView(app: Application): ApplicationView {
-  return { application_name: app.name, icon_url: app.iconUrl, redirect_uris: app.redirectUris, accent_color: app.accentColor ?? null };
+  return { application_name: app.name, icon_url: app.iconUrl, redirect_uris: app.redirectUris, accent_color: app.accentColor ?? null, credentials_release: Boolean(app.credentialsRelease) };
 }
 
 /**
  * `PUT` / `POST /a/{client_id}` (both, as the reference says to accept both): changes any of
  * `application_name` (1–256 characters), `icon_url` (an https URL, or null) and `redirect_uris`
  * (each https, or http on localhost) and `accent_color` (`#rrggbb` or null: the hosted login
- * page's accent colour, a Latchkey extension); fields left out stay.
+ * page's accent colour, a Latchkey extension) and `credentials_release` (true / false: whether the
+ * application may read its accounts' credentials, issue 14; off by default); fields left out stay.
  * @throws ApiError `invalid_value` (400) for an empty body or a value that breaks a rule.
  */
 export async function updateApplication(ctx: AppContext, app: Application, body: Record<string, unknown>): Promise<ApplicationView> {
-  const changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null } = {};
-  if (!['application_name', 'icon_url', 'redirect_uris', 'accent_color'].some((k) => k in body)) {
-    throw new ApiError('invalid_value', { message: 'Empty request body: send application_name, icon_url, redirect_uris or accent_color.' });
+  const changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null; credentialsRelease?: boolean } = {};
+  if (!['application_name', 'icon_url', 'redirect_uris', 'accent_color', 'credentials_release'].some((k) => k in body)) {
+    throw new ApiError('invalid_value', { message: 'Empty request body: send application_name, icon_url, redirect_uris, accent_color or credentials_release.' });
+  }
+  if ('credentials_release' in body) {
+    const on = body.credentials_release;
+    // Form bodies carry strings: "true" / "false" as well.
+    if (on !== true && on !== false && on !== 'true' && on !== 'false') throw new ApiError('invalid_value', { message: 'credentials_release must be true or false.' });
+    changes.credentialsRelease = on === true || on === 'true';
   }
   if ('accent_color' in body) {
     const color = body.accent_color;

@@ -14,6 +14,8 @@ const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
  * - `latchkey_provider_login_seconds{protocol,outcome}`: verification time at the provider per
  *   protocol (`oauth` token refresh, `imap`, `smtp`, `ews`; connect, TLS, login, checks), `outcome`
  *   `ok` or the reason;
+ * - `latchkey_credentials_released_total{protocol,outcome}`: credentials released to applications
+ *   (issue 14), one per member released, or one per refused request (`protocol` as asked, `all`);
  * - `latchkey_db_pool_connections{state}`: PostgreSQL pool (`total`, `idle`, `waiting`);
  * - prom-client's defaults with prefix `latchkey_`: process CPU/memory/fds, heap, GC and
  *   `latchkey_nodejs_eventloop_lag_*` (p50/p90/p99 from `monitorEventLoopDelay`, seconds).
@@ -23,6 +25,8 @@ export class Metrics {
   readonly httpRequests = new Counter({ name: 'latchkey_http_requests_total', help: 'HTTP requests answered, by route pattern and status.', labelNames: ['method', 'route', 'status'] as const, registers: [this.registry] });
   readonly httpDuration = new Histogram({ name: 'latchkey_http_request_duration_seconds', help: 'Time from request to response, by route pattern.', labelNames: ['method', 'route'] as const, buckets: BUCKETS, registers: [this.registry] });
   readonly authorize = new Counter({ name: 'latchkey_authorize_total', help: 'POST /connect/authorize outcomes: ok or the error reason.', labelNames: ['reason'] as const, registers: [this.registry] });
+  /** Issue 14: one per member released (or per refused request), `protocol` imap/smtp/ews/api/all, `outcome` ok or the reason. */
+  readonly credentialsReleased = new Counter({ name: 'latchkey_credentials_released_total', help: 'Credentials released to applications, by protocol and outcome (ok or the error reason).', labelNames: ['protocol', 'outcome'] as const, registers: [this.registry] });
   readonly providerLogin = new Histogram({ name: 'latchkey_provider_login_seconds', help: 'Credential verification at the mail provider, by protocol and outcome.', labelNames: ['protocol', 'outcome'] as const, buckets: BUCKETS, registers: [this.registry] });
 
   constructor(store?: Pick<Store, 'poolStats'>) {

@@ -20,6 +20,8 @@ export interface MailToken {
   accessToken: string;
   /** A refresh token the endpoint rotated in, to be stored instead of the old one. */
   rotatedRefreshToken: string | undefined;
+  /** The access token's lifetime in seconds (`expires_in`), when the endpoint said. */
+  expiresIn?: number | undefined;
 }
 
 /**
@@ -82,5 +84,5 @@ export async function mintMailToken(
       message: `The refresh token belongs to ${account}, not ${email}. Sign in with ${email}, or send the address of the account that signed in.`,
     });
   }
-  return { accessToken: tokens.accessToken, rotatedRefreshToken: tokens.refreshToken };
+  return { accessToken: tokens.accessToken, rotatedRefreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn };
 }

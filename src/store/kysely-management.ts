@@ -10,12 +10,13 @@ type Db = Kysely<Database> | Transaction<Database>;
  * account changes, token revocation, and the account pages the health check walks.
  */
 export const managementQueries = {
-  async updateApplication(db: Db, clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null }): Promise<Application | undefined> {
+  async updateApplication(db: Db, clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null; credentialsRelease?: boolean }): Promise<Application | undefined> {
     const set: Partial<Database['applications']> = {};
     if (changes.name !== undefined) set.name = changes.name;
     if (changes.iconUrl !== undefined) set.icon_url = changes.iconUrl;
     if (changes.redirectUris !== undefined) set.redirect_uris = JSON.stringify(changes.redirectUris);
     if (changes.accentColor !== undefined) set.accent_color = changes.accentColor;
+    if (changes.credentialsRelease !== undefined) set.credentials_release = changes.credentialsRelease ? 1 : 0;
     if (Object.keys(set).length) await db.updateTable('applications').set(set).where('client_id', '=', clientId).execute();
     const row = await db.selectFrom('applications').selectAll().where('client_id', '=', clientId).executeTakeFirst();
     return row && toApplication(row);

@@ -13,15 +13,17 @@ import * as m003 from './migrations/003_management.ts';
 import * as m004 from './migrations/004_secret_rotation.ts';
 import * as m005i7 from './migrations/005_issue7_health_schedule.ts';
 import * as m005i8 from './migrations/005_issue8_hosted.ts';
+import * as m006 from './migrations/006_credentials_release.ts';
 import * as m007 from './migrations/007_api_keys.ts';
 import * as m012 from './migrations/012_connectors.ts';
 import { connectorQueries as cq } from './kysely-connectors.ts';
 import { apiKeyQueries as kq } from './kysely-api-keys.ts';
-import { Conflict, type CodeBinding, type AccessToken, type Account, type AccountQuery, type AccountUpsert, type Application, type AuditEvent, type ApiKey, type ConnectorRow, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type StoredCredential, type Store, type Webhook } from './store.ts';
+import { oauthTokenQueries as oq } from './kysely-oauth-tokens.ts';
+import { Conflict, type CodeBinding, type AccessToken, type Account, type AccountQuery, type AccountUpsert, type Application, type AuditEvent, type ApiKey, type ConnectorRow, type ConsumeResult, type CredentialRow, type Delivery, type NewCode, type OAuthTokenState, type StoredCredential, type Store, type Webhook } from './store.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001, '002_audit': m002, '003_management': m003, '004_secret_rotation': m004,
-  '005_issue7_health_schedule': m005i7, '005_issue8_hosted': m005i8,
+  '005_issue7_health_schedule': m005i7, '005_issue8_hosted': m005i8, '006_credentials_release': m006,
   '007_api_keys': m007,
   '012_connectors': m012,
 };
@@ -118,6 +120,13 @@ export class KyselyStore implements Store {
 
   claimHealthCheck(accountId: string, nowMs: number, untilMs: number): Promise<boolean> { return hq.claim(this.db, accountId, nowMs, untilMs); }
   scheduleHealthCheck(accountId: string, atMs: number): Promise<void> { return hq.schedule(this.db, accountId, atMs); }
+
+  oauthTokenState(accountId: string): Promise<OAuthTokenState | undefined> { return oq.state(this.db, accountId); }
+  claimTokenRefresh(accountId: string, owner: string, nowMs: number, untilMs: number): Promise<boolean> { return oq.claim(this.db, accountId, owner, nowMs, untilMs); }
+  saveRefreshedToken(accountId: string, owner: string, token: { envelope: string; keyVersion: string; expiresAtMs: number }, rotated: CredentialRow | undefined, nowSec: number): Promise<boolean> {
+    return this.atomically((tx) => oq.save((tx as KyselyStore).db, accountId, owner, token, rotated, nowSec));
+  }
+  releaseTokenRefresh(accountId: string, owner: string, failedReason: string | null, nowMs: number): Promise<void> { return oq.release(this.db, accountId, owner, failedReason, nowMs); }
 
   async ping(): Promise<boolean> {
     await this.db.selectFrom('applications').select('client_id').limit(1).execute();
@@ -339,7 +348,7 @@ export class KyselyStore implements Store {
     };
   }
 
-  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null }): Promise<Application | undefined> { return mq.updateApplication(this.db, clientId, changes); }
+  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null; credentialsRelease?: boolean }): Promise<Application | undefined> { return mq.updateApplication(this.db, clientId, changes); }
   setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined> { return mq.updateAccount(this.db, accountId, { metadata: JSON.stringify(metadata), updated_at: now }); }
   setBillingState(accountId: string, state: string, now: number): Promise<Account | undefined> { return mq.updateAccount(this.db, accountId, { billing_state: state, updated_at: now }); }
   setSyncState(accountId: string, state: string, now: number, ifUpdatedAt?: number): Promise<Account | undefined> { return mq.setSyncState(this.db, accountId, state, now, ifUpdatedAt); }
@@ -438,7 +447,8 @@ export class KyselyStore implements Store {
       source_ip: p.sourceIp,
       duration_ms: p.durationMs,
       revoked_tokens: p.revokedTokens,
-    }), e);
+      protocol: p.protocol,
+    }), { ...e, protocol: e.protocol ?? null });
   }
 
   async listAuditEvents(clientId: string, q: { sinceMs: number; limit: number }): Promise<AuditEvent[]> {
@@ -456,6 +466,7 @@ export class KyselyStore implements Store {
       sourceIp: r.source_ip,
       durationMs: r.duration_ms,
       revokedTokens: r.revoked_tokens,
+      protocol: r.protocol ?? null,
     }));
   }
 }

@@ -13,6 +13,7 @@ export function toApplication(r: Database['applications']): Application {
     previousSecretHash: r.previous_secret_hash ?? null,
     previousSecretExpiresAt: r.previous_secret_expires_at == null ? null : Number(r.previous_secret_expires_at),
     accentColor: r.accent_color ?? null,
+    credentialsRelease: Number(r.credentials_release ?? 0) === 1,
   };
 }
 

@@ -12,6 +12,8 @@ export interface Database {
     previous_secret_expires_at?: number | null;
     /** Hosted login page accent colour `#rrggbb` (migration 005). */
     accent_color?: string | null;
+    /** 1: the application may read its accounts' credentials (migration 006). */
+    credentials_release?: number;
   };
   accounts: {
     id: string;
@@ -103,6 +105,8 @@ export interface Database {
     source_ip: string | null;
     duration_ms: number | null;
     revoked_tokens: number | null;
+    /** `credentials.released`: the protocol asked for (migration 006). */
+    protocol?: string | null;
   };
   /** Nylas v3 API keys (migration 007): only the key's SHA-256 is stored. Unix seconds. */
   api_keys: {
@@ -132,5 +136,17 @@ export interface Database {
     key_version: string;
     created_at: number;
     updated_at: number;
+  };
+  /** OAuth access-token cache and refresh lease (migration 006): ms since the epoch. */
+  oauth_tokens: {
+    account_id: string;
+    /** AES-256-GCM envelope of the access token, AAD `account:<id>:access_token`. */
+    envelope: string | null;
+    key_version: string | null;
+    expires_at: number | null;
+    lease_owner: string | null;
+    lease_until: number | null;
+    failed_reason: string | null;
+    failed_at: number | null;
   };
 }

@@ -15,6 +15,11 @@ export interface Application {
   previousSecretExpiresAt?: number | null;
   /** The hosted login page's accent colour, `#rrggbb` (issue 8), or null. */
   accentColor?: string | null;
+  /**
+   * Issue 14: the application opted in to reading its accounts' credentials
+   * (`credentials_release`; off by default).
+   */
+  credentialsRelease?: boolean;
 }
 
 export interface Account {
@@ -185,6 +190,7 @@ export const AUDIT_EVENTS = [
   'connect.authorize', 'connect.token', 'code.replay_revoked',
   'account.metadata_updated', 'account.deleted', 'account.downgraded', 'account.upgraded',
   'account.tokens_revoked', 'application.updated', 'token.revoked', 'oauth.token',
+  'credentials.released',
 ] as const;
 export type AuditEventName = (typeof AUDIT_EVENTS)[number];
 
@@ -202,6 +208,8 @@ export interface AuditEvent {
   durationMs: number | null;
   /** `code.replay_revoked`: how many tokens the replay revoked. */
   revokedTokens: number | null;
+  /** `credentials.released`: `imap`, `smtp`, `ews`, `api` (EmailEngine) or `all`; absent/null otherwise. */
+  protocol?: string | null;
 }
 
 /** One stored credential as key rotation sees it (crypto/rotate.ts). */
@@ -277,7 +285,7 @@ export interface Store {
   /** The token (revoked or not) and its account, by the token's hash. */
   findToken(tokenHash: string): Promise<{ token: AccessToken; account: Account } | undefined>;
   /** Application fields the management API may change (`PUT /a/{client_id}`); absent fields stay. */
-  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null }): Promise<Application | undefined>;
+  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null; credentialsRelease?: boolean }): Promise<Application | undefined>;
   /** Replaces an account's metadata. Returns the updated account, or undefined when it does not exist. */
   setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined>;
   /** Sets `billing_state` (`paid` / `cancelled`). Returns the updated account, or undefined. */
@@ -369,10 +377,41 @@ export interface Store {
   /** Unredeemed, unexpired codes whose encrypted payload uses `version` (they expire within 15 min). */
   liveCodesUnder(version: string, now: number): Promise<number>;
 
+  /** The account's cached OAuth access token and refresh lease (issue 14), if it has a row. Times in ms. */
+  oauthTokenState(accountId: string): Promise<OAuthTokenState | undefined>;
+  /**
+   * Takes the account's refresh lease for `owner` until `untilMs`, in one statement: true only
+   * if no other owner holds an unexpired lease — so of any number of nodes asking at once,
+   * exactly one refreshes. Clears a previous failure.
+   */
+  claimTokenRefresh(accountId: string, owner: string, nowMs: number, untilMs: number): Promise<boolean>;
+  /**
+   * Ends `owner`'s lease with a fresh access token (and, when the endpoint rotated it, the new
+   * refresh token's credential row) in ONE transaction: both land or neither. Returns false,
+   * writing nothing, when `owner` no longer holds the lease (it expired and another node took it).
+   */
+  saveRefreshedToken(accountId: string, owner: string, token: { envelope: string; keyVersion: string; expiresAtMs: number }, rotated: CredentialRow | undefined, nowSec: number): Promise<boolean>;
+  /**
+   * Ends `owner`'s lease without a new token: after a failed refresh, `failedReason` (the
+   * catalogue reason) tells the callers waiting on it how it ended; null when there was nothing to do.
+   */
+  releaseTokenRefresh(accountId: string, owner: string, failedReason: string | null, nowMs: number): Promise<void>;
+
   /** Appends one audit event (append-only: nothing updates or deletes audit rows). */
   recordAuditEvent(event: AuditEvent): Promise<void>;
   /** An application's audit events at or after `sinceMs`, newest first, at most `limit`. */
   listAuditEvents(clientId: string, query: { sinceMs: number; limit: number }): Promise<AuditEvent[]>;
+}
+
+/** An OAuth account's access-token cache row (store/migrations/006). Times in ms since the epoch. */
+export interface OAuthTokenState {
+  envelope: string | null;
+  keyVersion: string | null;
+  expiresAtMs: number | null;
+  leaseOwner: string | null;
+  leaseUntilMs: number | null;
+  failedReason: string | null;
+  failedAtMs: number | null;
 }
 
 /** Thrown by the store when a uniqueness rule is broken (driver errors are translated to this). */

@@ -156,11 +156,11 @@ describe('accounts', () => {
 describe('application', () => {
   test('GET, PUT and POST /a/{client_id}: application_name, icon_url, redirect_uris (https or localhost only)', async () => {
     const got = await lk.get(base(), admin);
-    assert.deepEqual([got.status, got.body], [200, { application_name: 'Test app', icon_url: null, redirect_uris: [], accent_color: null }]);
+    assert.deepEqual([got.status, got.body], [200, { application_name: 'Test app', icon_url: null, redirect_uris: [], accent_color: null, credentials_release: false }]);
     const put = await lk.put(base(), { application_name: 'Renamed', redirect_uris: ['https://app.example/cb', 'http://localhost:3000/cb'] }, admin);
-    assert.deepEqual([put.status, put.body], [200, { application_name: 'Renamed', icon_url: null, redirect_uris: ['https://app.example/cb', 'http://localhost:3000/cb'], accent_color: null }]);
+    assert.deepEqual([put.status, put.body], [200, { application_name: 'Renamed', icon_url: null, redirect_uris: ['https://app.example/cb', 'http://localhost:3000/cb'], accent_color: null, credentials_release: false }]);
     const post = await lk.post(base(), { icon_url: 'https://app.example/icon.png' }, admin);
-    assert.deepEqual(post.body, { application_name: 'Renamed', icon_url: 'https://app.example/icon.png', redirect_uris: ['https://app.example/cb', 'http://localhost:3000/cb'], accent_color: null });
+    assert.deepEqual(post.body, { application_name: 'Renamed', icon_url: 'https://app.example/icon.png', redirect_uris: ['https://app.example/cb', 'http://localhost:3000/cb'], accent_color: null, credentials_release: false });
     for (const body of [{ redirect_uris: ['http://app.example/cb'] }, { redirect_uris: 'https://x.example' }, { icon_url: 'javascript:alert(1)' }, { application_name: '' }, {}]) {
       const r = await lk.put(base(), body, admin);
       assert.deepEqual([r.status, r.body.type, r.body.reason], [400, 'invalid_request_error', 'invalid_value'], JSON.stringify(body));

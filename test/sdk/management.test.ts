@@ -68,8 +68,8 @@ describe('SDK management', () => {
   });
 
   test('application.get/update and oauth.revoke; management without the secret is refused before any request', async () => {
-    assert.deepEqual(await lk.application.get(), { application_name: 'Test app', icon_url: null, redirect_uris: [], accent_color: null });
-    assert.deepEqual(await lk.application.update({ redirect_uris: ['https://app.example/cb'] }), { application_name: 'Test app', icon_url: null, redirect_uris: ['https://app.example/cb'], accent_color: null });
+    assert.deepEqual(await lk.application.get(), { application_name: 'Test app', icon_url: null, redirect_uris: [], accent_color: null, credentials_release: false });
+    assert.deepEqual(await lk.application.update({ redirect_uris: ['https://app.example/cb'] }), { application_name: 'Test app', icon_url: null, redirect_uris: ['https://app.example/cb'], accent_color: null, credentials_release: false });
     const t = await connectAccount(server, dovecot, 'bob@example.test');
     assert.deepEqual(await lk.oauth.revoke(t.access_token), { success: true });
     assert.equal((await rejection(lk.account.get(t.access_token))).status, 401);

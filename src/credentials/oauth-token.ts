@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../app/context.ts';
+import { ApiError } from '../errors/api-error.ts';
+import { isReason } from '../errors/catalogue.ts';
+import { oauthEndpoints, type OAuthPlatform } from '../oauth/endpoints.ts';
+import { mintMailToken } from '../oauth/mint.ts';
+import type { Account, OAuthTokenState, Store } from '../store/store.ts';
+import { emitAccountEvent } from '../webhooks/events.ts';
+
+/** An access token as released: the token and when it expires (Unix seconds). */
+export interface ReleasedToken {
+  accessToken: string;
+  expiresAt: number;
+}
+
+/** A cached token is released only while it has more than this left (ms): 5 minutes. */
+export const EXPIRY_MARGIN_MS = 5 * 60_000;
+/** `expires_in` absent from the token response: Google and Microsoft issue one-hour tokens. */
+const DEFAULT_LIFETIME_S = 3600;
+/** How often a caller waiting on another node's refresh looks at the store again (ms). */
+const POLL_MS = 40;
+
+/** This process's id as a lease owner (a fresh one per process: a restarted node never mistakes an old lease for its own). */
+const PROCESS_OWNER = randomBytes(9).toString('base64url');
+/** Per store (one per server), the refreshes this process is running or waiting on, by account. */
+const inFlight = new WeakMap<Store, Map<string, Promise<ReleasedToken>>>();
+
+/**
+ * A live OAuth access token for an account of provider gmail, office365 or graph (issue 14).
+ * The token minted last is cached ENCRYPTED in the store (`oauth_tokens`, AAD
+ * `account:<id>:access_token`) and released until five minutes before it expires, so a sync
+ * engine asking before every connection costs no round trip to the provider. Otherwise a fresh
+ * one is minted from the stored refresh token (oauth/mint.ts: the refresh, then the account's
+ * identity checked as at authorize) by exactly one caller across all nodes:
+ * - in this process, concurrent callers for one account share one promise;
+ * - across processes, the refresh lease in the store (`claimTokenRefresh`, one atomic statement)
+ *   lets one node refresh; the others poll the store every 40 ms for its result — the new token,
+ *   or the reason it failed — and take the lease themselves only if it expires unfinished
+ *   (its holder died: the lease lasts the authorize timeout plus 5 s).
+ * The new token and a refresh token the endpoint rotated in are saved in ONE transaction.
+ * A definite refusal (403, e.g. `invalid_grant` → `refresh_token_revoked`, or
+ * `oauth_account_mismatch`) marks the account invalid and queues `account.invalid`, as the
+ * health check does (health/checker.ts).
+ * @throws ApiError as mintMailToken does; the same error reaches every caller that waited.
+ */
+export function releasedAccessToken(ctx: AppContext, account: Account, platform: OAuthPlatform): Promise<ReleasedToken> {
+  let mine = inFlight.get(ctx.store);
+  if (!mine) inFlight.set(ctx.store, (mine = new Map()));
+  const running = mine.get(account.id);
+  if (running) return running;
+  const p = obtain(ctx, account, platform).finally(() => mine.delete(account.id));
+  mine.set(account.id, p);
+  return p;
+}
+
+async function obtain(ctx: AppContext, account: Account, platform: OAuthPlatform): Promise<ReleasedToken> {
+  const leaseMs = ctx.config.timeouts.authorizeMs + 5000;
+  const started = ctx.now();
+  let waited = false;
+  for (;;) {
+    const state = await ctx.store.oauthTokenState(account.id);
+    const cached = usable(ctx, account.id, state);
+    if (cached) return cached;
+    const now = ctx.now();
+    if (state?.leaseOwner && (state.leaseUntilMs ?? 0) > now) {
+      // Another node (or an earlier process) is refreshing: wait for its result.
+      waited = true;
+      await sleep(POLL_MS);
+      continue;
+    }
+    if (waited && state?.failedReason && (state.failedAtMs ?? 0) >= started) {
+      // The refresh we waited on failed: the same answer, without asking the provider again.
+      throw new ApiError(isReason(state.failedReason) ? state.failedReason : 'internal', { step: 'oauth.refresh' });
+    }
+    const owner = `${PROCESS_OWNER}:${randomBytes(6).toString('base64url')}`;
+    if (!(await ctx.store.claimTokenRefresh(account.id, owner, now, now + leaseMs))) {
+      waited = true;
+      await sleep(POLL_MS);
+      continue;
+    }
+    // A refresh that ended between the read above and the claim left a fresh token: use it.
+    const again = usable(ctx, account.id, await ctx.store.oauthTokenState(account.id));
+    if (again) {
+      await ctx.store.releaseTokenRefresh(account.id, owner, null, ctx.now());
+      return again;
+    }
+    return refresh(ctx, account, platform, owner);
+  }
+}
+
+async function refresh(ctx: AppContext, account: Account, platform: OAuthPlatform, owner: string): Promise<ReleasedToken> {
+  try {
+    const secrets = new Map<string, string>();
+    for (const row of await ctx.store.credentialsOf(account.id)) secrets.set(row.field, ctx.keys.decrypt(row.envelope, `account:${account.id}:${row.field}`));
+    const s = account.settings;
+    const endpoints = oauthEndpoints(platform, ctx.config, ctx.providers[account.provider]);
+    const minted = await ctx.metrics.timeLogin('oauth', () => mintMailToken(endpoints, {
+      clientId: String(s[`${platform}_client_id`] ?? ''),
+      clientSecret: secrets.get(`${platform}_client_secret`) ?? '',
+      refreshToken: secrets.get(`${platform}_refresh_token`) ?? '',
+      ...(typeof s.redirect_uri === 'string' ? { redirectUri: s.redirect_uri } : {}),
+    }, account.emailAddress, ctx.detect.http, ctx.config.timeouts.commandMs));
+    const lifetime = minted.expiresIn && minted.expiresIn > 0 ? minted.expiresIn : DEFAULT_LIFETIME_S;
+    const expiresAtMs = ctx.now() + lifetime * 1000;
+    const field = `${platform}_refresh_token`;
+    const rotated = minted.rotatedRefreshToken
+      ? { field, envelope: ctx.keys.encrypt(minted.rotatedRefreshToken, `account:${account.id}:${field}`), keyVersion: ctx.keys.current }
+      : undefined;
+    const saved = await ctx.store.saveRefreshedToken(account.id, owner, {
+      envelope: ctx.keys.encrypt(minted.accessToken, `account:${account.id}:access_token`), keyVersion: ctx.keys.current, expiresAtMs,
+    }, rotated, Math.floor(ctx.now() / 1000));
+    // Not saved: the lease expired mid-refresh and another node took it. The token is still
+    // good for this caller; a rotated refresh token is then lost unless the provider keeps the
+    // old one valid (Microsoft does until it expires).
+    if (!saved) ctx.log.warn({ event: 'credentials.refresh', account_id: account.id }, 'refresh lease lost before the token was saved');
+    ctx.log.info({ event: 'credentials.refresh', account_id: account.id, outcome: 'ok', rotated: Boolean(rotated) }, 'access token refreshed');
+    return { accessToken: minted.accessToken, expiresAt: Math.floor(expiresAtMs / 1000) };
+  } catch (err) {
+    const e = err instanceof ApiError ? err : new ApiError('internal', { cause: err });
+    await ctx.store.releaseTokenRefresh(account.id, owner, e.reason, ctx.now()).catch((releaseErr: unknown) => ctx.log.error({ err: releaseErr }, 'releasing the refresh lease failed'));
+    ctx.log.warn({ event: 'credentials.refresh', account_id: account.id, outcome: e.reason, step: e.details.step, ...(e.reason === 'internal' ? { err } : {}) }, 'access token refresh failed');
+    if (e.status === 403 || e.reason === 'oauth_account_mismatch') await markInvalid(ctx, account);
+    throw e;
+  }
+}
+
+/** As the health check does: `sync_state` invalid unless re-authorized meanwhile, then `account.invalid`. */
+async function markInvalid(ctx: AppContext, account: Account): Promise<void> {
+  const marked = await ctx.store.setSyncState(account.id, 'invalid', Math.floor(ctx.now() / 1000), account.updatedAt);
+  if (marked) await emitAccountEvent(ctx, marked, 'account.invalid');
+}
+
+/** The cached token when it has more than the margin left and decrypts (a key retired since → minted again). */
+function usable(ctx: AppContext, accountId: string, state: OAuthTokenState | undefined): ReleasedToken | undefined {
+  if (!state?.envelope || state.expiresAtMs === null || state.expiresAtMs - EXPIRY_MARGIN_MS <= ctx.now()) return undefined;
+  try {
+    return { accessToken: ctx.keys.decrypt(state.envelope, `account:${accountId}:access_token`), expiresAt: Math.floor(state.expiresAtMs / 1000) };
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -1,0 +1,53 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+import type { CredentialRow, OAuthTokenState } from './store.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The OAuth access-token cache and refresh lease of KyselyStore (store.ts documents each operation). Times in ms. */
+export const oauthTokenQueries = {
+  async state(db: Db, accountId: string): Promise<OAuthTokenState | undefined> {
+    const r = await db.selectFrom('oauth_tokens').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+    if (!r) return undefined;
+    const n = (v: number | null) => (v === null ? null : Number(v));
+    return {
+      envelope: r.envelope, keyVersion: r.key_version, expiresAtMs: n(r.expires_at), leaseOwner: r.lease_owner,
+      leaseUntilMs: n(r.lease_until), failedReason: r.failed_reason, failedAtMs: n(r.failed_at),
+    };
+  },
+
+  /**
+   * Insert-or-claim in one statement (`INSERT … ON CONFLICT DO UPDATE … WHERE the lease is free
+   * or expired`, the same on SQLite ≥ 3.24 and PostgreSQL ≥ 9.5: PostgreSQL re-checks the WHERE
+   * against the row a concurrent claimer committed), so of concurrent claimers exactly one sees a
+   * row affected.
+   */
+  async claim(db: Db, accountId: string, owner: string, nowMs: number, untilMs: number): Promise<boolean> {
+    const r = await db.insertInto('oauth_tokens')
+      .values({ account_id: accountId, envelope: null, key_version: null, expires_at: null, lease_owner: owner, lease_until: untilMs, failed_reason: null, failed_at: null })
+      .onConflict((oc) => oc.column('account_id')
+        .doUpdateSet({ lease_owner: owner, lease_until: untilMs, failed_reason: null, failed_at: null })
+        .where((eb) => eb.or([eb('oauth_tokens.lease_until', 'is', null), eb('oauth_tokens.lease_until', '<=', nowMs)])))
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+  },
+
+  /** Runs inside the caller's transaction (KyselyStore.saveRefreshedToken). */
+  async save(db: Db, accountId: string, owner: string, token: { envelope: string; keyVersion: string; expiresAtMs: number }, rotated: CredentialRow | undefined, nowSec: number): Promise<boolean> {
+    const r = await db.updateTable('oauth_tokens')
+      .set({ envelope: token.envelope, key_version: token.keyVersion, expires_at: token.expiresAtMs, lease_owner: null, lease_until: null, failed_reason: null, failed_at: null })
+      .where('account_id', '=', accountId).where('lease_owner', '=', owner)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    if (rotated) {
+      await db.updateTable('credentials').set({ envelope: rotated.envelope, key_version: rotated.keyVersion, updated_at: nowSec })
+        .where('account_id', '=', accountId).where('field', '=', rotated.field).execute();
+    }
+    return true;
+  },
+
+  async release(db: Db, accountId: string, owner: string, reason: string | null, nowMs: number): Promise<void> {
+    await db.updateTable('oauth_tokens').set({ lease_owner: null, lease_until: null, failed_reason: reason, failed_at: reason === null ? null : nowMs })
+      .where('account_id', '=', accountId).where('lease_owner', '=', owner).execute();
+  },
+};
