@@ -42,9 +42,10 @@ export function oauthPlatform(account: Account, fields: Set<string>): OAuthPlatf
  * Builds the members asked for. Secrets are decrypted with the key ring under AAD
  * `account:<id>:<field>` (passwords) and the OAuth access token comes from oauth-token.ts (cached
  * or freshly minted; one token serves IMAP and SMTP). Nothing here logs a secret.
+ * @param sinceMs when the caller read the account (ms): a refresh failed since then answers with its error.
  * @throws ApiError from the token refresh (oauth-token.ts).
  */
-export async function buildMembers(ctx: AppContext, account: Account, wanted: Protocol[]): Promise<{ imap?: MailMember; smtp?: MailMember; ews?: EwsMember }> {
+export async function buildMembers(ctx: AppContext, account: Account, wanted: Protocol[], sinceMs: number): Promise<{ imap?: MailMember; smtp?: MailMember; ews?: EwsMember }> {
   const rows = await ctx.store.credentialsOf(account.id);
   const fields = new Set(rows.map((r) => r.field));
   const secret = (field: string): string => {
@@ -64,7 +65,7 @@ export async function buildMembers(ctx: AppContext, account: Account, wanted: Pr
   const mail = wanted.filter((p): p is 'imap' | 'smtp' => p === 'imap' || p === 'smtp');
   if (!mail.length) return out;
   const platform = oauthPlatform(account, fields);
-  const token = platform ? await releasedAccessToken(ctx, account, platform) : undefined;
+  const token = platform ? await releasedAccessToken(ctx, account, platform, sinceMs) : undefined;
   for (const side of mail) {
     const base = {
       host: String(s[`${side}_host`] ?? ''),

@@ -38,25 +38,25 @@ const inFlight = new WeakMap<Store, Map<string, Promise<ReleasedToken>>>();
  *   or the reason it failed — and take the lease themselves only if it expires unfinished
  *   (its holder died: the lease lasts the authorize timeout plus 5 s).
  * The new token and a refresh token the endpoint rotated in are saved in ONE transaction.
+ * A refresh that failed at or after `sinceMs` (when the caller read the account) answers the
+ * caller with the same error, without asking the provider again.
  * A definite refusal (403, e.g. `invalid_grant` → `refresh_token_revoked`, or
  * `oauth_account_mismatch`) marks the account invalid and queues `account.invalid`, as the
  * health check does (health/checker.ts).
  * @throws ApiError as mintMailToken does; the same error reaches every caller that waited.
  */
-export function releasedAccessToken(ctx: AppContext, account: Account, platform: OAuthPlatform): Promise<ReleasedToken> {
+export function releasedAccessToken(ctx: AppContext, account: Account, platform: OAuthPlatform, sinceMs: number): Promise<ReleasedToken> {
   let mine = inFlight.get(ctx.store);
   if (!mine) inFlight.set(ctx.store, (mine = new Map()));
   const running = mine.get(account.id);
   if (running) return running;
-  const p = obtain(ctx, account, platform).finally(() => mine.delete(account.id));
+  const p = obtain(ctx, account, platform, sinceMs).finally(() => mine.delete(account.id));
   mine.set(account.id, p);
   return p;
 }
 
-async function obtain(ctx: AppContext, account: Account, platform: OAuthPlatform): Promise<ReleasedToken> {
+async function obtain(ctx: AppContext, account: Account, platform: OAuthPlatform, sinceMs: number): Promise<ReleasedToken> {
   const leaseMs = ctx.config.timeouts.authorizeMs + 5000;
-  const started = ctx.now();
-  let waited = false;
   for (;;) {
     const state = await ctx.store.oauthTokenState(account.id);
     const cached = usable(ctx, account.id, state);
@@ -64,17 +64,16 @@ async function obtain(ctx: AppContext, account: Account, platform: OAuthPlatform
     const now = ctx.now();
     if (state?.leaseOwner && (state.leaseUntilMs ?? 0) > now) {
       // Another node (or an earlier process) is refreshing: wait for its result.
-      waited = true;
       await sleep(POLL_MS);
       continue;
     }
-    if (waited && state?.failedReason && (state.failedAtMs ?? 0) >= started) {
-      // The refresh we waited on failed: the same answer, without asking the provider again.
+    if (state?.failedReason && (state.failedAtMs ?? 0) >= sinceMs) {
+      // A refresh that failed since this caller read the account (the one it waited on): the
+      // same answer, without asking the provider again.
       throw new ApiError(isReason(state.failedReason) ? state.failedReason : 'internal', { step: 'oauth.refresh' });
     }
     const owner = `${PROCESS_OWNER}:${randomBytes(6).toString('base64url')}`;
     if (!(await ctx.store.claimTokenRefresh(account.id, owner, now, now + leaseMs))) {
-      waited = true;
       await sleep(POLL_MS);
       continue;
     }

@@ -45,6 +45,7 @@ export function scopeAllows(protocol: ReleaseProtocol, scopes: string): boolean 
  */
 export async function releaseCredentials(ctx: AppContext, app: Application, accountId: string, protocol: ReleaseProtocol | undefined, source: { ip: string }): Promise<CredentialsView> {
   const label = protocol ?? 'all';
+  const started = ctx.now();
   let account: Account | undefined;
   try {
     if (!app.credentialsRelease) throw new ApiError('credentials_release_disabled');
@@ -52,7 +53,7 @@ export async function releaseCredentials(ctx: AppContext, app: Application, acco
     account = await ownAccount(ctx.store, app, accountId);
     usable(account);
     const wanted = chooseMembers(ctx, account, protocol);
-    const members = await buildMembers(ctx, account, wanted);
+    const members = await buildMembers(ctx, account, wanted, started);
     const view: CredentialsView = { account_id: account.id, email_address: account.emailAddress, provider: account.provider, ...members };
     await outcome(ctx, app, account, label, source, 'ok', wanted);
     return view;
