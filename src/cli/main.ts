@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/env.ts';
 import { registerAccountCommands } from './accounts.ts';
 import { registerAppCommands } from './apps.ts';
+import { registerCredentialsCommands } from './credentials.ts';
 import { registerAuditCommand } from './audit.ts';
 import { registerDetectCommand } from './detect.ts';
 import { registerDoctorCommand } from './doctor/command.ts';
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServerCommands(program, io);
   registerAppCommands(program, io);
   registerAccountCommands(program, io);
+  registerCredentialsCommands(program.commands.find((c) => c.name() === 'apps')!, program.commands.find((c) => c.name() === 'accounts')!, io);
   registerWebhookCommands(program, io);
   registerAuditCommand(program, io);
   registerKeyCommands(program, io);

@@ -14,6 +14,8 @@ import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
 import { basic, dovecotSettings } from '../support/connect.ts';
 import { resolveCredentials } from '../support/emailengine.ts';
+import { runCli } from '../support/cli.ts';
+import { Latchkey as Sdk, LatchkeyError } from '../../packages/sdk/src/index.ts';
 import { createApplication, type CreatedApplication } from '../../src/app/applications.ts';
 
 let dovecot: DovecotPeer;
@@ -115,6 +117,35 @@ describe('password accounts', () => {
     assert.deepEqual([invalid.status, invalid.body.reason, invalid.body.type], [409, 'account_invalid', 'api_error']);
     await connect('dan@example.test', 'email'); // re-authorized: running again
     assert.equal((await lk.get(`${base()}/accounts/${id}/credentials`, admin)).status, 200);
+  });
+});
+
+describe('SDK and CLI', () => {
+  test('lk.accounts.credentials(id, { protocol }) answers the typed shape; a refusal is a LatchkeyError with its reason', async () => {
+    const id = await connect('dan@example.test', 'email');
+    const sdk = new Sdk({ baseUrl: lk.url, clientId: lk.app.client_id, clientSecret: lk.app.client_secret });
+    const all = await sdk.accounts.credentials(id);
+    assert.equal(all.imap?.auth === 'password' && all.imap.password, PASSWORDS['dan@example.test']);
+    const imapOnly = await sdk.accounts.credentials(id, { protocol: 'imap' });
+    assert.deepEqual(Object.keys(imapOnly).sort(), ['account_id', 'email_address', 'imap', 'provider']);
+    await assert.rejects(sdk.accounts.credentials('nosuchaccount'), (e: unknown) => e instanceof LatchkeyError && e.reason === 'account_not_found');
+  });
+
+  test('latchkey apps update --credentials-release off|on and latchkey accounts credentials --protocol --json', async () => {
+    const id = await connect('dan@example.test', 'email');
+    const env = { LATCHKEY_DATABASE_URL: `sqlite:${lk.dbPath}`, LATCHKEY_ENCRYPTION_KEYS: lk.ctx.config.encryptionKeys!, LATCHKEY_DATA_DIR: lk.dir, LATCHKEY_LOG_LEVEL: 'silent' };
+    const off = await runCli(['apps', 'update', lk.app.client_id, '--credentials-release', 'off', '--json'], env);
+    assert.equal(off.code, 0, off.stderr);
+    assert.equal(JSON.parse(off.stdout).credentials_release, false);
+    const refused = await runCli(['accounts', 'credentials', id], env);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /credentials_release_disabled/);
+    assert.equal((await runCli(['apps', 'update', lk.app.client_id, '--credentials-release', 'on'], env)).code, 0);
+    const r = await runCli(['accounts', 'credentials', id, '--protocol', 'imap', '--json'], env);
+    assert.equal(r.code, 0, r.stderr);
+    const body = JSON.parse(r.stdout);
+    assert.deepEqual([body.account_id, body.imap.password, body.smtp], [id, PASSWORDS['dan@example.test'], undefined]);
+    assert.equal((await runCli(['apps', 'update', lk.app.client_id, '--credentials-release', 'maybe'], env)).code, 2);
   });
 });
 

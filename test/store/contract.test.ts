@@ -65,12 +65,36 @@ for (const backend of BACKENDS) {
       else assert.equal(store.poolStats(), undefined);
     });
 
+    test('OAuth token cache (issue 14): one refresh lease at a time; the token and a rotated refresh token saved together; a lost lease saves nothing', async () => {
+      await store.createApplication(app('app-lease'));
+      const acct = await store.upsertAccount(upsert('app-lease', 'lease@x.test', 'acct-lease'));
+      await store.replaceCredentials(acct.id, [{ field: 'google_refresh_token', envelope: 'old', keyVersion: 'v1' }], 1);
+      const claims = await Promise.all(['n1', 'n2', 'n3', 'n4'].map((o) => store.claimTokenRefresh(acct.id, o, 1_000, 31_000)));
+      assert.equal(claims.filter(Boolean).length, 1, 'exactly one claimer wins');
+      const owner = ['n1', 'n2', 'n3', 'n4'][claims.indexOf(true)]!;
+      assert.equal(await store.saveRefreshedToken(acct.id, 'not-the-owner', { envelope: 'x', keyVersion: 'v1', expiresAtMs: 9 }, undefined, 2), false);
+      assert.equal(await store.saveRefreshedToken(acct.id, owner, { envelope: 'tok', keyVersion: 'v1', expiresAtMs: 3_600_000 }, { field: 'google_refresh_token', envelope: 'new', keyVersion: 'v1' }, 2), true);
+      const state = await store.oauthTokenState(acct.id);
+      assert.deepEqual({ ...state }, { envelope: 'tok', keyVersion: 'v1', expiresAtMs: 3_600_000, leaseOwner: null, leaseUntilMs: null, failedReason: null, failedAtMs: null });
+      assert.deepEqual((await store.credentialsOf(acct.id)).map((c) => c.envelope), ['new']);
+      assert.equal(await store.claimTokenRefresh(acct.id, 'a', 5_000, 35_000), true);
+      assert.equal(await store.claimTokenRefresh(acct.id, 'b', 6_000, 36_000), false, 'held');
+      assert.equal(await store.claimTokenRefresh(acct.id, 'b', 35_000, 65_000), true, 'an expired lease can be taken over');
+      assert.equal(await store.saveRefreshedToken(acct.id, 'a', { envelope: 'late', keyVersion: 'v1', expiresAtMs: 1 }, undefined, 3), false, 'the old holder lost it');
+      await store.releaseTokenRefresh(acct.id, 'b', 'refresh_token_revoked', 40_000);
+      assert.deepEqual([(await store.oauthTokenState(acct.id))?.failedReason, (await store.oauthTokenState(acct.id))?.failedAtMs, (await store.oauthTokenState(acct.id))?.leaseOwner], ['refresh_token_revoked', 40_000, null]);
+      assert.equal((await store.oauthTokenState(acct.id))?.envelope, 'tok', 'a failure keeps the last token');
+      await store.deleteAccount(acct.id);
+      assert.equal(await store.oauthTokenState(acct.id), undefined, 'goes with its account');
+    });
+
     test('applications: create, find, list, update, rotate; a duplicate id is a Conflict', async () => {
       await store.createApplication(app('app-a'));
       await assert.rejects(store.createApplication(app('app-a')), (e) => e instanceof Conflict);
       const found = await store.findApplication('app-a');
-      assert.deepEqual(found, { ...app('app-a'), previousSecretHash: null, previousSecretExpiresAt: null, accentColor: null });
+      assert.deepEqual(found, { ...app('app-a'), previousSecretHash: null, previousSecretExpiresAt: null, accentColor: null, credentialsRelease: false });
       assert.equal((await store.updateApplication('app-a', { accentColor: '#0a7f6f' }))?.accentColor, '#0a7f6f');
+      assert.equal((await store.updateApplication('app-a', { credentialsRelease: true }))?.credentialsRelease, true);
       assert.equal(await store.findApplication('nope'), undefined);
       assert.ok((await store.listApplications()).some((a) => a.clientId === 'app-a'));
       const updated = await store.updateApplication('app-a', { name: 'Renamed', redirectUris: [] });

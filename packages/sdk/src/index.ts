@@ -3,5 +3,5 @@ export { Latchkey, type CallOptions, type LatchkeyOptions } from './client.ts';
 export { LatchkeyError, parseRetryAfter } from './errors.ts';
 export { createPkcePair, hostedAuthUrl, pkceChallenge, type HostedAuthOptions, type PkcePair } from './hosted.ts';
 export type { AccountsApi, ApplicationApi, OAuthApi } from './management.ts';
-export type { HostedTokenResponse, Account, Application, ApplicationUpdate, ManagementAccount, RevokeResponse, SuccessResponse, TokenInfo, AuthorizeRequest, AuthorizeSettings, CodeResponse, DetectResponse, ErrorBody, ErrorType, Reason, TokenResponse } from './types.ts';
+export type { AccountCredentials, HostedTokenResponse, Account, Application, ApplicationUpdate, ManagementAccount, RevokeResponse, SuccessResponse, TokenInfo, AuthorizeRequest, AuthorizeSettings, CodeResponse, DetectResponse, ErrorBody, ErrorType, Reason, TokenResponse } from './types.ts';
 export type { paths } from './openapi.ts';

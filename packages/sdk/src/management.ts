@@ -1,4 +1,4 @@
-import type { Application, ApplicationUpdate, HostedTokenResponse, ManagementAccount, RevokeResponse, SuccessResponse, TokenInfo } from './types.ts';
+import type { AccountCredentials, Application, ApplicationUpdate, HostedTokenResponse, ManagementAccount, RevokeResponse, SuccessResponse, TokenInfo } from './types.ts';
 
 /** Per-call options (as in client.ts). */
 export interface CallOptions {
@@ -26,6 +26,14 @@ export interface AccountsApi {
   downgrade(accountId: string, options?: CallOptions): Promise<SuccessResponse>;
   /** `POST …/upgrade`: `billing_state` `paid`. */
   upgrade(accountId: string, options?: CallOptions): Promise<SuccessResponse>;
+  /**
+   * `GET …/credentials[?protocol=]` (Latchkey extension): the account's connection — settings
+   * plus a password, or an OAuth access token Latchkey keeps fresh — for the application's own
+   * IMAP/SMTP code. Only once the application opted in (`application.update({ credentials_release: true })`).
+   * Refusals: 403 `credentials_release_disabled` / `insufficient_scope` / `refresh_token_revoked`,
+   * 404 `account_not_found`, 409 `account_invalid` (wait for the `account.running` webhook), 429 `rate_limited`.
+   */
+  credentials(accountId: string, o?: { protocol?: 'imap' | 'smtp' | 'ews' }, options?: CallOptions): Promise<AccountCredentials>;
 }
 
 /** `GET` / `PUT /a/{client_id}`. Needs `clientSecret`. */
@@ -76,6 +84,7 @@ export function managementApis(call: Caller, clientId: string, secret: (method: 
       tokenInfo: async (id, token, o) => call('POST', `${acct(id)}/token-info`, { body: { access_token: token }, ...admin('accounts.tokenInfo', o) }),
       downgrade: async (id, o) => call('POST', `${acct(id)}/downgrade`, admin('accounts.downgrade', o)),
       upgrade: async (id, o) => call('POST', `${acct(id)}/upgrade`, admin('accounts.upgrade', o)),
+      credentials: async (id, q = {}, o) => call('GET', `${acct(id)}/credentials${q.protocol ? `?protocol=${encodeURIComponent(q.protocol)}` : ''}`, admin('accounts.credentials', o)),
     },
     application: {
       get: async (o) => call('GET', app, admin('application.get', o)),

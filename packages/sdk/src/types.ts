@@ -35,6 +35,12 @@ export type TokenInfo = JsonBody<paths['/a/{client_id}/accounts/{id}/token-info'
 export type Application = JsonBody<paths['/a/{client_id}']['get']['responses'][200]>;
 /** `PUT /a/{client_id}` body: any of `application_name`, `icon_url`, `redirect_uris`. */
 export type ApplicationUpdate = JsonBody<paths['/a/{client_id}']['put']['requestBody']>;
+/**
+ * `GET /a/{client_id}/accounts/{id}/credentials` (Latchkey extension): `imap` / `smtp` (`auth`
+ * `password` with `password`, or `xoauth2` with `access_token` and `expires_at`, Unix seconds)
+ * and `ews` for Exchange — the members the account's scopes allow.
+ */
+export type AccountCredentials = JsonBody<paths['/a/{client_id}/accounts/{id}/credentials']['get']['responses'][200]>;
 /** `POST /oauth/revoke`: `{"success": true}`. */
 export type RevokeResponse = JsonBody<paths['/oauth/revoke']['post']['responses'][200]>;
 /** `POST`/`GET /oauth/token`: `access_token`, `account_id`, `email_address`, `provider`, `token_type: "bearer"`. */
