@@ -67,7 +67,9 @@ test('every provider and server problem has plain words of its own, the API mess
   const en = messagesFor('en', builtin);
   const other = en.t('error.other');
   const concerning = (Object.keys(CATALOGUE) as Reason[]).filter((r) => CATALOGUE[r].status === 403 || CATALOGUE[r].status === 422 || CATALOGUE[r].status >= 500);
-  const oauthOnly = new Set(['refresh_token_revoked', 'token_audience_invalid', 'oauth_client_invalid', 'oauth_login_refused', 'autodiscover_failed', 'csrf_failed', 'account_cancelled']);
+  const oauthOnly = new Set(['refresh_token_revoked', 'token_audience_invalid', 'oauth_client_invalid', 'oauth_login_refused', 'autodiscover_failed', 'csrf_failed', 'account_cancelled',
+    // Credentials release (issue 14): management API answers, never met by the login page.
+    'credentials_release_disabled', 'insufficient_scope']);
   for (const reason of concerning.filter((r) => !oauthOnly.has(r))) {
     const e = new ApiError(reason, { step: 'imap.login' });
     const p = plainError(e, en);
