@@ -1,8 +1,7 @@
-import { Agent } from 'node:https';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import { redactSecrets } from '../errors/redact.ts';
 import type { HttpGetContext } from '../net/http-get.ts';
-import { httpsCall, type HttpsAnswer } from '../net/http-request.ts';
+import { httpsCall, keptConnectionAgent, type HttpsAnswer } from '../net/http-request.ts';
 import { NtlmMalformedError, ntlmAuthenticate, ntlmNegotiate } from './ntlm.ts';
 import type { ExchangeLogin } from './types.ts';
 
@@ -35,7 +34,7 @@ export interface AuthedPost {
  *   the transport errors of net/http-request.ts.
  */
 export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: HttpGetContext): Promise<AuthedAnswer> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const agent = keptConnectionAgent();
   const send = (authorization?: string) => httpsCall({
     url: req.url,
     method: 'POST',

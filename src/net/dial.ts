@@ -1,11 +1,11 @@
-import { connect as tcpConnect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { connect as tlsConnect, type SecureContext, type TLSSocket } from 'node:tls';
 import { ApiError, type Step } from '../errors/api-error.ts';
-import type { Reason } from '../errors/catalogue.ts';
 import type { DestinationPolicy } from './policy.ts';
 import { startTls } from './tls.ts';
 import { ipLiteral } from './resolve.ts';
 import { since, type ConnectionObserver, type Protocol } from './events.ts';
+import { connectFirst, connectTcp, guardSocket } from './connect.ts';
 
 export type { Protocol } from './events.ts';
 
@@ -67,25 +67,20 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
   // The name the certificate must carry: the host name, or the address an IP literal denotes.
   const certName = literal ?? servername!;
 
-  const tried: string[] = [];
-  const failures: string[] = [];
-  let plain: Socket | undefined;
-  let address = '';
-  for (const a of addresses) {
-    if (ctx.signal?.aborted) break;
-    tried.push(a.includes(':') ? `[${a}]:${target.port}` : `${a}:${target.port}`);
-    const started = performance.now();
-    try {
-      plain = await connectTcp(a, target.port, ctx.connectTimeoutMs);
-      address = a;
-      ctx.onEvent?.({ protocol: p, kind: 'tcp', address: a, port: target.port, ok: true, ms: since(started) });
-      break;
-    } catch (err) {
-      failures.push((err as NodeJS.ErrnoException).code ?? 'ERROR');
-      ctx.onEvent?.({ protocol: p, kind: 'tcp', address: a, port: target.port, ok: false, error: failures.at(-1), ms: since(started) });
-    }
-  }
-  if (!plain) throw networkError(failures, tried, `${p}.connect`, target);
+  const what = p === 'imap' ? 'IMAP' : 'SMTP';
+  const connected = await connectFirst(addresses, target.port, {
+    timeoutMs: ctx.connectTimeoutMs,
+    step: `${p}.connect`,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    describe: {
+      connect_refused: `Nothing accepted a connection on ${target.host} port ${target.port}. Check the ${what} host name and port.`,
+      connect_timeout: `The connection to ${target.host} port ${target.port} timed out. The port may be blocked by a firewall, or the ${what} host or port may be wrong.`,
+      network_unreachable: `${target.host} could not be reached from this server (no route).`,
+    },
+    onAttempt: (a) => ctx.onEvent?.({ protocol: p, kind: 'tcp', address: a.address, port: target.port, ok: a.ok, ...(a.error ? { error: a.error } : {}), ms: Math.round(a.ms * 10) / 10 }),
+  });
+  const plain = connected.socket;
+  const address = connected.address;
   if (ctx.signal) {
     const socketOnAbort = plain;
     if (ctx.signal.aborted) socketOnAbort.destroy();
@@ -132,43 +127,6 @@ export async function dialAuto(target: DialTarget, ctx: DialContext, auto: boole
     });
     return dial({ ...target, implicitTls: !target.implicitTls }, ctx);
   }
-}
-
-function connectTcp(address: string, port: number, timeoutMs: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = tcpConnect({ host: address, port });
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' }));
-    }, timeoutMs);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.removeAllListeners('error');
-      resolve(socket);
-    });
-    socket.once('error', (err) => {
-      clearTimeout(timer);
-      socket.destroy();
-      reject(err);
-    });
-  });
-}
-
-function networkError(codes: string[], tried: string[], step: Step, target: DialTarget): ApiError {
-  if (codes.some((c) => c === 'EMFILE' || c === 'ENFILE' || c === 'ENOBUFS')) {
-    // Local resource exhaustion: Latchkey's fault, not the provider's (logged, generic 500).
-    return new ApiError('internal', { step, internal: `out of local resources while connecting (${codes.join(', ')})` });
-  }
-  let reason: Reason = 'connect_refused';
-  if (codes.includes('ETIMEDOUT')) reason = 'connect_timeout';
-  else if (codes.every((c) => c === 'ENETUNREACH' || c === 'EHOSTUNREACH' || c === 'EADDRNOTAVAIL')) reason = 'network_unreachable';
-  const what = target.protocol === 'imap' ? 'IMAP' : 'SMTP';
-  const message = {
-    connect_refused: `Nothing accepted a connection on ${target.host} port ${target.port}. Check the ${what} host name and port.`,
-    connect_timeout: `The connection to ${target.host} port ${target.port} timed out. The port may be blocked by a firewall, or the ${what} host or port may be wrong.`,
-    network_unreachable: `${target.host} could not be reached from this server (no route).`,
-  }[reason as 'connect_refused' | 'connect_timeout' | 'network_unreachable'];
-  return new ApiError(reason, { step, message, addressesTried: tried });
 }
 
 /**
@@ -218,9 +176,8 @@ function readGreeting(socket: Socket, target: DialTarget, address: string, serve
       message: `The server at ${target.host} port ${target.port} accepted the connection but sent no greeting within ${Math.round(ctx.greetingTimeoutMs / 1000)} s.`,
     })), ctx.greetingTimeoutMs);
     const probeTimer = target.implicitTls ? undefined : setTimeout(() => {
-      probe = tlsConnect({ host: address, port: target.port, ...(servername ? { servername } : {}), rejectUnauthorized: false });
+      probe = guardSocket(tlsConnect({ host: address, port: target.port, ...(servername ? { servername } : {}), rejectUnauthorized: false }));
       probe.once('secureConnect', () => fail(tlsMismatch(step, target, true)));
-      probe.on('error', () => undefined);
     }, Math.min(750, ctx.greetingTimeoutMs / 3));
     socket.on('data', onData);
     socket.once('error', onError);
@@ -236,7 +193,7 @@ function readGreeting(socket: Socket, target: DialTarget, address: string, serve
 async function explainPlaintextPort(mismatch: ApiError, target: DialTarget, address: string, ctx: DialContext): Promise<ApiError> {
   let socket: Socket | undefined;
   try {
-    socket = await connectTcp(address, target.port, ctx.connectTimeoutMs);
+    socket = await connectTcp(address, target.port, ctx.connectTimeoutMs, ctx.signal);
     const line = await firstLine(socket, Math.min(2000, ctx.greetingTimeoutMs));
     checkGreeting(line, target.protocol);
     return mismatch; // the right protocol in plaintext: the TLS hint stands

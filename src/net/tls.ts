@@ -1,6 +1,7 @@
 import { checkServerIdentity, connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { Socket } from 'node:net';
 import { ApiError, type Step } from '../errors/api-error.ts';
+import { guardSocket } from './connect.ts';
 import { since, type CertificateFacts, type ConnectionEvent, type ConnectionObserver, type Protocol } from './events.ts';
 
 /**
@@ -35,7 +36,7 @@ export interface TlsTarget {
  * names which), `tls_mismatch` (the peer does not speak TLS), `connection_closed`, `response_timeout`.
  */
 export function startTls(target: TlsTarget, plain?: Socket): { socket: TLSSocket; ready: Promise<TLSSocket> } {
-  const socket = tlsConnect({
+  const socket = guardSocket(tlsConnect({
     // `host` is what Node checks the certificate against when no servername is sent (an IP
     // literal): without it Node falls back to "localhost" and refuses valid IP certificates.
     ...(plain ? { socket: plain, host: target.host } : { host: target.address, port: target.port }),
@@ -43,7 +44,7 @@ export function startTls(target: TlsTarget, plain?: Socket): { socket: TLSSocket
     secureContext: target.secureContext,
     // Verified below, by hand, so the error can say precisely what is wrong with the certificate.
     rejectUnauthorized: false,
-  });
+  }));
   const started = performance.now();
   const ready = new Promise<TLSSocket>((resolve, reject) => {
     const timer = setTimeout(() => fail(new ApiError('response_timeout', { step: target.step, message: 'The TLS handshake with the server timed out.' })), target.timeoutMs);
