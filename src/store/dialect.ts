@@ -39,12 +39,13 @@ export const DIALECTS: Record<DialectName, DialectCaps> = {
     // 53300 too many connections, 3D000 the database does not exist, 55000 with "not currently
     // accepting connections" (ALLOW_CONNECTIONS false); node errors; pg's own "Connection terminated"
     // and "timeout exceeded when trying to connect" (connectionTimeoutMillis: no connection, or
-    // every pooled one busy, in time).
+    // every pooled one busy, in time), and a query on a client whose connection broke ("Client has
+    // encountered a connection error and is not queryable").
     isUnavailable: (err) =>
       /^(08|57P0)/.test(code(err)) || code(err) === '53300' || code(err) === '3D000' ||
       (code(err) === '55000' && /not currently accepting connections/i.test(String((err as Error).message))) ||
       /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(code(err)) ||
-      (!code(err) && /^(Connection terminated|timeout exceeded when trying to connect)/i.test(String((err as Error | null)?.message ?? ''))),
+      (!code(err) && /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/i.test(String((err as Error | null)?.message ?? ''))),
     sharedAcrossHosts: true,
   },
 };

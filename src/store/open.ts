@@ -45,8 +45,14 @@ export function openStore(url: string, opts: OpenOptions = {}): Store {
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
     });
     // An idle client losing its server (restart, failover) must not crash the process; the next
-    // query gets a fresh connection.
+    // query gets a fresh connection. pg-pool listens only while a client is idle: a client checked
+    // out for a query (Kysely holds it for the query or transaction) that loses its connection
+    // emits 'error' on itself with no listener, which ended the process (issue 18). So every client
+    // gets its own listener as it is created; the query in flight still fails (pg rejects every
+    // queued query with the error → StoreUnavailable at the store's edge), and the broken client is
+    // dropped by the pool when released (it is no longer `_queryable`).
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => { client.on('error', () => undefined); });
     return new KyselyStore(new Kysely<Database>({ dialect: normalisingDialect(new PostgresDialect({ pool }), DIALECTS.postgres) }), DIALECTS.postgres, undefined, pool);
   }
   const m = /^sqlite:(.*)$/.exec(url);
