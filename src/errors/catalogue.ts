@@ -107,6 +107,11 @@ export const CATALOGUE = {
     message: 'Latchkey provides authentication only (grants, connect, providers): it does not serve mailbox data such as messages, threads, folders, calendars or contacts. Read the mailbox over the account’s own IMAP/SMTP connection, whose settings and credentials Latchkey hands to the application when the application has opted in to releasing credentials.',
   },
   body_too_large: { status: 413, type: 'invalid_request_error', message: 'The request body is too large.' },
+  // Refused by the HTTP parser before any route ran (issue 18): still the documented shape.
+  malformed_request: { status: 400, type: 'invalid_request_error', message: 'The request is not valid HTTP/1.1 (request line, a header line, its URL or its framing).' },
+  request_timeout: { status: 408, type: 'invalid_request_error', message: 'The request did not arrive completely in time.' },
+  uri_too_long: { status: 414, type: 'invalid_request_error', message: 'The request URL is too long.' },
+  headers_too_large: { status: 431, type: 'invalid_request_error', message: 'The request headers are too large (16 KiB at most in all).' },
   // 403 — the provider refused the credentials
   invalid_credentials: {
     status: 403,

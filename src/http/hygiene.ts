@@ -21,6 +21,14 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * (account data, a webhook's signing secret) have no business in a cache either, and one rule
  * cannot be forgotten on a new route.
  */
+/**
+ * Every header above plus no-store, for answers written outside Fastify's reply cycle (the HTTP
+ * parser's errors, http/client-errors.ts), which no `onSend` hook sees.
+ */
+export function hygieneHeaders(): Record<string, string> {
+  return { ...SECURITY_HEADERS, 'cache-control': 'no-store', pragma: 'no-cache' };
+}
+
 export function installHygiene(app: FastifyInstance): void {
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {

@@ -1,7 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { AppContext } from '../app/context.ts';
-import { ApiError } from '../errors/api-error.ts';
+import { clientErrorHandler, frameworkErrorHandler } from './client-errors.ts';
 import { installBodyParsers } from './body-parsers.ts';
 import { installErrorHandling } from './errors.ts';
 import { installHygiene } from './hygiene.ts';
@@ -23,11 +23,10 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     // The whole request (headers and body) must arrive within 30 s: a body trickled a byte at a
     // time does not hold a connection open indefinitely.
     requestTimeout: 30_000,
-    // Fastify's own early failures (a malformed URL…) leave through the same serializer.
-    frameworkErrors: (error, _req, reply) => {
-      const body = new ApiError('invalid_value', { message: `The request could not be read: ${error.message}` }).toBody();
-      void (reply as unknown as { code(n: number): { send(b: unknown): unknown } }).code(400).send(body);
-    },
+    // Requests refused before any route (HTTP parser, router) answer the documented JSON error
+    // with the same headers as every other response (http/client-errors.ts).
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: clientErrorHandler(ctx.log),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });
   installRequestLog(app, ctx.log);
