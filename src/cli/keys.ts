@@ -26,13 +26,13 @@ export function registerKeyCommands(program: Command, io: CliIo): void {
         batchSize: opts.batchSize,
         maxBatches: opts.batches,
         nowSec: () => Math.floor(Date.now() / 1000),
-        onProgress: (done, total) => progress(`processed ${done} of ${total} credentials\n`),
+        onProgress: (done, total) => progress(`processed ${done} of ${total} stored secrets (credentials and webhook signing secrets)\n`),
       }));
       if (opts.json) io.out(json(report));
       else {
-        io.out(`key ${report.target}: ${report.rotated} re-encrypted, ${report.skipped} changed meanwhile (already current), ${report.failed.length} failed, ${report.remaining} not yet under ${report.target}\n`);
+        io.out(`key ${report.target}: ${report.rotated} re-encrypted (${report.rotatedCredentials} credentials, ${report.rotatedWebhookSecrets} webhook signing secrets), ${report.skipped} changed meanwhile (already current), ${report.failed.length} failed, ${report.remaining} not yet under ${report.target}\n`);
         for (const f of report.failed) io.out(`  failed: account ${f.accountId} ${f.field}: ${f.reason}\n`);
-        if (report.remaining === 0) io.out('Every stored credential uses the newest key; older versions can be retired.\n');
+        if (report.remaining === 0) io.out('Every stored secret (credentials and webhook signing secrets) uses the newest key; older versions can be retired.\n');
       }
       if (report.failed.length) io.setExit(EXIT.failed);
     });
@@ -43,11 +43,21 @@ export function registerKeyCommands(program: Command, io: CliIo): void {
     .action(async (version: string) => {
       const ring = configuredRing();
       if (version === ring.current) throw new CommandFailed(`key ${version} is the newest key of LATCHKEY_ENCRYPTION_KEYS, which new secrets are written with; put a new key first and rotate`);
-      const { credentials, webhooks, codes } = await withStore(async (store) => ({
-        credentials: (await store.credentialCountsByVersion())[version] ?? 0,
-        webhooks: (await store.webhookCountsByVersion())[version] ?? 0,
-        codes: await store.liveCodesUnder(version, Math.floor(Date.now() / 1000)),
-      }));
+      const { credentials, webhooks, codes, stored } = await withStore(async (store) => {
+        const byCredential = await store.credentialCountsByVersion();
+        const byWebhook = await store.webhookCountsByVersion();
+        return {
+          credentials: byCredential[version] ?? 0,
+          webhooks: byWebhook[version] ?? 0,
+          codes: await store.liveCodesUnder(version, Math.floor(Date.now() / 1000)),
+          stored: [...new Set([...Object.keys(byCredential), ...Object.keys(byWebhook)])],
+        };
+      });
+      // A typo (`V1`, ` v1`, `v9`) names a version that exists nowhere: "nothing uses it" would
+      // be true and would tell a script that the real one is safe to drop (issue 18).
+      if (!ring.versions.includes(version) && !stored.includes(version) && !codes) {
+        throw new CommandFailed(`unknown key version ${JSON.stringify(version)}: LATCHKEY_ENCRYPTION_KEYS has ${ring.versions.join(', ')}; stored secrets use ${stored.length ? stored.sort().join(', ') : 'none'}`);
+      }
       if (credentials) throw new CommandFailed(`key ${version} is still used by ${credentials} stored credential(s); run \`latchkey keys rotate\` first`);
       if (webhooks) throw new CommandFailed(`key ${version} is still used by ${webhooks} webhook signing secret(s); run \`latchkey keys rotate\` first`);
       if (codes) throw new CommandFailed(`key ${version} is still used by ${codes} unredeemed code(s); they expire within 15 minutes — retry then`);

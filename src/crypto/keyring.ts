@@ -48,6 +48,11 @@ export class KeyRing {
     return { ring: KeyRing.parse(readFileSync(file, 'utf8').trim()), created: true };
   }
 
+  /** Every version of the ring, newest first (as in `LATCHKEY_ENCRYPTION_KEYS`). */
+  get versions(): string[] {
+    return [...this.keys.keys()];
+  }
+
   encrypt(plaintext: string, associatedData: string): string {
     const key = this.keys.get(this.current)!;
     const nonce = randomBytes(12);

@@ -5,8 +5,12 @@ import { KeyRing } from './keyring.ts';
 export interface RotationReport {
   /** The version every credential is being moved to: the first of the ring. */
   target: string;
-  /** Re-encrypted in this run. */
+  /** Re-encrypted in this run: credentials and webhook signing secrets. */
   rotated: number;
+  /** Of `rotated`, account credentials (passwords, refresh tokens). */
+  rotatedCredentials: number;
+  /** Of `rotated`, webhook signing secrets. */
+  rotatedWebhookSecrets: number;
   /** Changed by a re-authorize while this run held them (already fresh: under the target). */
   skipped: number;
   /** Could not be decrypted with the ring (unknown version or damaged): left as they are. */
@@ -30,8 +34,11 @@ export async function rotateCredentials(
   opts: { batchSize: number; maxBatches?: number; nowSec: () => number; onProgress?: (done: number, total: number) => void },
 ): Promise<RotationReport> {
   const target = ring.current;
-  const total = Object.entries(await store.credentialCountsByVersion()).filter(([v]) => v !== target).reduce((n, [, c]) => n + c, 0);
-  const report: RotationReport = { target, rotated: 0, skipped: 0, failed: [], remaining: 0 };
+  const notUnder = (counts: Record<string, number>) => Object.entries(counts).filter(([v]) => v !== target).reduce((n, [, c]) => n + c, 0);
+  // Progress counts every kind of stored secret the run re-encrypts (issue 18: it counted only
+  // credentials, then reported the webhook secrets among the re-encrypted).
+  const total = notUnder(await store.credentialCountsByVersion()) + notUnder(await store.webhookCountsByVersion());
+  const report: RotationReport = { target, rotated: 0, rotatedCredentials: 0, rotatedWebhookSecrets: 0, skipped: 0, failed: [], remaining: 0 };
   let after: { accountId: string; field: string } | undefined;
   for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
     const rows = await store.credentialsNotUnder(target, after, opts.batchSize);
@@ -49,13 +56,16 @@ export async function rotateCredentials(
       const aad = `webhook:${hook.id}:signing_secret`;
       try {
         const fresh = ring.encrypt(ring.decrypt(hook.secretEnvelope, aad), aad);
-        if (await tx.reencryptWebhookSecret(hook.id, fresh, target, hook.secretEnvelope)) report.rotated++;
-        else report.skipped++;
+        if (await tx.reencryptWebhookSecret(hook.id, fresh, target, hook.secretEnvelope)) {
+          report.rotated++;
+          report.rotatedWebhookSecrets++;
+        } else report.skipped++;
       } catch (err) {
         report.failed.push({ accountId: `webhook ${hook.id}`, field: 'signing_secret', reason: (err as Error).message });
       }
     }
   });
+  if (hooks.length) opts.onProgress?.(report.rotated + report.skipped + report.failed.length, total);
   const counts = await store.credentialCountsByVersion();
   const hookCounts = await store.webhookCountsByVersion();
   report.remaining = [...Object.entries(counts), ...Object.entries(hookCounts)].filter(([v]) => v !== target).reduce((n, [, c]) => n + c, 0);
@@ -72,6 +82,8 @@ async function rotateOne(tx: Store, ring: KeyRing, row: StoredCredential, report
     return;
   }
   const fresh = { ...row, envelope: ring.encrypt(plaintext, aad), keyVersion: ring.current };
-  if (await tx.reencryptCredential(fresh, row.envelope, now)) report.rotated++;
-  else report.skipped++;
+  if (await tx.reencryptCredential(fresh, row.envelope, now)) {
+    report.rotated++;
+    report.rotatedCredentials++;
+  } else report.skipped++;
 }
