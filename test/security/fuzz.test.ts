@@ -6,47 +6,64 @@
  * test/security/fuzz.test.ts` (a failure prints its seed; replay with LATCHKEY_FUZZ_SEED=…).
  *
  * No packet leaves loopback: generated hosts are 127.0.0.0/8 literals or names (resolved by a
- * closed loopback DNS port), and every TCP connection this process opens is recorded and checked.
+ * closed loopback DNS port), and every TCP connection the server process opens is recorded and
+ * checked. The server is a `latchkey serve` child: its PID must be alive after the campaign.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isIP, Socket } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { CATALOGUE, isReason } from '../../src/errors/catalogue.ts';
-import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
+import { createApplication } from '../../src/app/applications.ts';
+import { openStore } from '../../src/store/open.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 const RUNS = Number(process.env.LATCHKEY_FUZZ_RUNS ?? 200);
 const SEED = process.env.LATCHKEY_FUZZ_SEED === undefined ? undefined : Number(process.env.LATCHKEY_FUZZ_SEED);
-let lk: Latchkey;
 /** The redirect URI registered for the fuzzed application (hosted login). */
 const REDIRECT = 'https://app.example/cb';
+const RECORDER = fileURLToPath(new URL('../support/record-dials.ts', import.meta.url));
 
-/** Every address this process's sockets dialled (literals, and names once looked up). */
-const dialled: string[] = [];
-const originalConnect = Socket.prototype.connect;
+/**
+ * The server runs as its own `latchkey serve` process, so a fault that ends it (an unhandled
+ * 'error' event, issue 18) shows as a dead PID, not as this test process vanishing. Every address
+ * its sockets dial is recorded by test/support/record-dials.ts.
+ */
+let server: ServerProcess;
+let pid: number | undefined;
+let lk: { url: string; app: { client_id: string; client_secret: string } };
+let dir: string;
+let dialledFile: string;
 
 before(async () => {
-  (Socket.prototype as { connect: unknown }).connect = function patched(this: Socket, ...args: unknown[]) {
-    // net.connect() passes its normalized [options, callback] array as the first argument.
-    const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-    const opts = (typeof first === 'object' && first !== null ? first : { port: first, host: typeof args[1] === 'string' ? args[1] : undefined }) as { host?: string; path?: string };
-    if (!opts.path) {
-      const host = opts.host ?? 'localhost';
-      if (isIP(host)) dialled.push(host);
-      else this.once('lookup', (err: Error | null, address: string) => { if (!err) dialled.push(address); });
-    }
-    return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
-  } as typeof Socket.prototype.connect;
-  lk = await startLatchkey({
+  dir = mkdtempSync(join(tmpdir(), 'latchkey-fuzz-'));
+  const dbUrl = `sqlite:${join(dir, 'latchkey.db')}`;
+  dialledFile = join(dir, 'dialled');
+  writeFileSync(dialledFile, '');
+  const store = openStore(dbUrl);
+  await store.migrate();
+  const app = await createApplication(store, 'Fuzz', [REDIRECT], Date.now());
+  await store.close();
+  server = await startServerProcess({
+    LATCHKEY_DATABASE_URL: dbUrl, LATCHKEY_DATA_DIR: dir, LATCHKEY_PORT: '0', LATCHKEY_LOG_LEVEL: 'info',
+    LATCHKEY_ENCRYPTION_KEYS: `t1:${randomBytes(32).toString('base64')}`, LATCHKEY_ALLOWED_DESTINATIONS: '127.0.0.0/8',
+    LATCHKEY_EHLO_NAME: 'latchkey.test', LATCHKEY_DNS_SERVERS: '127.0.0.1:1',
+    LATCHKEY_HEALTH_INTERVAL_S: '0', LATCHKEY_WEBHOOK_POLL_MS: '0',
+    LATCHKEY_LIMIT_PAIR_FAILURES: '1000', LATCHKEY_LIMIT_IP_FAILURES: '100000',
     LATCHKEY_CONNECT_TIMEOUT_MS: '500', LATCHKEY_GREETING_TIMEOUT_MS: '1000', LATCHKEY_COMMAND_TIMEOUT_MS: '1000',
     LATCHKEY_AUTHORIZE_TIMEOUT_MS: '2000', LATCHKEY_DETECT_TIMEOUT_MS: '1000', LATCHKEY_LIMIT_CLIENT_PER_MINUTE: '1000000',
-    LATCHKEY_LOG_LEVEL: 'warn',
-  });
-  await lk.ctx.store.updateApplication(lk.app.client_id, { redirectUris: [REDIRECT] });
+    LK_TEST_DIALLED_FILE: dialledFile,
+  }, false, ['--import', 'tsx', '--import', RECORDER]);
+  pid = server.child.pid;
+  lk = { url: server.url, app: { client_id: app.client_id, client_secret: app.client_secret } };
 });
 after(async () => {
-  Socket.prototype.connect = originalConnect;
-  await lk?.stop();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /**
@@ -228,9 +245,11 @@ describe(`fuzzing the public endpoints (${RUNS} runs each)`, () => {
     }), { numRuns: RUNS, ...(SEED !== undefined && { seed: SEED }) });
   });
 
-  test('the server is still up, and every connection any case opened stayed on loopback', async () => {
-    assert.equal((await lk.get('/healthz')).status, 200);
-    // Beyond the fuzz requests to Latchkey itself, the provider step dialled many loopback addresses.
+  test('the server process is still alive (same PID) and up, and every connection any case opened stayed on loopback', async () => {
+    assert.ok(server.child.exitCode === null && server.child.signalCode === null && server.child.pid === pid, `the server process ended:\n${server.out().slice(-3000)}`);
+    assert.equal((await fetch(`${lk.url}/healthz`)).status, 200);
+    const dialled = readFileSync(dialledFile, 'utf8').split('\n').filter(Boolean);
+    // The provider step dialled many loopback addresses.
     assert.ok(new Set(dialled).size > 10, `provider connections were recorded: ${new Set(dialled).size} addresses`);
     const off = dialled.filter((a) => !(a.startsWith('127.') || a === '::1' || a === '::ffff:127.0.0.1'));
     assert.deepEqual(off, []);

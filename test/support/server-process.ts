@@ -30,10 +30,10 @@ export async function stopChild(child: ChildProcess, graceMs: number): Promise<v
  * Starts `node bin/latchkey.js serve` with this process's environment less every LATCHKEY_*
  * variable, plus `env` (LATCHKEY_PORT should be `0`; LATCHKEY_LOG_LEVEL at most `info`), and resolves once it prints
  * "Server listening at http://127.0.0.1:PORT" — and, when `expectApp`, the development app's
- * client_secret (printed on a fresh database).
+ * client_secret (printed on a fresh database). `nodeArgs` go to node before the script (`--import …`).
  */
-export function startServerProcess(env: Record<string, string>, expectApp = false): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServerProcess(env: Record<string, string>, expectApp = false, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve'], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const stop = () => stopChild(child, 10_000);
   return new Promise((resolve, reject) => {
