@@ -66,6 +66,11 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
   }
   if (rc === 421 || (rc >= 400 && rc < 500)) return new ApiError('provider_unavailable', { step, serverError, retryAfter: 60 });
   if (e.code === 'ECONNECTION' || e.code === 'ESOCKET') return new ApiError('connection_closed', { step, serverError, cause: err });
+  // nodemailer's maxResponseSize (verify/smtp.ts): a reply that never ends is a broken or hostile
+  // server, not another protocol (issue 18).
+  if (e.code === 'EPROTOCOL' && /exceeds maximum allowed size/i.test(e.message ?? '')) {
+    return new ApiError('protocol_error', { step, message: 'The SMTP server sent a reply larger than 64 KiB without ending it; Latchkey stopped reading.' });
+  }
   if (e.code === 'EPROTOCOL') return new ApiError('not_smtp', { step, serverError });
   return new ApiError('protocol_error', { step, serverError, cause: err });
 }

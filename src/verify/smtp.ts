@@ -44,6 +44,9 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     connectionTimeout: ctx.connectTimeoutMs,
     greetingTimeout: ctx.greetingTimeoutMs,
     socketTimeout: ctx.commandTimeoutMs,
+    // A hostile server must not make one verification hold much memory (nodemailer's default is
+    // 1 MiB per response; an EHLO or AUTH reply is a few hundred bytes) — issue 18.
+    maxResponseSize: 64 * 1024,
     ...tap,
     debug: false,
   } as SMTPConnection.Options);
