@@ -4,6 +4,7 @@ import { authorize, type RequestSource } from '../connect/authorize.ts';
 import { redeemCode } from '../connect/token.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { ownAccount } from '../manage/accounts.ts';
+import { connectorFor } from '../connectors/connectors.ts';
 import type { Application } from '../store/store.ts';
 import { grantView } from './grants.ts';
 import { v2ProviderName, v3ProviderName } from './provider-names.ts';
@@ -23,16 +24,19 @@ import type { Grant } from './schemas.ts';
  * - a known password provider (`icloud`, `yahoo`, `aol`, …): `username` (or `imap_username`;
  *   default the address) and `password` (or `imap_password`).
  * - `ews`: `username`, `password`, optional `exchange_server_host` (else Autodiscover).
- * The grant's address is `settings.email` when given, else the IMAP/EWS username when it is an
- * address; its name `settings.name`, else the address. `state` and `scope` are not kept (scopes
- * are the provider's own for OAuth grants, which need connectors).
- * @throws ApiError `missing_fields` (400) naming `provider`, `settings` or `settings.email`;
- *   `unsupported_provider` (400) for `google`/`microsoft` (connectors are not served yet) and
- *   providers Latchkey does not connect; every error of `/connect/authorize`.
+ * - `google`, `microsoft`: `refresh_token` and `email` (the address it belongs to; Latchkey
+ *   checks the token names it), Microsoft also `redirect_uri` (v2's M1); the OAuth client is the
+ *   application's connector (`POST /v3/connectors`).
+ * The grant's address is `settings.email` when given, else (password providers) the IMAP/EWS
+ * username when it is an address; its name `settings.name`, else the address. `state` and
+ * `scope` are accepted and not kept.
+ * @throws ApiError `missing_fields` (400) naming `provider`, `settings` or `settings.*`;
+ *   `connector_not_found` (404) for google/microsoft without a connector; `unsupported_provider`
+ *   (400) for providers Latchkey does not connect; every error of `/connect/authorize`.
  */
 export async function customAuthentication(ctx: AppContext, app: Application, body: Record<string, unknown>, source: RequestSource, reauthAccountId?: string): Promise<Grant> {
   const started = ctx.now();
-  const v2 = authorizeBody(app.clientId, body, reauthAccountId);
+  const v2 = await authorizeBody(ctx, app.clientId, body, reauthAccountId);
   const { code } = await authorize(ctx, v2, source);
   const audit = (clientId: string, outcome: string, more = {}): AuditInput =>
     ({ event: 'connect.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
@@ -60,24 +64,31 @@ export async function updateGrant(ctx: AppContext, app: Application, grantId: st
 
 const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The v2 `/connect/authorize` body a v3 custom-auth body means (names only: nothing is checked twice). */
-function authorizeBody(clientId: string, body: Record<string, unknown>, reauthAccountId: string | undefined): Record<string, unknown> {
+/**
+ * The v2 `/connect/authorize` body a v3 custom-auth body means (names only: nothing is checked
+ * twice). For `google` / `microsoft` the OAuth client is the application's connector
+ * (connectors/connectors.ts) and the refresh token `settings.refresh_token`.
+ */
+async function authorizeBody(ctx: AppContext, clientId: string, body: Record<string, unknown>, reauthAccountId: string | undefined): Promise<Record<string, unknown>> {
   const missing = ['provider', 'settings'].filter((k) => body[k] === undefined || body[k] === null || body[k] === '');
   if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
   if (typeof body.provider !== 'string') throw new ApiError('invalid_value', { message: 'provider must be a string.' });
   if (typeof body.settings !== 'object' || Array.isArray(body.settings)) throw new ApiError('invalid_value', { message: 'settings must be an object.' });
   const provider = body.provider.trim().toLowerCase();
-  if (provider === 'google' || provider === 'microsoft') {
-    throw new ApiError('unsupported_provider', {
-      message: `Provider ${provider} needs the application’s ${provider} connector, which Latchkey’s v3 surface does not serve yet: connect it through POST /connect/authorize with provider ${v2ProviderName(provider)} and its refresh token.`,
+  const oauth = provider === 'google' || provider === 'microsoft';
+  const { email: givenEmail, name: givenName, credential_id: _credentialId, ...given } = body.settings as Record<string, unknown>;
+  let settings = given;
+  const email = [givenEmail, ...(oauth ? [] : [settings.imap_username, settings.username])].find((v) => typeof v === 'string' && EMAIL_LIKE.test(v.trim()));
+  if (typeof email !== 'string') {
+    throw new ApiError('missing_fields', {
+      missingFields: ['settings.email'],
+      message: oauth
+        ? 'Please include settings.email: the address the refresh token belongs to (Latchkey checks that the token names it).'
+        : 'Please include the account’s address: settings.email (or an imap_username / username that is the address).',
     });
   }
-  const { email: givenEmail, name: givenName, credential_id: _credentialId, ...settings } = body.settings as Record<string, unknown>;
-  const email = [givenEmail, settings.imap_username, settings.username].find((v) => typeof v === 'string' && EMAIL_LIKE.test(v.trim()));
-  if (typeof email !== 'string') {
-    throw new ApiError('missing_fields', { missingFields: ['settings.email'], message: 'Please include the account’s address: settings.email (or an imap_username / username that is the address).' });
-  }
-  if (provider !== 'imap' && provider !== 'ews') {
+  if (oauth) settings = await oauthSettings(ctx, clientId, provider, given);
+  else if (provider !== 'imap' && provider !== 'ews') {
     // Known password providers read `username`/`password` (v2 variant K).
     if (settings.username === undefined && settings.imap_username !== undefined) settings.username = settings.imap_username;
     if (settings.password === undefined && settings.imap_password !== undefined) settings.password = settings.imap_password;
@@ -89,5 +100,24 @@ function authorizeBody(clientId: string, body: Record<string, unknown>, reauthAc
     provider: v2ProviderName(provider),
     settings,
     ...(reauthAccountId ? { reauth_account_id: reauthAccountId } : {}),
+  };
+}
+
+/**
+ * v2's G1 / M1 settings from the application's connector and the grant's refresh token.
+ * Microsoft's refresh is sent with `settings.redirect_uri` when given (v2's M1 requires one).
+ * @throws ApiError `connector_not_found` (404) without a connector for the provider;
+ *   `missing_fields` without `settings.refresh_token` (or, for microsoft, `settings.redirect_uri`).
+ */
+async function oauthSettings(ctx: AppContext, clientId: string, provider: 'google' | 'microsoft', s: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const connector = await connectorFor(ctx, clientId, provider);
+  if (!connector) throw new ApiError('connector_not_found', { message: `This application has no ${provider} connector: create one with POST /v3/connectors (its OAuth client id and secret) before connecting ${provider} grants.` });
+  const missing = ['refresh_token', ...(provider === 'microsoft' ? ['redirect_uri'] : [])].filter((k) => typeof s[k] !== 'string' || (s[k] as string).trim() === '');
+  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing.map((k) => `settings.${k}`), message: `Please include the missing fields in settings: ${missing.join(', ')}` });
+  return {
+    [`${provider}_client_id`]: connector.clientId,
+    [`${provider}_client_secret`]: connector.clientSecret,
+    [`${provider}_refresh_token`]: s.refresh_token,
+    ...(provider === 'microsoft' ? { redirect_uri: s.redirect_uri } : {}),
   };
 }

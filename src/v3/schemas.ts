@@ -65,7 +65,7 @@ export const GrantParams = Type.Object({ grant_id: Type.String() });
 
 /** `POST /v3/connect/custom`: the provider and its settings (v3/custom-auth.ts lists them per provider). */
 export const CustomAuthBody = Type.Object({
-  provider: Type.String({ description: '`imap`, a known password provider (`icloud`, `yahoo`, `aol`, …) or `ews`; `google`/`microsoft` need connectors (not served yet).' }),
+  provider: Type.String({ description: '`imap`, a known password provider (`icloud`, `yahoo`, `aol`, …), `ews`, or `google`/`microsoft` (the OAuth client from the application’s connector).' }),
   settings: Type.Object({
     email: Type.Optional(Type.String({ description: 'Latchkey extension: the account’s address, when the username is not it.' })),
     name: Type.Optional(Type.String({ description: 'Latchkey extension: the grant’s name (default the address).' })),
@@ -75,6 +75,8 @@ export const CustomAuthBody = Type.Object({
     smtp_host: Type.Optional(Type.String()), smtp_port: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
     username: Type.Optional(Type.String()), password: Type.Optional(Type.String()),
     exchange_server_host: Type.Optional(Type.String()),
+    refresh_token: Type.Optional(Type.String({ description: 'google / microsoft: the user’s refresh token (stored encrypted).' })),
+    redirect_uri: Type.Optional(Type.String({ description: 'microsoft: the redirect URI the refresh token was obtained with.' })),
   }, { additionalProperties: true }),
   state: Type.Optional(Type.String({ description: 'Accepted, not kept.' })),
   scope: Type.Optional(Type.Array(Type.String(), { description: 'Accepted, not kept.' })),

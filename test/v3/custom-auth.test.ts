@@ -73,7 +73,7 @@ describe('v3 custom authentication against a real Dovecot, through the official 
     assert.equal((await nylas.grants.list({ queryParams: { email: 'dan@example.test' } })).data.length, 0);
   });
 
-  test('missing settings and an address nowhere: missing_fields in v3’s shape; google waits for connectors', async () => {
+  test('missing settings and an address nowhere: missing_fields in v3’s shape; google without a connector: connector_not_found', async () => {
     const none = await lk.post('/v3/connect/custom', { provider: 'imap' }, { authorization: `Bearer ${apiKey}` });
     assert.equal(none.status, 400);
     assert.deepEqual(none.body.error.missing_fields, ['settings']);
@@ -81,8 +81,12 @@ describe('v3 custom authentication against a real Dovecot, through the official 
     const noEmail = await lk.post('/v3/connect/custom', { provider: 'imap', settings: { imap_username: 'dan', imap_password: 'x' } }, { authorization: `Bearer ${apiKey}` });
     assert.deepEqual(noEmail.body.error.missing_fields, ['settings.email']);
     const google = await lk.post('/v3/connect/custom', { provider: 'google', settings: { refresh_token: 'r' } }, { authorization: `Bearer ${apiKey}` });
-    assert.equal(google.status, 400);
-    assert.equal(google.body.error.reason, 'unsupported_provider');
+    assert.equal(google.status, 400, 'no address: missing_fields first');
+    const googleNoConnector = await lk.post('/v3/connect/custom', { provider: 'google', settings: { refresh_token: 'r', email: 'g@gmail.test' } }, { authorization: `Bearer ${apiKey}` });
+    assert.equal(googleNoConnector.status, 404);
+    assert.equal(googleNoConnector.body.error.reason, 'connector_not_found');
+    const zoom = await lk.post('/v3/connect/custom', { provider: 'zoom', settings: { email: 'z@example.test', password: 'p' } }, { authorization: `Bearer ${apiKey}` });
+    assert.equal(zoom.body.error.reason, 'unsupported_provider');
     assert.equal((await lk.post('/v3/connect/custom', { provider: 'imap', settings: imap('dan@example.test', 'dan-secret') })).status, 401, 'no API key');
   });
 

@@ -2844,7 +2844,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description `imap`, a known password provider (`icloud`, `yahoo`, `aol`, …) or `ews`; `google`/`microsoft` need connectors (not served yet). */
+                        /** @description `imap`, a known password provider (`icloud`, `yahoo`, `aol`, …), `ews`, or `google`/`microsoft` (the OAuth client from the application’s connector). */
                         provider: string;
                         settings: {
                             /** @description Latchkey extension: the account’s address, when the username is not it. */
@@ -2862,6 +2862,10 @@ export interface paths {
                             username?: string;
                             password?: string;
                             exchange_server_host?: string;
+                            /** @description google / microsoft: the user’s refresh token (stored encrypted). */
+                            refresh_token?: string;
+                            /** @description microsoft: the redirect URI the refresh token was obtained with. */
+                            redirect_uri?: string;
                         } & {
                             [key: string]: unknown;
                         };
