@@ -5,3 +5,4 @@ export { createPkcePair, hostedAuthUrl, pkceChallenge, type HostedAuthOptions, t
 export type { AccountsApi, ApplicationApi, OAuthApi } from './management.ts';
 export type { AccountCredentials, HostedTokenResponse, Account, Application, ApplicationUpdate, ManagementAccount, RevokeResponse, SuccessResponse, TokenInfo, AuthorizeRequest, AuthorizeSettings, CodeResponse, DetectResponse, ErrorBody, ErrorType, Reason, TokenResponse } from './types.ts';
 export type { paths } from './openapi.ts';
+export { LatchkeyV3, LatchkeyV3Error, type LatchkeyV3Options, type Grant, type GrantPage, type GrantListQuery, type CustomAuthRequest, type ProviderDetectResponse, type ApplicationDetails, type V3ErrorBody } from './v3.ts';
