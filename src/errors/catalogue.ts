@@ -104,7 +104,7 @@ export const CATALOGUE = {
     // Nylas v3 data endpoints (/v3/grants/{id}/messages, …): issue 15.
     status: 404,
     type: 'invalid_request_error',
-    message: 'Latchkey provides authentication only (grants, connect, providers): it does not serve mailbox data such as messages, threads, folders, calendars or contacts. Read the mailbox over the account’s own IMAP/SMTP connection, whose settings and credentials Latchkey hands to the application when the application has opted in to releasing credentials.',
+    message: 'Latchkey provides authentication only (grants, connect, providers): it does not serve mailbox data such as messages, threads, folders, calendars or contacts. Read the mailbox over the account’s own IMAP/SMTP connection: an application that opted in to credentials release reads its settings and credentials from GET /a/{client_id}/accounts/{grant_id}/credentials (a grant id is the account id).',
   },
   body_too_large: { status: 413, type: 'invalid_request_error', message: 'The request body is too large.' },
   // Refused by the HTTP parser before any route ran (issue 18): still the documented shape.
