@@ -4,6 +4,7 @@ import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { authenticateManagement } from '../manage/auth.ts';
 import { registerWebhook, webhookView } from '../webhooks/register.ts';
+import { isV3Webhook } from '../webhooks/events.ts';
 import { EVENTS } from '../webhooks/events.ts';
 import { ErrorBody } from './schemas.ts';
 import { ClientParams, Success } from './management-schemas.ts';
@@ -39,7 +40,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   app.get('/a/:client_id/webhooks', {
     schema: { summary: 'The application’s webhooks', tags, security, params: ClientParams, response: { 200: Type.Array(WebhookObject), ...errors } },
-  }, async (req) => (await ctx.store.listWebhooks((await auth(req)).clientId)).map(webhookView));
+  }, async (req) => (await ctx.store.listWebhooks((await auth(req)).clientId)).filter((w) => !isV3Webhook(w)).map(webhookView));
 
   app.post('/a/:client_id/webhooks', {
     attachValidation: true,

@@ -381,6 +381,7 @@ export class KyselyStore implements Store {
     const { rows } = await hot(this.db, this.caps, 'listWebhooks', (p) => this.db.selectFrom('webhooks').selectAll().where('client_id', '=', p.clientId).orderBy('created_at').orderBy('id'), { clientId });
     return rows.map(toWebhook);
   }
+  updateWebhook(clientId: string, id: string, changes: { callbackUrl: string; triggers: string[] }): Promise<Webhook | undefined> { return wq.update(this.db, clientId, id, changes); }
   findWebhook(id: string): Promise<Webhook | undefined> { return wq.find(this.db, id); }
   webhooksNotUnder(version: string): Promise<Webhook[]> { return wq.notUnder(this.db, version); }
   reencryptWebhookSecret(id: string, envelope: string, keyVersion: string, expected: string): Promise<boolean> { return wq.reencrypt(this.db, id, envelope, keyVersion, expected); }

@@ -30,6 +30,11 @@ export const webhookQueries = {
     const rows = await db.selectFrom('webhooks').select((eb) => ['key_version', eb.fn.countAll<number>().as('n')]).groupBy('key_version').execute();
     return Object.fromEntries(rows.map((r) => [r.key_version, Number(r.n)]));
   },
+  async update(db: Db, clientId: string, id: string, c: { callbackUrl: string; triggers: string[] }): Promise<Webhook | undefined> {
+    await db.updateTable('webhooks').set({ callback_url: c.callbackUrl, triggers: JSON.stringify(c.triggers) }).where('client_id', '=', clientId).where('id', '=', id).execute();
+    const row = await db.selectFrom('webhooks').selectAll().where('client_id', '=', clientId).where('id', '=', id).executeTakeFirst();
+    return row && toWebhook(row);
+  },
   async delete(db: Db, clientId: string, id: string): Promise<boolean> {
     const r = await db.deleteFrom('webhooks').where('client_id', '=', clientId).where('id', '=', id).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;

@@ -345,6 +345,8 @@ export interface Store {
   /** How many webhook signing secrets each key version encrypts. */
   webhookCountsByVersion(): Promise<Record<string, number>>;
   findWebhook(id: string): Promise<Webhook | undefined>;
+  /** Changes the callback URL and triggers of the application's webhook `id`. Returns the webhook, or undefined when it has none such. */
+  updateWebhook(clientId: string, id: string, changes: { callbackUrl: string; triggers: string[] }): Promise<Webhook | undefined>;
   /** Deletes the webhook of this application and its pending deliveries. */
   deleteWebhook(clientId: string, id: string): Promise<boolean>;
   enqueueDeliveries(rows: Delivery[]): Promise<void>;

@@ -7,6 +7,7 @@ import { applicationDetails } from './applications.ts';
 import { registerConnectorRoutes } from './connectors.ts';
 import { customAuthentication, updateGrant } from './custom-auth.ts';
 import { registerOAuthRoutes } from './oauth.ts';
+import { registerV3WebhookRoutes } from './webhooks.ts';
 import { REQUEST_ID_HEADER, requestIdOf, v3ErrorBody } from './errors.ts';
 import { currentGrant, destroyGrant, findGrant, listGrants } from './grants.ts';
 import { detectProviderV3 } from './providers-detect.ts';
@@ -95,6 +96,7 @@ export function registerV3Routes(app: FastifyInstance, ctx: AppContext): void {
 
     registerConnectorRoutes(v3, ctx);
     registerOAuthRoutes(v3, ctx);
+    registerV3WebhookRoutes(v3, ctx);
 
     // Mailbox data (messages, threads, folders, calendars, contacts, …) is not Latchkey's: one
     // clear 404 for every path below a grant, after the API key is checked (an unauthenticated

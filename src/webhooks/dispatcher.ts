@@ -5,6 +5,7 @@ import type { HttpGetContext } from '../net/http-get.ts';
 import { httpsPost } from '../net/http-post.ts';
 import type { Delivery, Store } from '../store/store.ts';
 import { Periodic } from '../app/periodic.ts';
+import { isV3Webhook } from './events.ts';
 
 /** Delivery policy (config `webhooks`; README "Webhooks"). */
 export interface RetryPolicy {
@@ -66,7 +67,9 @@ export class WebhookDispatcher {
     let problem: string;
     try {
       const secret = this.deps.keys.decrypt(hook.secretEnvelope, `webhook:${hook.id}:signing_secret`);
-      const status = await httpsPost(new URL(hook.callbackUrl), d.body, { 'x-latchkey-signature': sign(d.body, secret), 'x-latchkey-delivery': d.id }, this.deps.http, this.policy.timeoutMs);
+      // A v3 webhook's receivers check X-Nylas-Signature (the same hex HMAC-SHA256 of the raw body).
+      const signature = isV3Webhook(hook) ? 'x-nylas-signature' : 'x-latchkey-signature';
+      const status = await httpsPost(new URL(hook.callbackUrl), d.body, { [signature]: sign(d.body, secret), 'x-latchkey-delivery': d.id }, this.deps.http, this.policy.timeoutMs);
       if (status >= 200 && status < 300) {
         await this.deps.store.recordDelivery(d.id, { attempts, nextAttemptAt: d.nextAttemptAt, deliveredAt: this.deps.now(), failedAt: null, lastError: null });
         this.deps.log.info({ event: 'webhook.delivered', delivery_id: d.id, webhook_id: hook.id, type: d.event, attempts }, 'webhook delivered');

@@ -35,34 +35,53 @@ export interface RegisterDeps {
  * with exactly RANDOM as its body. Then a signing secret is generated: it is returned **once**
  * (`signing_secret`) and stored only encrypted (Latchkey keeps only a hash of the client secret,
  * so it cannot sign with that).
+ * `names`: the events allowed and the field names errors speak of — v2's by default; the Nylas v3
+ * surface passes its `grant.*` events, `webhook_url` and `trigger_types` (v3/webhooks.ts).
  * @throws ApiError `invalid_value` (400) for a bad URL or trigger; `webhook_challenge_failed` (400)
  *   when the endpoint did not echo the challenge (the message says what it did).
  */
-export async function registerWebhook(deps: RegisterDeps, clientId: string, body: Record<string, unknown>): Promise<WebhookView & { signing_secret: string }> {
-  const raw = body.callback_url;
-  let url: URL;
-  try {
-    url = new URL(String(raw ?? ''));
-  } catch {
-    throw new ApiError('invalid_value', { message: 'callback_url must be an https URL.' });
-  }
-  if (url.protocol !== 'https:' || url.username || url.password) throw new ApiError('invalid_value', { message: 'callback_url must be an https URL (without credentials).' });
-  const triggers = body.triggers === undefined ? [...EVENTS] : body.triggers;
-  if (!Array.isArray(triggers) || !triggers.length || !triggers.every((t) => (EVENTS as readonly unknown[]).includes(t))) {
-    throw new ApiError('invalid_value', { message: `triggers must be a non-empty array of: ${EVENTS.join(', ')}.` });
-  }
+export async function registerWebhook(deps: RegisterDeps, clientId: string, body: Record<string, unknown>, names: { events: readonly string[]; url: string; triggers: string } = V2_NAMES): Promise<WebhookView & { signing_secret: string }> {
+  const url = callbackUrl(body.callback_url, names.url);
+  const triggers = checkTriggers(body.triggers === undefined ? [...names.events] : body.triggers, names.events, names.triggers);
   await challenge(deps, url);
   const id = newId();
   const secret = newSecret('webhookSecret');
   const hook: Webhook = {
-    id, clientId, callbackUrl: url.toString(), triggers: [...new Set(triggers as string[])],
+    id, clientId, callbackUrl: url.toString(), triggers,
     secretEnvelope: deps.keys.encrypt(secret, `webhook:${id}:signing_secret`), keyVersion: deps.keys.current, createdAt: Math.floor(deps.now() / 1000),
   };
   await deps.store.createWebhook(hook);
   return { ...webhookView(hook), signing_secret: secret };
 }
 
-async function challenge(deps: RegisterDeps, url: URL): Promise<void> {
+const V2_NAMES = { events: EVENTS, url: 'callback_url', triggers: 'triggers' } as const;
+
+/** A callback URL: https, without credentials. @throws ApiError `invalid_value`, naming `field`. */
+export function callbackUrl(raw: unknown, field: string): URL {
+  let url: URL;
+  try {
+    url = new URL(String(raw ?? ''));
+  } catch {
+    throw new ApiError('invalid_value', { message: `${field} must be an https URL.` });
+  }
+  if (url.protocol !== 'https:' || url.username || url.password) throw new ApiError('invalid_value', { message: `${field} must be an https URL (without credentials).` });
+  return url;
+}
+
+/** A non-empty list of `events`. @throws ApiError `invalid_value`, naming `field`. */
+export function checkTriggers(triggers: unknown, events: readonly string[], field: string): string[] {
+  if (!Array.isArray(triggers) || !triggers.length || !triggers.every((t) => events.includes(t as string))) {
+    throw new ApiError('invalid_value', { message: `${field} must be a non-empty array of: ${events.join(', ')}.` });
+  }
+  return [...new Set(triggers as string[])];
+}
+
+/**
+ * The challenge handshake (v2 and v3 alike): GET `url?challenge=RANDOM` through the outbound
+ * policy; the endpoint must answer 200 with exactly RANDOM as its body.
+ * @throws ApiError `webhook_challenge_failed`, `destination_not_allowed`.
+ */
+export async function challenge(deps: RegisterDeps, url: URL): Promise<void> {
   const value = randomBytes(16).toString('hex');
   const probe = new URL(url);
   probe.searchParams.set('challenge', value);

@@ -4376,6 +4376,526 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v3/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application’s v3 webhooks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                id: string;
+                                trigger_types: ("grant.created" | "grant.updated" | "grant.deleted" | "grant.expired")[];
+                                webhook_url: string;
+                                /** @enum {string} */
+                                status: "active";
+                                /** @description Always empty: Latchkey sends no e-mail about failing webhooks. */
+                                notification_email_addresses: string[];
+                                /** @description Unix seconds */
+                                created_at: number;
+                                /** @description Unix seconds */
+                                status_updated_at: number;
+                                /** @description Unix seconds */
+                                updated_at: number;
+                            }[];
+                            /** @description Absent on the last page. */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "verification_busy" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "verification_busy" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a webhook (after the challenge handshake); webhook_secret is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Any of grant.created, grant.updated, grant.deleted, grant.expired. */
+                        trigger_types: string[];
+                        /** @description https; must answer GET ?challenge=V with 200 and body V within the timeout. */
+                        webhook_url: string;
+                        /** @description Accepted, not stored. */
+                        description?: string;
+                        /** @description Accepted, not used. */
+                        notification_email_addresses?: string[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                id: string;
+                                trigger_types: ("grant.created" | "grant.updated" | "grant.deleted" | "grant.expired")[];
+                                webhook_url: string;
+                                /** @enum {string} */
+                                status: "active";
+                                /** @description Always empty: Latchkey sends no e-mail about failing webhooks. */
+                                notification_email_addresses: string[];
+                                /** @description Unix seconds */
+                                created_at: number;
+                                /** @description Unix seconds */
+                                status_updated_at: number;
+                                /** @description Unix seconds */
+                                updated_at: number;
+                                /** @description Shown once: X-Nylas-Signature is the hex HMAC-SHA256 of the raw body under it. */
+                                webhook_secret: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "verification_busy" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "verification_busy" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                id: string;
+                                trigger_types: ("grant.created" | "grant.updated" | "grant.deleted" | "grant.expired")[];
+                                webhook_url: string;
+                                /** @enum {string} */
+                                status: "active";
+                                /** @description Always empty: Latchkey sends no e-mail about failing webhooks. */
+                                notification_email_addresses: string[];
+                                /** @description Unix seconds */
+                                created_at: number;
+                                /** @description Unix seconds */
+                                status_updated_at: number;
+                                /** @description Unix seconds */
+                                updated_at: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "verification_busy" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "verification_busy" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change trigger_types or webhook_url (a new URL passes the challenge first) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        trigger_types?: string[];
+                        webhook_url?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                id: string;
+                                trigger_types: ("grant.created" | "grant.updated" | "grant.deleted" | "grant.expired")[];
+                                webhook_url: string;
+                                /** @enum {string} */
+                                status: "active";
+                                /** @description Always empty: Latchkey sends no e-mail about failing webhooks. */
+                                notification_email_addresses: string[];
+                                /** @description Unix seconds */
+                                created_at: number;
+                                /** @description Unix seconds */
+                                status_updated_at: number;
+                                /** @description Unix seconds */
+                                updated_at: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "verification_busy" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "verification_busy" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a webhook and its pending deliveries */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            data: {
+                                /** @enum {string} */
+                                status: "success";
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "verification_busy" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every v3 error: `{request_id, error: {type, message, provider_error}}`. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            error: {
+                                /** @enum {string} */
+                                type: "api.invalid_request_error" | "api.authentication_error" | "api.not_found_error" | "api.provider_error" | "api.rate_limit_error" | "api.internal_error";
+                                message: string;
+                                /**
+                                 * @description Latchkey’s stable reason (docs/errors.md), as on the v2 surface.
+                                 * @enum {string}
+                                 */
+                                reason: "missing_fields" | "invalid_value" | "unsupported_provider" | "invalid_scope" | "email_mismatch" | "webhook_challenge_failed" | "invalid_code" | "missing_access_token" | "oauth_account_mismatch" | "invalid_redirect_uri" | "unsupported_response_type" | "unsupported_grant_type" | "login_expired" | "csrf_failed" | "invalid_client" | "invalid_token" | "account_cancelled" | "account_not_found" | "no_tokens" | "token_not_found" | "webhook_not_found" | "not_found" | "connector_not_found" | "connector_exists" | "not_served" | "body_too_large" | "invalid_credentials" | "app_password_required" | "web_login_required" | "imap_disabled" | "oauth_required" | "smtp_auth_disabled" | "mailbox_access_denied" | "refresh_token_revoked" | "token_audience_invalid" | "oauth_client_invalid" | "oauth_login_refused" | "tls_required" | "tls_required_not_offered" | "tls_mismatch" | "certificate_invalid" | "not_imap" | "not_smtp" | "no_supported_auth_mechanism" | "command_rejected" | "ehlo_rejected" | "destination_not_allowed" | "autodiscover_failed" | "dns_not_found" | "connect_refused" | "network_unreachable" | "connection_closed" | "protocol_error" | "provider_unavailable" | "verification_busy" | "connect_timeout" | "greeting_timeout" | "response_timeout" | "rate_limited" | "internal" | "store_unavailable";
+                                /** @description When a provider conversation failed: which step, and the provider’s reply (secrets removed). */
+                                provider_error?: {
+                                    step?: string;
+                                    server_error?: string;
+                                    addresses_tried?: string[];
+                                };
+                                missing_fields?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v3/grants/{grant_id}/{*}": {
         parameters: {
             query?: never;
