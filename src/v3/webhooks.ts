@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { authenticateApiKey } from '../manage/api-keys.ts';
@@ -34,10 +34,9 @@ const UpdateBody = Type.Object({ trigger_types: Type.Optional(Type.Array(Type.St
 const IdParams = Type.Object({ id: Type.String() });
 
 /** v3's webhook object for a stored webhook. Latchkey does not pause failing webhooks: `active`. */
-function v3WebhookView(w: Webhook): Static3 {
+function v3WebhookView(w: Webhook): Static<typeof V3Webhook> {
   return { id: w.id, trigger_types: w.triggers, webhook_url: w.callbackUrl, status: 'active', notification_email_addresses: [], created_at: w.createdAt, status_updated_at: w.createdAt, updated_at: w.createdAt };
 }
-type Static3 = { id: string; trigger_types: string[]; webhook_url: string; status: 'active'; notification_email_addresses: string[]; created_at: number; status_updated_at: number; updated_at: number };
 
 /**
  * `/v3/webhooks` (the SDK's `webhooks.create/list/find/update/destroy`): v3 webhooks are the v2
