@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config/env.ts';
 import { KeyRing } from '../crypto/keyring.ts';
-import { rotateCredentials } from '../crypto/rotate.ts';
+import { rotateCredentials, storedSecretCounts } from '../crypto/rotate.ts';
 import { CommandFailed, EXIT, type CliIo } from './exit.ts';
 import { json } from './output.ts';
 import { withStore } from './store.ts';
@@ -26,13 +26,13 @@ export function registerKeyCommands(program: Command, io: CliIo): void {
         batchSize: opts.batchSize,
         maxBatches: opts.batches,
         nowSec: () => Math.floor(Date.now() / 1000),
-        onProgress: (done, total) => progress(`processed ${done} of ${total} stored secrets (credentials and webhook signing secrets)\n`),
+        onProgress: (done, total) => progress(`processed ${done} of ${total} stored secrets (credentials, webhook signing secrets, connector client secrets)\n`),
       }));
       if (opts.json) io.out(json(report));
       else {
-        io.out(`key ${report.target}: ${report.rotated} re-encrypted (${report.rotatedCredentials} credentials, ${report.rotatedWebhookSecrets} webhook signing secrets), ${report.skipped} changed meanwhile (already current), ${report.failed.length} failed, ${report.remaining} not yet under ${report.target}\n`);
-        for (const f of report.failed) io.out(`  failed: account ${f.accountId} ${f.field}: ${f.reason}\n`);
-        if (report.remaining === 0) io.out('Every stored secret (credentials and webhook signing secrets) uses the newest key; older versions can be retired.\n');
+        io.out(`key ${report.target}: ${report.rotated} re-encrypted (${report.rotatedCredentials} credentials, ${report.rotatedWebhookSecrets} webhook signing secrets, ${report.rotatedConnectorSecrets} connector client secrets), ${report.skipped} changed meanwhile (already current), ${report.failed.length} failed, ${report.remaining} not yet under ${report.target}\n`);
+        for (const f of report.failed) io.out(`  failed: ${f.accountId.includes(' ') ? f.accountId : `account ${f.accountId}`} ${f.field}: ${f.reason}\n`);
+        if (report.remaining === 0) io.out('Every stored secret (credentials, webhook signing secrets, connector client secrets) uses the newest key; older versions can be retired.\n');
       }
       if (report.failed.length) io.setExit(EXIT.failed);
     });
@@ -43,14 +43,16 @@ export function registerKeyCommands(program: Command, io: CliIo): void {
     .action(async (version: string) => {
       const ring = configuredRing();
       if (version === ring.current) throw new CommandFailed(`key ${version} is the newest key of LATCHKEY_ENCRYPTION_KEYS, which new secrets are written with; put a new key first and rotate`);
-      const { credentials, webhooks, codes, stored } = await withStore(async (store) => {
+      const { credentials, webhooks, connectors, codes, stored } = await withStore(async (store) => {
         const byCredential = await store.credentialCountsByVersion();
         const byWebhook = await store.webhookCountsByVersion();
+        const byConnector = await store.connectorCountsByVersion();
         return {
           credentials: byCredential[version] ?? 0,
           webhooks: byWebhook[version] ?? 0,
+          connectors: byConnector[version] ?? 0,
           codes: await store.liveCodesUnder(version, Math.floor(Date.now() / 1000)),
-          stored: [...new Set([...Object.keys(byCredential), ...Object.keys(byWebhook)])],
+          stored: Object.keys(await storedSecretCounts(store)),
         };
       });
       // A typo (`V1`, ` v1`, `v9`) names a version that exists nowhere: "nothing uses it" would
@@ -60,6 +62,7 @@ export function registerKeyCommands(program: Command, io: CliIo): void {
       }
       if (credentials) throw new CommandFailed(`key ${version} is still used by ${credentials} stored credential(s); run \`latchkey keys rotate\` first`);
       if (webhooks) throw new CommandFailed(`key ${version} is still used by ${webhooks} webhook signing secret(s); run \`latchkey keys rotate\` first`);
+      if (connectors) throw new CommandFailed(`key ${version} is still used by ${connectors} connector client secret(s); run \`latchkey keys rotate\` first`);
       if (codes) throw new CommandFailed(`key ${version} is still used by ${codes} unredeemed code(s); they expire within 15 minutes — retry then`);
       io.out(`No stored secret uses key ${version}. Remove ${version}:… from LATCHKEY_ENCRYPTION_KEYS and restart every Latchkey process.\n`);
     });

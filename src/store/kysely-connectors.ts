@@ -22,6 +22,20 @@ export const connectorQueries = {
     const row = await db.selectFrom('connectors').selectAll().where('client_id', '=', clientId).where('provider', '=', provider).executeTakeFirst();
     return row && toConnector(row);
   },
+  async notUnder(db: Db, version: string): Promise<ConnectorRow[]> {
+    const rows = await db.selectFrom('connectors').selectAll().where('key_version', '!=', version).orderBy('client_id').orderBy('provider').execute();
+    return rows.map(toConnector);
+  },
+  /** Compare-and-swap of the client secret's envelope: false when it changed meanwhile. */
+  async reencrypt(db: Db, clientId: string, provider: string, envelope: string, keyVersion: string, expected: string): Promise<boolean> {
+    const r = await db.updateTable('connectors').set({ secret_envelope: envelope, key_version: keyVersion })
+      .where('client_id', '=', clientId).where('provider', '=', provider).where('secret_envelope', '=', expected).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+  async countsByVersion(db: Db): Promise<Record<string, number>> {
+    const rows = await db.selectFrom('connectors').select((eb) => ['key_version', eb.fn.countAll<number>().as('n')]).groupBy('key_version').execute();
+    return Object.fromEntries(rows.map((r) => [r.key_version, Number(r.n)]));
+  },
   async delete(db: Db, clientId: string, provider: string): Promise<boolean> {
     const r = await db.deleteFrom('connectors').where('client_id', '=', clientId).where('provider', '=', provider).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;

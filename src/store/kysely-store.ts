@@ -369,6 +369,11 @@ export class KyselyStore implements Store {
   listConnectors(clientId: string): Promise<ConnectorRow[]> { return cq.list(this.db, clientId); }
   findConnector(clientId: string, provider: string): Promise<ConnectorRow | undefined> { return cq.find(this.db, clientId, provider); }
   deleteConnector(clientId: string, provider: string): Promise<boolean> { return cq.delete(this.db, clientId, provider); }
+  connectorsNotUnder(version: string): Promise<ConnectorRow[]> { return cq.notUnder(this.db, version); }
+  reencryptConnectorSecret(clientId: string, provider: string, envelope: string, keyVersion: string, expected: string): Promise<boolean> {
+    return cq.reencrypt(this.db, clientId, provider, envelope, keyVersion, expected);
+  }
+  connectorCountsByVersion(): Promise<Record<string, number>> { return cq.countsByVersion(this.db); }
 
   async accountStateByEmail(clientId: string, emailKey: string): Promise<{ id: string; syncState: string } | undefined> {
     const [row] = (await hot(this.db, this.caps, 'accountStateByEmail', (p) => this.db.selectFrom('accounts').select(['id', 'sync_state']).where('client_id', '=', p.clientId).where('email_key', '=', p.emailKey), { clientId, emailKey })).rows;

@@ -334,6 +334,12 @@ export interface Store {
   findConnector(clientId: string, provider: string): Promise<ConnectorRow | undefined>;
   /** Deletes the application's connector for this provider. Returns whether it existed. */
   deleteConnector(clientId: string, provider: string): Promise<boolean>;
+  /** Connectors whose client secret is encrypted under another key version than `version`. */
+  connectorsNotUnder(version: string): Promise<ConnectorRow[]>;
+  /** Replaces a connector's client-secret envelope if it is still `expected` (compare-and-swap). */
+  reencryptConnectorSecret(clientId: string, provider: string, envelope: string, keyVersion: string, expected: string): Promise<boolean>;
+  /** How many connector client secrets each key version encrypts. */
+  connectorCountsByVersion(): Promise<Record<string, number>>;
 
   createWebhook(webhook: Webhook): Promise<void>;
   /** An application's webhooks, oldest first. */

@@ -79,8 +79,39 @@ test('rotate counts credentials and webhook signing secrets alike, in its progre
     const r = await runCli(['keys', 'rotate'], { LATCHKEY_DATABASE_URL: `sqlite:${file}`, LATCHKEY_DATA_DIR: own, LATCHKEY_ENCRYPTION_KEYS: `${V2},${V1}` });
     assert.equal(r.code, 0, r.stderr);
     const progress = r.stdout.split('\n').filter((l) => l.startsWith('processed'));
-    assert.equal(progress.at(-1), 'processed 3 of 3 stored secrets (credentials and webhook signing secrets)', r.stdout);
-    assert.match(r.stdout, /key v2: 3 re-encrypted \(2 credentials, 1 webhook signing secrets\), 0 changed meanwhile \(already current\), 0 failed, 0 not yet under v2/);
+    assert.equal(progress.at(-1), 'processed 3 of 3 stored secrets (credentials, webhook signing secrets, connector client secrets)', r.stdout);
+    assert.match(r.stdout, /key v2: 3 re-encrypted \(2 credentials, 1 webhook signing secrets, 0 connector client secrets\), 0 changed meanwhile \(already current\), 0 failed, 0 not yet under v2/);
+  } finally {
+    rmSync(own, { recursive: true, force: true });
+  }
+});
+
+test('a v3 connector client secret under the old key: retire refuses, rotate re-encrypts it (still readable by connectorFor), then retire agrees', async () => {
+  const own = mkdtempSync(join(tmpdir(), 'latchkey-keys-conn-'));
+  const file = join(own, 'latchkey.db');
+  const env = { LATCHKEY_DATABASE_URL: `sqlite:${file}`, LATCHKEY_DATA_DIR: own, LATCHKEY_ENCRYPTION_KEYS: `${V2},${V1}` };
+  try {
+    const store = openStore(`sqlite:${file}`);
+    await store.migrate();
+    const app = await createApplication(store, 'Conn', [], Date.now());
+    const aad = `connector:${app.client_id}:google:client_secret`;
+    await store.createConnector({
+      clientId: app.client_id, provider: 'google', name: 'Google', settings: { client_id: 'g-client' }, scope: ['openid'],
+      secretEnvelope: KeyRing.parse(V1).encrypt('g-client-secret', aad), keyVersion: 'v1', createdAt: 1, updatedAt: 1,
+    });
+    await store.close();
+    const refused = await runCli(['keys', 'retire', 'v1'], env);
+    assert.equal(refused.code, 1, refused.stdout);
+    assert.match(refused.stderr, /still used by 1 connector client secret/);
+    const r = await runCli(['keys', 'rotate'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /key v2: 1 re-encrypted \(0 credentials, 0 webhook signing secrets, 1 connector client secrets\), .* 0 not yet under v2/);
+    const after = openStore(`sqlite:${file}`);
+    const connector = await after.findConnector(app.client_id, 'google');
+    await after.close();
+    assert.equal(connector?.keyVersion, 'v2');
+    assert.equal(KeyRing.parse(V2).decrypt(connector!.secretEnvelope, aad), 'g-client-secret');
+    assert.equal((await runCli(['keys', 'retire', 'v1'], env)).code, 0);
   } finally {
     rmSync(own, { recursive: true, force: true });
   }

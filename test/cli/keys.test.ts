@@ -90,8 +90,8 @@ describe('keys', () => {
   test('rotate in slices: --batches stops early, the rest stays readable, a rerun continues', async () => {
     const slice = await runCli(['keys', 'rotate', '--batch-size', '40', '--batches', '2'], env(`${V2},${V1}`));
     assert.equal(slice.code, 0, slice.stderr);
-    assert.deepEqual(slice.stdout.split('\n').filter((l) => l.startsWith('processed')), [`processed 40 of ${ACCOUNTS * 2} stored secrets (credentials and webhook signing secrets)`, `processed 80 of ${ACCOUNTS * 2} stored secrets (credentials and webhook signing secrets)`]);
-    assert.match(slice.stdout, new RegExp(`key v2: 80 re-encrypted \\(80 credentials, 0 webhook signing secrets\\), 0 changed meanwhile \\(already current\\), 0 failed, ${ACCOUNTS * 2 - 80} not yet under v2`));
+    assert.deepEqual(slice.stdout.split('\n').filter((l) => l.startsWith('processed')), [`processed 40 of ${ACCOUNTS * 2} stored secrets (credentials, webhook signing secrets, connector client secrets)`, `processed 80 of ${ACCOUNTS * 2} stored secrets (credentials, webhook signing secrets, connector client secrets)`]);
+    assert.match(slice.stdout, new RegExp(`key v2: 80 re-encrypted \\(80 credentials, 0 webhook signing secrets, 0 connector client secrets\\), 0 changed meanwhile \\(already current\\), 0 failed, ${ACCOUNTS * 2 - 80} not yet under v2`));
     assert.deepEqual(await assertAllIntact(), { v1: ACCOUNTS * 2 - 80, v2: 80 });
   });
 
@@ -109,7 +109,7 @@ describe('keys', () => {
     const rerun = await runCli(['keys', 'rotate', '--json'], env(`${V2},${V1}`));
     assert.equal(rerun.code, 0, rerun.stderr);
     const report = JSON.parse(rerun.stdout);
-    assert.deepEqual({ ...report, rotated: undefined, rotatedCredentials: undefined }, { target: 'v2', rotated: undefined, rotatedCredentials: undefined, rotatedWebhookSecrets: 0, skipped: 0, failed: [], remaining: 0 });
+    assert.deepEqual({ ...report, rotated: undefined, rotatedCredentials: undefined }, { target: 'v2', rotated: undefined, rotatedCredentials: undefined, rotatedWebhookSecrets: 0, rotatedConnectorSecrets: 0, skipped: 0, failed: [], remaining: 0 });
     assert.equal(report.rotated, mid.v1 ?? 0);
     assert.equal(report.rotatedCredentials, mid.v1 ?? 0);
     assert.deepEqual(await assertAllIntact(), { v2: ACCOUNTS * 2 });
