@@ -34,22 +34,27 @@ export type AuditInput = Pick<AuditEvent, 'event' | 'clientId' | 'outcome'> & Pa
  * belongs with the writes it records (the token path: it commits with them or not at all).
  */
 export async function recordAudit(ctx: AppContext, e: AuditInput, store: Store = ctx.store): Promise<void> {
-  const atMs = ctx.now();
   try {
-    await store.recordAuditEvent({
-      id: auditId(atMs),
-      atMs,
-      event: e.event,
-      clientId: e.clientId,
-      outcome: e.outcome,
-      emailHash: e.emailHash ?? null,
-      accountId: e.accountId ?? null,
-      sourceIp: e.sourceIp ?? null,
-      durationMs: e.durationMs ?? null,
-      revokedTokens: e.revokedTokens ?? null,
-      protocol: e.protocol ?? null,
-    });
+    await store.recordAuditEvent(auditEvent(ctx, e));
   } catch (err) {
     ctx.log.error({ err, audit_event: e.event }, 'writing the audit log failed');
   }
+}
+
+/** The row for an event: its id and time (now) filled in, absent fields null. */
+export function auditEvent(ctx: AppContext, e: AuditInput): AuditEvent {
+  const atMs = ctx.now();
+  return {
+    id: auditId(atMs),
+    atMs,
+    event: e.event,
+    clientId: e.clientId,
+    outcome: e.outcome,
+    emailHash: e.emailHash ?? null,
+    accountId: e.accountId ?? null,
+    sourceIp: e.sourceIp ?? null,
+    durationMs: e.durationMs ?? null,
+    revokedTokens: e.revokedTokens ?? null,
+    protocol: e.protocol ?? null,
+  };
 }

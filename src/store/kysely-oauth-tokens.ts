@@ -6,9 +6,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** The OAuth access-token cache and refresh lease of KyselyStore (store.ts documents each operation). Times in ms. */
 export const oauthTokenQueries = {
-  async state(db: Db, accountId: string): Promise<OAuthTokenState | undefined> {
-    const r = await db.selectFrom('oauth_tokens').selectAll().where('account_id', '=', accountId).executeTakeFirst();
-    if (!r) return undefined;
+  /** An `oauth_tokens` row as the domain sees it (the store reads it with a precompiled query: KyselyStore.oauthTokenState). */
+  toState(r: Database['oauth_tokens']): OAuthTokenState {
     const n = (v: number | null) => (v === null ? null : Number(v));
     return {
       envelope: r.envelope, keyVersion: r.key_version, expiresAtMs: n(r.expires_at), leaseOwner: r.lease_owner,

@@ -121,7 +121,11 @@ export class KyselyStore implements Store {
   claimHealthCheck(accountId: string, nowMs: number, untilMs: number): Promise<boolean> { return hq.claim(this.db, accountId, nowMs, untilMs); }
   scheduleHealthCheck(accountId: string, atMs: number): Promise<void> { return hq.schedule(this.db, accountId, atMs); }
 
-  oauthTokenState(accountId: string): Promise<OAuthTokenState | undefined> { return oq.state(this.db, accountId); }
+  async oauthTokenState(accountId: string): Promise<OAuthTokenState | undefined> {
+    // Precompiled: a release of a cached token reads it on every call (issue 14).
+    const [r] = (await hot(this.db, this.caps, 'oauthTokenState', (p) => this.db.selectFrom('oauth_tokens').selectAll().where('account_id', '=', p.accountId), { accountId })).rows;
+    return r && oq.toState(r);
+  }
   claimTokenRefresh(accountId: string, owner: string, nowMs: number, untilMs: number): Promise<boolean> { return oq.claim(this.db, accountId, owner, nowMs, untilMs); }
   saveRefreshedToken(accountId: string, owner: string, token: { envelope: string; keyVersion: string; expiresAtMs: number }, rotated: CredentialRow | undefined, nowSec: number): Promise<boolean> {
     return this.atomically((tx) => oq.save((tx as KyselyStore).db, accountId, owner, token, rotated, nowSec));
@@ -232,7 +236,8 @@ export class KyselyStore implements Store {
   }
 
   async findAccount(clientId: string, accountId: string): Promise<Account | undefined> {
-    const row = await this.db.selectFrom('accounts').selectAll().where('client_id', '=', clientId).where('id', '=', accountId).executeTakeFirst();
+    // Precompiled: every credentials release (issue 14) and management read asks it.
+    const [row] = (await hot(this.db, this.caps, 'findAccount', (p) => this.db.selectFrom('accounts').selectAll().where('client_id', '=', p.clientId).where('id', '=', p.accountId), { clientId, accountId })).rows;
     return row && toAccount(row);
   }
 
@@ -304,7 +309,8 @@ export class KyselyStore implements Store {
   }
 
   async credentialsOf(accountId: string): Promise<CredentialRow[]> {
-    const rows = await this.db.selectFrom('credentials').selectAll().where('account_id', '=', accountId).execute();
+    // Precompiled: every credentials release (issue 14) reads it.
+    const { rows } = await hot(this.db, this.caps, 'credentialsOf', (p) => this.db.selectFrom('credentials').selectAll().where('account_id', '=', p.accountId), { accountId });
     return rows.map((r) => ({ field: r.field, envelope: r.envelope, keyVersion: r.key_version }));
   }
 
@@ -441,20 +447,29 @@ export class KyselyStore implements Store {
     return Number(r.n);
   }
 
-  async recordAuditEvent(e: AuditEvent): Promise<void> {
-    await hot(this.db, this.caps, 'recordAuditEvent', (p) => this.db.insertInto('audit_events').values({
-      id: p.id,
-      at_ms: p.atMs,
-      event: p.event,
-      client_id: p.clientId,
-      outcome: p.outcome,
-      email_hash: p.emailHash,
-      account_id: p.accountId,
-      source_ip: p.sourceIp,
-      duration_ms: p.durationMs,
-      revoked_tokens: p.revokedTokens,
-      protocol: p.protocol,
-    }), { ...e, protocol: e.protocol ?? null });
+  recordAuditEvent(e: AuditEvent): Promise<void> {
+    return this.recordAuditEvents([e]);
+  }
+
+  async recordAuditEvents(events: AuditEvent[]): Promise<void> {
+    if (!events.length) return;
+    // One statement per batch size (the SQL shape depends on the row count), compiled once.
+    const cols = ['id', 'atMs', 'event', 'clientId', 'outcome', 'emailHash', 'accountId', 'sourceIp', 'durationMs', 'revokedTokens', 'protocol'] as const;
+    const args: Record<string, unknown> = {};
+    events.forEach((e, i) => cols.forEach((c) => (args[`${c}${i}`] = e[c] ?? null)));
+    await hot(this.db, this.caps, `recordAuditEvents:${events.length}`, (p) => this.db.insertInto('audit_events').values(events.map((_, i) => ({
+      id: p[`id${i}`],
+      at_ms: p[`atMs${i}`],
+      event: p[`event${i}`],
+      client_id: p[`clientId${i}`],
+      outcome: p[`outcome${i}`],
+      email_hash: p[`emailHash${i}`],
+      account_id: p[`accountId${i}`],
+      source_ip: p[`sourceIp${i}`],
+      duration_ms: p[`durationMs${i}`],
+      revoked_tokens: p[`revokedTokens${i}`],
+      protocol: p[`protocol${i}`],
+    }))), args);
   }
 
   async listAuditEvents(clientId: string, q: { sinceMs: number; limit: number }): Promise<AuditEvent[]> {

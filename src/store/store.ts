@@ -407,6 +407,12 @@ export interface Store {
 
   /** Appends one audit event (append-only: nothing updates or deletes audit rows). */
   recordAuditEvent(event: AuditEvent): Promise<void>;
+  /**
+   * Appends several audit events in ONE statement (one commit outside a transaction): all of
+   * them or none. The credentials release groups the events of concurrent requests this way
+   * (audit/grouped.ts). At most a few hundred per call (each row is 11 bound parameters).
+   */
+  recordAuditEvents(events: AuditEvent[]): Promise<void>;
   /** An application's audit events at or after `sinceMs`, newest first, at most `limit`. */
   listAuditEvents(clientId: string, query: { sinceMs: number; limit: number }): Promise<AuditEvent[]>;
 }

@@ -191,6 +191,17 @@ describe('accounting', () => {
     assert.ok(lk.logs.some((l) => l.includes('"event":"credentials.released"')));
   });
 
+  test('concurrent releases: each one has its own audit row (they are committed together, none is lost)', async () => {
+    const id = await connect('dan@example.test', 'email');
+    const before = (await lk.ctx.store.listAuditEvents(lk.app.client_id, { sinceMs: 0, limit: 10_000 })).filter((e) => e.event === 'credentials.released').length;
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => lk.get(`${base()}/accounts/${id}/credentials?protocol=${i % 2 ? 'imap' : 'smtp'}`, admin)));
+    assert.deepEqual(answers.map((a) => a.status), Array(40).fill(200));
+    const rows = (await lk.ctx.store.listAuditEvents(lk.app.client_id, { sinceMs: 0, limit: 10_000 })).filter((e) => e.event === 'credentials.released');
+    assert.equal(rows.length - before, 40);
+    assert.equal(new Set(rows.map((r) => r.id)).size, rows.length, 'ids are unique');
+    assert.equal(rows.slice(0, 40).filter((r) => r.protocol === 'smtp' && r.outcome === 'ok' && r.accountId === id).length, 20);
+  });
+
   test('per-application rate limit: beyond LATCHKEY_LIMIT_CREDENTIALS_PER_MINUTE → 429 with Retry-After', async () => {
     const small = await startLatchkey({ LATCHKEY_LIMIT_CREDENTIALS_PER_MINUTE: '3' });
     try {

@@ -229,6 +229,18 @@ for (const backend of BACKENDS) {
       assert.equal(rows[0]!.durationMs, 12);
     });
 
+    test('audit events: several in one statement, every field kept, all listed', async () => {
+      await store.createApplication(app('app-audit-n'));
+      const ev = (i: number) => ({ id: `evn-${i}`, atMs: 2_000 + i, event: 'credentials.released' as const, clientId: 'app-audit-n', outcome: i % 2 ? 'ok' : 'insufficient_scope', emailHash: null, accountId: `acc-${i}`, sourceIp: '10.0.0.1', durationMs: null, revokedTokens: null, protocol: i % 2 ? 'imap' : 'smtp' });
+      await store.recordAuditEvents([]);
+      await store.recordAuditEvents([ev(0), ev(1), ev(2)]);
+      await store.recordAuditEvents([ev(3)]);
+      const rows = await store.listAuditEvents('app-audit-n', { sinceMs: 0, limit: 10 });
+      assert.deepEqual(rows, [ev(3), ev(2), ev(1), ev(0)]);
+      await assert.rejects(store.recordAuditEvents([ev(4), ev(0)]), 'a duplicate id fails the whole statement');
+      assert.equal((await store.listAuditEvents('app-audit-n', { sinceMs: 0, limit: 10 })).length, 4, 'all of them or none');
+    });
+
     test('searchAccounts: filters by provider, state, address and time; sorts both ways with id as tie-break; pages', async () => {
       await store.createApplication(app('app-s'));
       await store.upsertAccount({ ...upsert('app-s', 's1@x.test', 'acc-s1', 100), provider: 'gmail' });
