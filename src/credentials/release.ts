@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.ts';
-import { recordAudit } from '../audit/record.ts';
+import { recordAuditGrouped } from '../audit/grouped.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { ownAccount } from '../manage/accounts.ts';
 import type { Account, Application } from '../store/store.ts';
@@ -95,5 +95,5 @@ async function outcome(ctx: AppContext, app: Application, account: Account | und
   const entry = { event: 'credentials.released', client_id: app.clientId, account_id: account?.id, protocol: label, outcome: result };
   if (result === 'internal') ctx.log.error({ ...entry, err }, 'credentials release failed unexpectedly');
   else ctx.log.info(entry, 'credentials release');
-  await recordAudit(ctx, { event: 'credentials.released', clientId: app.clientId, outcome: result, accountId: account?.id ?? null, sourceIp: source.ip, protocol: label });
+  await recordAuditGrouped(ctx, { event: 'credentials.released', clientId: app.clientId, outcome: result, accountId: account?.id ?? null, sourceIp: source.ip, protocol: label });
 }
