@@ -17,6 +17,13 @@ export interface ReleasedToken {
 export const EXPIRY_MARGIN_MS = 5 * 60_000;
 /** `expires_in` absent from the token response: Google and Microsoft issue one-hour tokens. */
 const DEFAULT_LIFETIME_S = 3600;
+/**
+ * The longest `expires_in` believed (s): 24 hours. Google and Microsoft issue one-hour tokens
+ * (Microsoft's CAE tokens up to ~28 h); an endpoint answering more (or 1e300) would otherwise pin
+ * a token in the cache for ever — and overflow PostgreSQL's bigint, failing every release after a
+ * successful refresh. Refreshing earlier than the provider meant costs one round trip a day.
+ */
+const MAX_LIFETIME_S = 24 * 3600;
 /** How often a caller waiting on another node's refresh looks at the store again (ms). */
 const POLL_MS = 40;
 
@@ -99,8 +106,8 @@ async function refresh(ctx: AppContext, account: Account, platform: OAuthPlatfor
       refreshToken: secrets.get(`${platform}_refresh_token`) ?? '',
       ...(typeof s.redirect_uri === 'string' ? { redirectUri: s.redirect_uri } : {}),
     }, account.emailAddress, ctx.detect.http, ctx.config.timeouts.commandMs));
-    const lifetime = minted.expiresIn && minted.expiresIn > 0 ? minted.expiresIn : DEFAULT_LIFETIME_S;
-    const expiresAtMs = ctx.now() + lifetime * 1000;
+    const lifetime = minted.expiresIn && minted.expiresIn > 0 ? Math.min(minted.expiresIn, MAX_LIFETIME_S) : DEFAULT_LIFETIME_S;
+    const expiresAtMs = Math.floor(ctx.now() + lifetime * 1000);
     const field = `${platform}_refresh_token`;
     const rotated = minted.rotatedRefreshToken
       ? { field, envelope: ctx.keys.encrypt(minted.rotatedRefreshToken, `account:${account.id}:${field}`), keyVersion: ctx.keys.current }
