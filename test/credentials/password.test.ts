@@ -118,6 +118,20 @@ describe('password accounts', () => {
     await connect('dan@example.test', 'email'); // re-authorized: running again
     assert.equal((await lk.get(`${base()}/accounts/${id}/credentials`, admin)).status, 200);
   });
+
+  test('HEAD releases nothing: no audit row, no metric, no rate-limit point (both endpoints answer 404, as POST does)', async () => {
+    assert.equal((await lk.put(base(), { credentials_release: true }, admin)).status, 200);
+    const id = await connect('dan@example.test', 'email');
+    const released = async () => (await lk.ctx.store.listAuditEvents(lk.app.client_id, { sinceMs: 0, limit: 10_000 })).filter((e) => e.event === 'credentials.released').length;
+    const before = await released();
+    for (const path of [`${base()}/accounts/${id}/credentials`, `${base()}/emailengine/credentials?account=${id}&proto=imap`]) {
+      const head = await fetch(lk.url + path, { method: 'HEAD', headers: admin });
+      assert.equal(head.status, 404, path);
+      const post = await fetch(lk.url + path, { method: 'POST', headers: admin });
+      assert.equal(post.status, 404, path);
+    }
+    assert.equal(await released(), before, 'a HEAD request released the credentials (audited, counted) and threw them away');
+  });
 });
 
 describe('SDK and CLI', () => {
