@@ -4,7 +4,7 @@ import { ApiError } from '../errors/api-error.ts';
 import { isReason } from '../errors/catalogue.ts';
 import { oauthEndpoints, type OAuthPlatform } from '../oauth/endpoints.ts';
 import { mintMailToken } from '../oauth/mint.ts';
-import type { Account, OAuthTokenState, Store } from '../store/store.ts';
+import { StoreUnavailable, type Account, type OAuthTokenState, type Store } from '../store/store.ts';
 import { emitAccountEvent } from '../webhooks/events.ts';
 
 /** An access token as released: the token and when it expires (Unix seconds). */
@@ -27,10 +27,20 @@ const MAX_LIFETIME_S = 24 * 3600;
 /** How often a caller waiting on another node's refresh looks at the store again (ms). */
 const POLL_MS = 40;
 
-/** This process's id as a lease owner (a fresh one per process: a restarted node never mistakes an old lease for its own). */
-const PROCESS_OWNER = randomBytes(9).toString('base64url');
+/**
+ * Per store (one per server; tests run several in one process), the prefix of its lease owners: a
+ * fresh one per server, so a restarted node — or another server in this process — never mistakes
+ * a lease for its own.
+ */
+const owners = new WeakMap<Store, string>();
 /** Per store (one per server), the refreshes this process is running or waiting on, by account. */
 const inFlight = new WeakMap<Store, Map<string, Promise<ReleasedToken>>>();
+
+function ownerPrefix(store: Store): string {
+  let prefix = owners.get(store);
+  if (!prefix) owners.set(store, (prefix = randomBytes(9).toString('base64url')));
+  return prefix;
+}
 
 /**
  * A live OAuth access token for an account of provider gmail, office365 or graph (issue 14).
@@ -43,7 +53,8 @@ const inFlight = new WeakMap<Store, Map<string, Promise<ReleasedToken>>>();
  * - across processes, the refresh lease in the store (`claimTokenRefresh`, one atomic statement)
  *   lets one node refresh; the others poll the store every 40 ms for its result — the new token,
  *   or the reason it failed — and take the lease themselves only if it expires unfinished
- *   (its holder died: the lease lasts the authorize timeout plus 5 s).
+ *   (its holder died: the lease lasts the authorize timeout plus 5 s). A lease this server left
+ *   behind because the store was unreachable when it should have given it back is ended at once.
  * The new token and a refresh token the endpoint rotated in are saved in ONE transaction.
  * A refresh that failed at or after `sinceMs` (when the caller read the account) answers the
  * caller with the same error, without asking the provider again.
@@ -51,6 +62,7 @@ const inFlight = new WeakMap<Store, Map<string, Promise<ReleasedToken>>>();
  * `oauth_account_mismatch`) marks the account invalid and queues `account.invalid`, as the
  * health check does (health/checker.ts).
  * @throws ApiError as mintMailToken does; the same error reaches every caller that waited.
+ *   StoreUnavailable when the store cannot be reached.
  */
 export function releasedAccessToken(ctx: AppContext, account: Account, platform: OAuthPlatform, sinceMs: number): Promise<ReleasedToken> {
   let mine = inFlight.get(ctx.store);
@@ -64,12 +76,21 @@ export function releasedAccessToken(ctx: AppContext, account: Account, platform:
 
 async function obtain(ctx: AppContext, account: Account, platform: OAuthPlatform, sinceMs: number): Promise<ReleasedToken> {
   const leaseMs = ctx.config.timeouts.authorizeMs + 5000;
+  const prefix = ownerPrefix(ctx.store);
   for (;;) {
     const state = await ctx.store.oauthTokenState(account.id);
     const cached = usable(ctx, account.id, state);
     if (cached) return cached;
     const now = ctx.now();
     if (state?.leaseOwner && (state.leaseUntilMs ?? 0) > now) {
+      if (state.leaseOwner.startsWith(`${prefix}:`)) {
+        // This server's own lease, left behind by a refresh that could not give it back (the
+        // store was unreachable). Only one caller per account refreshes here at a time
+        // (`inFlight`) and it is this one, so nobody is refreshing: end it rather than wait
+        // the whole lease out (authorize timeout + 5 s).
+        await ctx.store.releaseTokenRefresh(account.id, state.leaseOwner, null, now);
+        continue;
+      }
       // Another node (or an earlier process) is refreshing: wait for its result.
       await sleep(POLL_MS);
       continue;
@@ -79,7 +100,7 @@ async function obtain(ctx: AppContext, account: Account, platform: OAuthPlatform
       // same answer, without asking the provider again.
       throw new ApiError(isReason(state.failedReason) ? state.failedReason : 'internal', { step: 'oauth.refresh' });
     }
-    const owner = `${PROCESS_OWNER}:${randomBytes(6).toString('base64url')}`;
+    const owner = `${prefix}:${randomBytes(6).toString('base64url')}`;
     if (!(await ctx.store.claimTokenRefresh(account.id, owner, now, now + leaseMs))) {
       await sleep(POLL_MS);
       continue;
@@ -126,7 +147,8 @@ async function refresh(ctx: AppContext, account: Account, platform: OAuthPlatfor
     await ctx.store.releaseTokenRefresh(account.id, owner, e.reason, ctx.now()).catch((releaseErr: unknown) => ctx.log.error({ err: releaseErr }, 'releasing the refresh lease failed'));
     ctx.log.warn({ event: 'credentials.refresh', account_id: account.id, outcome: e.reason, step: e.details.step, ...(e.reason === 'internal' ? { err } : {}) }, 'access token refresh failed');
     if (e.status === 403 || e.reason === 'oauth_account_mismatch') await markInvalid(ctx, account);
-    throw e;
+    // A store outage stays itself (http/errors.ts answers it `store_unavailable`), not `internal`.
+    throw err instanceof StoreUnavailable ? err : e;
   }
 }
 
