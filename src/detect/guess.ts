@@ -1,5 +1,6 @@
-import { connect as tlsConnect } from 'node:tls';
+import type { Socket } from 'node:net';
 import { dial, type DialContext } from '../net/dial.ts';
+import { startTls } from '../net/tls.ts';
 import type { ServerCandidate } from './types.ts';
 
 /**
@@ -34,7 +35,8 @@ export async function firstWorking(candidates: ServerCandidate[], protocol: 'ima
 
 /**
  * Probes one server without credentials.
- * @throws ApiError from dial() or an Error when STARTTLS is missing or fails.
+ * @throws ApiError from dial() or startTls() (`certificate_invalid`, `tls_mismatch`, `response_timeout`…),
+ *   or an Error when STARTTLS is refused or the server does not answer.
  */
 export async function probe(c: ServerCandidate, protocol: 'imap' | 'smtp', ctx: DialContext): Promise<void> {
   const dialed = await dial({ host: c.host, port: c.port, protocol, implicitTls: c.security === 'ssl' }, ctx);
@@ -54,14 +56,22 @@ export async function probe(c: ServerCandidate, protocol: 'imap' | 'smtp', ctx: 
       await lines.until((l) => /^\d{3} /.test(l), (l) => /^220/.test(l));
     }
     socket.removeAllListeners('data');
-    await new Promise<void>((resolve, reject) => {
-      const tls = tlsConnect({ socket, servername: dialed.servername, secureContext: ctx.secureContext }, () => {
-        tls.destroy();
-        resolve();
-      });
-      tls.once('error', reject);
-      tls.setTimeout(ctx.greetingTimeoutMs, () => tls.destroy(new Error('TLS handshake timed out')));
-    });
+    // The same handshake and certificate checks as verification's (net/tls.ts): the socket is
+    // opened and guarded in src/net, and a bad certificate fails the probe as it would the login.
+    const tls = startTls({
+      address: dialed.address,
+      port: c.port,
+      servername: dialed.servername,
+      host: dialed.certName,
+      secureContext: ctx.secureContext,
+      timeoutMs: ctx.greetingTimeoutMs,
+      step: `${protocol}.tls`,
+    }, socket as Socket);
+    try {
+      await tls.ready;
+    } finally {
+      tls.socket.destroy();
+    }
   } finally {
     socket.destroy();
   }
