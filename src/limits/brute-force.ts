@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from '../errors/api-error.ts';
-import type { LimiterStore } from './store.ts';
+import type { CounterStore, LimiterStore, ReservationCounter } from './store.ts';
 
 /**
  * Brute-force limits (DECISIONS "Running it"; issue 6 §2). Counts in seconds; defaults in
@@ -56,20 +56,20 @@ export interface Attempt {
 export class BruteForceGuard {
   private readonly client: RateLimiterAbstract;
   private readonly detections: RateLimiterAbstract;
-  private readonly pairFail: RateLimiterAbstract;
+  private readonly pairFail: ReservationCounter;
   private readonly pairLock: RateLimiterAbstract;
   private readonly pairStrikes: RateLimiterAbstract;
-  private readonly ipFail: RateLimiterAbstract;
+  private readonly ipFail: ReservationCounter;
   private readonly ipLock: RateLimiterAbstract;
 
   constructor(readonly limits: BruteForceLimits, store: LimiterStore, private readonly clock: () => number = Date.now) {
     const w = limits.windowSeconds;
     this.client = store.limiter({ keyPrefix: 'lk-client', points: limits.clientRequestsPerMinute, duration: 60 });
     this.detections = store.limiter({ keyPrefix: 'lk-hosted-detect', points: limits.clientRequestsPerMinute, duration: 60 });
-    this.pairFail = store.limiter({ keyPrefix: 'lk-pair-fail', points: limits.pairFailures, duration: w });
+    this.pairFail = store.reservations({ keyPrefix: 'lk-pair-fail', points: limits.pairFailures, duration: w });
     this.pairLock = store.limiter({ keyPrefix: 'lk-pair-lock', points: 1, duration: limits.lockSeconds });
     this.pairStrikes = store.limiter({ keyPrefix: 'lk-pair-strikes', points: 1_000_000, duration: STRIKE_MEMORY_SECONDS });
-    this.ipFail = store.limiter({ keyPrefix: 'lk-ip-fail', points: limits.ipFailures, duration: w });
+    this.ipFail = store.reservations({ keyPrefix: 'lk-ip-fail', points: limits.ipFailures, duration: w });
     this.ipLock = store.limiter({ keyPrefix: 'lk-ip-lock', points: 1, duration: limits.lockSeconds });
   }
 
@@ -95,22 +95,23 @@ export class BruteForceGuard {
     ].filter((k, i, all) => all.indexOf(k) === i);
     for (const pair of pairs) await this.refuseIfLocked(this.pairLock, pair, this.limits.pairFailures);
     // Reserve: concurrent attempts already in flight use up the budget too.
-    const ipRes = await this.ipFail.penalty(ip);
+    // Each slot is given back to the store that reserved it (limits/store.ts).
+    const { res: ipRes, store: ipStore } = await this.ipFail.reserve(ip);
     if (ipRes.consumedPoints > this.limits.ipFailures) {
-      await this.ipFail.reward(ip);
+      await this.ipFail.giveBack(ip, ipStore);
       this.refuse(this.limits.ipFailures, ipRes.msBeforeNext);
     }
-    const reserved: string[] = [];
+    const pairStores: CounterStore[] = [];
     for (const pair of pairs) {
-      const pairRes = await this.pairFail.penalty(pair);
-      reserved.push(pair);
+      const { res: pairRes, store } = await this.pairFail.reserve(pair);
+      pairStores.push(store);
       if (pairRes.consumedPoints > this.limits.pairFailures) {
-        for (const r of reserved) await this.pairFail.reward(r);
-        await this.ipFail.reward(ip);
+        for (const [i, r] of pairStores.entries()) await this.pairFail.giveBack(pairs[i]!, r);
+        await this.ipFail.giveBack(ip, ipStore);
         this.refuse(this.limits.pairFailures, pairRes.msBeforeNext);
       }
     }
-    return { ip, pairs };
+    return { ip, pairs, ipStore, pairStores };
   }
 
   /**
@@ -133,18 +134,18 @@ export class BruteForceGuard {
   /** A failed provider login (or a refused destination): keeps the reserved slots; locks on the threshold. */
   async failed(t: AdmitTicket): Promise<void> {
     for (const pair of t.pairs) {
-      const res = await this.pairFail.get(pair);
+      const res = await this.pairFail.limiter.get(pair);
       if (res && res.consumedPoints >= this.limits.pairFailures) {
         const strikes = await this.pairStrikes.penalty(pair);
         const seconds = Math.min(this.limits.lockSeconds * 2 ** Math.max(0, strikes.consumedPoints - 1), this.limits.maxLockSeconds);
         await this.pairLock.block(pair, seconds);
-        await this.pairFail.delete(pair);
+        await this.pairFail.forget(pair);
       }
     }
-    const ipRes = await this.ipFail.get(t.ip);
+    const ipRes = await this.ipFail.limiter.get(t.ip);
     if (ipRes && ipRes.consumedPoints >= this.limits.ipFailures) {
       await this.ipLock.block(t.ip, this.limits.lockSeconds);
-      await this.ipFail.delete(t.ip);
+      await this.ipFail.forget(t.ip);
     }
   }
 
@@ -154,19 +155,14 @@ export class BruteForceGuard {
    * must not launder an IP's guesses elsewhere, nor reset the doubling.
    */
   async succeeded(t: AdmitTicket): Promise<void> {
-    for (const pair of t.pairs) await this.pairFail.delete(pair);
-    await this.giveBack(this.ipFail, t.ip);
+    for (const pair of t.pairs) await this.pairFail.forget(pair);
+    await this.ipFail.giveBack(t.ip, t.ipStore);
   }
 
   /** Any other outcome (bad request, network error): the reserved slots are returned. */
   async released(t: AdmitTicket): Promise<void> {
-    for (const pair of t.pairs) await this.giveBack(this.pairFail, pair);
-    await this.giveBack(this.ipFail, t.ip);
-  }
-
-  private async giveBack(limiter: RateLimiterAbstract, key: string): Promise<void> {
-    const res = await limiter.get(key);
-    if (res && res.consumedPoints > 0) await limiter.reward(key);
+    for (const [i, pair] of t.pairs.entries()) await this.pairFail.giveBack(pair, t.pairStores[i]!);
+    await this.ipFail.giveBack(t.ip, t.ipStore);
   }
 
   private async refuseIfLocked(lock: RateLimiterAbstract, key: string, limit: number): Promise<void> {
@@ -191,6 +187,10 @@ export interface AdmitTicket {
   ip: string;
   /** The failure keys reserved: the (client, address) pair and the login identity. */
   pairs: string[];
+  /** Where the IP's slot was reserved (its release goes back there). */
+  ipStore: CounterStore;
+  /** Where each of `pairs`' slots was reserved, in the same order. */
+  pairStores: CounterStore[];
 }
 
 function isRes(v: unknown): v is RateLimiterRes {
