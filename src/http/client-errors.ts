@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { ApiError } from '../errors/api-error.ts';
 import type { Reason } from '../errors/catalogue.ts';
 import { hygieneHeaders } from './hygiene.ts';
+import { requestIdOf, v3ErrorBody } from '../v3/errors.ts';
 
 /**
  * Requests refused before any route runs still get the documented JSON error (`message`, `type`,
@@ -47,10 +48,15 @@ export function clientErrorHandler(log: Logger): (err: NodeJS.ErrnoException, so
   };
 }
 
-/** Fastify's `frameworkErrors`: router refusals as the catalogue's answer, with every header. */
-export function frameworkErrorHandler(error: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+/**
+ * Fastify's `frameworkErrors`: router refusals as the catalogue's answer, with every header. Under
+ * `/v3` the answer is v3's shape with a request id (v3/errors.ts): the `/v3` error handler never
+ * sees these, as no route matched yet.
+ */
+export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   const e = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new ApiError('uri_too_long')
     : error.code === 'FST_ERR_BAD_URL' ? new ApiError('malformed_request', { message: 'The request URL is not valid (bad percent-encoding).' })
       : new ApiError('malformed_request', { message: `The request could not be read: ${error.message}` });
-  void reply.code(e.status).headers({ ...hygieneHeaders(), ...e.toHeaders() }).send(e.toBody());
+  const v3 = /^\/v3(?:[/?]|$)/.test(req.raw.url ?? '');
+  void reply.code(e.status).headers({ ...hygieneHeaders(), ...e.toHeaders() }).send(v3 ? v3ErrorBody(e, requestIdOf(reply)) : e.toBody());
 }
