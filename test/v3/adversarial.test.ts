@@ -55,3 +55,22 @@ test('credentials of the wrong kind: the v2 client secret or app B’s key as ap
   assert.equal((await lk.put('/v3/connectors/microsoft', { name: 'taken' }, bearer(keyB))).status, 404);
   assert.equal((await lk.get('/v3/connectors/microsoft', bearer(keyA))).body.data.name, 'microsoft connector');
 });
+
+test('without an API key, a malformed connector body answers 401 like every other /v3 route, not the schema’s 400', async () => {
+  for (const [method, path, body] of [
+    ['POST', '/v3/connectors', {}],
+    ['POST', '/v3/connectors', { provider: 'google', settings: { client_id: 5, client_secret: 'x' } }],
+    ['PUT', '/v3/connectors/google', []],
+    ['PATCH', '/v3/connectors/google', { scope: 'x' }],
+  ] as const) {
+    const res = await fetch(lk.url + path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const answer = await res.json() as { error?: { type?: string } };
+    assert.equal(res.status, 401, `${method} ${path} ${JSON.stringify(answer)}`);
+    assert.equal(answer.error?.type, 'api.authentication_error');
+  }
+  // With the key, the same bodies are still refused with the validation's 400.
+  const bad = await lk.post('/v3/connectors', { provider: 'google', settings: { client_id: 5, client_secret: 'x' } }, bearer(keyA));
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.reason, 'invalid_value');
+  assert.match(bad.body.error.message, /client_id/);
+});
