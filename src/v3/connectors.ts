@@ -39,12 +39,20 @@ const Done = Type.Object({ request_id: Type.String() });
  */
 export function registerConnectorRoutes(v3: FastifyInstance, ctx: AppContext): void {
   const app = (req: FastifyRequest) => authenticateApiKey(ctx, req.headers.authorization);
+  // Bodies are checked after the API key (attachValidation), as on every other /v3 route: a
+  // caller without a key learns nothing about the body's shape.
+  const appWithBody = async (req: FastifyRequest) => {
+    const a = await app(req);
+    if (req.validationError) throw req.validationError;
+    return a;
+  };
   const data = <T>(reply: FastifyReply, value: T) => ({ request_id: requestIdOf(reply), data: value });
   const provider = (req: FastifyRequest) => (req.params as { provider: string }).provider;
 
   v3.post('/connectors', {
+    attachValidation: true,
     schema: { summary: 'Store the application’s OAuth client for google or microsoft', tags, security, body: CreateBody, response: { 200: Envelope(Connector), ...v3Errors } },
-  }, async (req, reply) => data(reply, await createConnector(ctx, (await app(req)).clientId, req.body as ConnectorInput)));
+  }, async (req, reply) => data(reply, await createConnector(ctx, (await appWithBody(req)).clientId, req.body as ConnectorInput)));
 
   v3.get('/connectors', {
     schema: { summary: 'The application’s connectors', tags, security, response: { 200: ListEnvelope(Connector), ...v3Errors } },
@@ -58,8 +66,9 @@ export function registerConnectorRoutes(v3: FastifyInstance, ctx: AppContext): v
   v3.route({
     method: ['PATCH', 'PUT'],
     url: '/connectors/:provider',
+    attachValidation: true,
     schema: { summary: 'Change a connector (a new settings.client_secret replaces the stored one)', tags, security, params: ProviderParams, body: UpdateBody, response: { 200: Envelope(Connector), ...v3Errors } },
-    handler: async (req, reply) => data(reply, await updateConnector(ctx, (await app(req)).clientId, provider(req), req.body as ConnectorInput)),
+    handler: async (req, reply) => data(reply, await updateConnector(ctx, (await appWithBody(req)).clientId, provider(req), req.body as ConnectorInput)),
   });
 
   v3.delete('/connectors/:provider', {
