@@ -74,3 +74,17 @@ test('without an API key, a malformed connector body answers 401 like every othe
   assert.equal(bad.body.error.reason, 'invalid_value');
   assert.match(bad.body.error.message, /client_id/);
 });
+
+test('provider names that are Object.prototype’s keys (constructor, __proto__, toString) are unknown providers: 4xx, never 500', async () => {
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    const list = await lk.get(`/v3/grants?provider=${name}`, bearer(keyA));
+    assert.equal(list.status, 200, `${name}: ${JSON.stringify(list.body)}`);
+    assert.deepEqual(list.body.data, []);
+    const custom = await lk.post('/v3/connect/custom', { provider: name, settings: { email: 'a@example.test', password: 'p' } }, bearer(keyA));
+    assert.ok(custom.status >= 400 && custom.status < 500, `${name}: ${custom.status} ${JSON.stringify(custom.body)}`);
+    assert.equal(typeof custom.body.error?.type, 'string');
+    const auth = await fetch(`${lk.url}/v3/connect/auth?${new URLSearchParams({ client_id: lk.app.client_id, response_type: 'code', provider: name })}`, { redirect: 'manual' });
+    assert.ok(auth.status < 500, `${name}: /v3/connect/auth ${auth.status}`);
+  }
+  assert.ok(!lk.logs.some((l) => /"level":50/.test(l) && /not iterable|TypeError/.test(l)), 'no internal error logged');
+});
