@@ -19,7 +19,8 @@ export function v3ProviderName(v2: string): string {
 /** Every v2 name a v3 provider name stands for (`microsoft` → office365 and graph). */
 export function v2ProviderNames(v3: string): string[] {
   const name = v3.trim().toLowerCase();
-  return [...(V2_BY_V3[name] ?? [name])];
+  // Own keys only: `constructor`, `__proto__`, `toString` are unknown providers, not Object.prototype's.
+  return Object.hasOwn(V2_BY_V3, name) ? [...V2_BY_V3[name]!] : [name];
 }
 
 /** The v2 provider a v3 connect request means (`microsoft` → `office365`). */
