@@ -35,7 +35,7 @@ const CONN = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const STORM = Number(process.env.BENCH_STORM_ACCOUNTS ?? 1000);
 const SOCKETS = Number(process.env.BENCH_STORM_SOCKETS ?? 64);
-const NODE = fileURLToPath(new URL('./peers/latchkey-node.ts', import.meta.url));
+const NODE = fileURLToPath(new URL('./peers/latchkey-node.mjs', import.meta.url));
 const GOOGLE = { clientId: 'bench-google.apps.test', clientSecret: 'bench-google-secret' };
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const dir = mkdtempSync(join(tmpdir(), 'latchkey-bench-cred-'));

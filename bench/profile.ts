@@ -1,6 +1,6 @@
 /**
  * CPU profile of one Latchkey node under load (how the bench's hot spots were found): starts
- * bench/peers/latchkey-node.ts with `--cpu-prof` (profiles under /tmp/latchkey-prof), loads
+ * bench/peers/latchkey-node.mjs with `--cpu-prof` (profiles under /tmp/latchkey-prof), loads
  * `GET /account` (default), `/connect/token` (`token`) or a credentials release of a cached OAuth
  * token (`credentials`, `GET /a/{client_id}/accounts/{id}/credentials?protocol=imap`) with wrk
  * for 4 s, stops the node.
@@ -22,7 +22,7 @@ const url = process.env.DB ?? `sqlite:${join(dir, 'db.sqlite')}`;
 const app = await prepareDatabase(url);
 await mintCodes(url, keys, app, 20000, join(dir, 'codes.txt'), 'x');
 const port = await freePort();
-const c = await startChild(['--cpu-prof', '--cpu-prof-dir', '/tmp/latchkey-prof', '--import', 'tsx', 'bench/peers/latchkey-node.ts'], {
+const c = await startChild(['--cpu-prof', '--cpu-prof-dir', '/tmp/latchkey-prof', '--import', 'tsx', 'bench/peers/latchkey-node.mjs'], {
   LATCHKEY_PORT: String(port), LATCHKEY_DATA_DIR: dir, LATCHKEY_LOG_LEVEL: 'info', LATCHKEY_DATABASE_URL: url, LATCHKEY_ENCRYPTION_KEYS: keys,
   LATCHKEY_HEALTH_INTERVAL_S: '0', LATCHKEY_LIMIT_CREDENTIALS_PER_MINUTE: '10000000', LATCHKEY_DATABASE_POOL_SIZE: '16', LATCHKEY_WEBHOOK_POLL_MS: '0', LATCHKEY_DNS_SERVERS: '127.0.0.1:1',
 });

@@ -33,9 +33,9 @@ const SLOW_N = Number(process.env.BENCH_SLOW ?? 1000);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'token,account,authorize,slow,nodes').split(','));
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const BIN_NODE = here('./peers/latchkey-node.ts');
+const BIN_NODE = here('./peers/latchkey-node.mjs');
 /** The Latchkey node as `npm start` runs it: the compiled build (dist/) when current, else the sources through tsx. */
-const nodeEntry = () => (distState() === 'current' ? [here('./peers/latchkey-node.mjs')] : ['--import', 'tsx', BIN_NODE]);
+const nodeEntry = () => (distState() === 'current' ? [BIN_NODE, '--dist'] : ['--import', 'tsx', BIN_NODE]);
 if (distState() !== 'current') process.stderr.write('[bench] dist/ is not current (npm run build): Latchkey nodes run through tsx\n');
 
 /** wrk from Debian: installed here when missing and we are root (a fresh clone on the CI machine). */
@@ -68,7 +68,7 @@ const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 async function latchkeyNode(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
   // BENCH_NODE_ARGS: extra node flags for the Latchkey nodes (e.g. --cpu-prof). The node runs the
-  // compiled build (dist/) when it is current, as `npm start` does (bench/peers/latchkey-node.ts).
+  // compiled build (dist/) when it is current, as `npm start` does (bench/peers/latchkey-node.mjs).
   const c = await startChild([...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), ...nodeEntry()], {
     LATCHKEY_PORT: String(port), LATCHKEY_HOST: '127.0.0.1', LATCHKEY_DATA_DIR: dir, LATCHKEY_LOG_LEVEL: 'info',
     LATCHKEY_ALLOWED_DESTINATIONS: '127.0.0.0/8', LATCHKEY_DNS_SERVERS: '127.0.0.1:1', LATCHKEY_EHLO_NAME: 'latchkey.test',

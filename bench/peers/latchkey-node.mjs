@@ -1,10 +1,20 @@
-// bench/peers/latchkey-node.ts on the compiled build (dist/, `npm run build`): what `npm start`
-// runs, without tsx in the process. Same IPC: 'reset', 'stats'; prints `LISTENING <port>`.
+/**
+ * One Latchkey node for the benches: exactly what `latchkey serve` runs (loadConfig →
+ * buildContext → serve, configured by LATCHKEY_* from the environment), plus a 1 ms-resolution
+ * event-loop delay monitor the bench reads over IPC: `'reset'` clears it, `'stats'` answers
+ * `{ p50, p99, max }` in ms (each value includes up to the 1 ms timer resolution) and `rss` in
+ * bytes. Prints `LISTENING <port>` when ready.
+ *
+ * `--dist` runs the compiled build (dist/, `npm run build`): what `npm start` runs, without tsx in
+ * the process. Without it, the sources: start it with `node --import tsx`.
+ */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { loadConfig } from '../../dist/config/env.js';
-import { createLogger } from '../../dist/log/logger.js';
-import { buildContext } from '../../dist/app/build.js';
-import { serve } from '../../dist/app/serve.js';
+
+const fromDist = process.argv.includes('--dist');
+const load = (module) => import(fromDist ? `../../dist/${module}.js` : `../../src/${module}.ts`);
+const [{ loadConfig }, { createLogger }, { buildContext }, { serve }] = await Promise.all(
+  ['config/env', 'log/logger', 'app/build', 'app/serve'].map(load),
+);
 
 const loop = monitorEventLoopDelay({ resolution: 1 });
 loop.enable();
