@@ -36,6 +36,8 @@ if [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund
 fi
 npx tsc --noEmit
+# src/ is kept in Prettier's layout (.prettierrc.json: 140 columns); `npm run format` rewrites it.
+npx prettier --check src
 mapfile -t files < <(find test -name '*.test.ts' | sort)
 # One line per file and the failures at the end (scripts/test-reporter.mjs, ending with Node's
 # `# pass N` / `# fail N` lines); the complete TAP in test-output/test.tap.

@@ -20,6 +20,13 @@ export async function createApplication(store: Store, name: string, redirectUris
   }
   const clientId = newId();
   const clientSecret = newSecret('clientSecret');
-  await store.createApplication({ clientId, name, secretHash: hashSecret(clientSecret), iconUrl: null, redirectUris, createdAt: Math.floor(now / 1000) });
+  await store.createApplication({
+    clientId,
+    name,
+    secretHash: hashSecret(clientSecret),
+    iconUrl: null,
+    redirectUris,
+    createdAt: Math.floor(now / 1000),
+  });
   return { client_id: clientId, client_secret: clientSecret, name, redirect_uris: redirectUris };
 }

@@ -70,7 +70,13 @@ export async function buildContext(config: Config, log: Logger, now: () => numbe
 }
 
 /** Detection shares the dialling context (resolver, policy, trust anchors) with verification. */
-export function detectContext(config: Config, providers: Record<string, ProviderEntry>, dial: DialContext, now: () => number, redis?: Redis): DetectContext {
+export function detectContext(
+  config: Config,
+  providers: Record<string, ProviderEntry>,
+  dial: DialContext,
+  now: () => number,
+  redis?: Redis,
+): DetectContext {
   return {
     providers,
     dial,
@@ -84,4 +90,3 @@ export function detectContext(config: Config, providers: Record<string, Provider
     now,
   };
 }
-

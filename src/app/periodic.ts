@@ -10,7 +10,11 @@ export class Periodic {
   private timer: NodeJS.Timeout | undefined;
   private pass: Promise<unknown> | undefined;
 
-  constructor(private readonly run: () => Promise<unknown>, private readonly log: Logger, private readonly failure: string) {}
+  constructor(
+    private readonly run: () => Promise<unknown>,
+    private readonly log: Logger,
+    private readonly failure: string,
+  ) {}
 
   /** Starts ticking every `everyMs` (ms). */
   start(everyMs: number): void {
@@ -18,7 +22,9 @@ export class Periodic {
       if (this.pass) return;
       this.pass = this.run()
         .catch((err: unknown) => this.log.error({ err }, this.failure))
-        .finally(() => { this.pass = undefined; });
+        .finally(() => {
+          this.pass = undefined;
+        });
     }, everyMs);
     this.timer.unref();
   }

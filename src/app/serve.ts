@@ -10,7 +10,10 @@ import { WebhookDispatcher } from '../webhooks/dispatcher.ts';
 /** The outbox sender as configured (`LATCHKEY_WEBHOOK_*`), dialling through the outbound policy. */
 export function webhookDispatcher(ctx: AppContext): WebhookDispatcher {
   const { baseMs, maxMs, maxAttempts, timeoutMs } = ctx.config.webhooks;
-  return new WebhookDispatcher({ store: ctx.store, keys: ctx.keys, http: ctx.detect.http, log: ctx.log, now: ctx.now }, { baseMs, maxMs, maxAttempts, timeoutMs });
+  return new WebhookDispatcher(
+    { store: ctx.store, keys: ctx.keys, http: ctx.detect.http, log: ctx.log, now: ctx.now },
+    { baseMs, maxMs, maxAttempts, timeoutMs },
+  );
 }
 
 /**
@@ -20,7 +23,10 @@ export function webhookDispatcher(ctx: AppContext): WebhookDispatcher {
  * `LATCHKEY_WEBHOOK_POLL_MS=0`.
  * @returns the server and a stop function.
  */
-export async function serve(ctx: AppContext, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<{ server: FastifyInstance; stop: () => Promise<void> }> {
+export async function serve(
+  ctx: AppContext,
+  out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<{ server: FastifyInstance; stop: () => Promise<void> }> {
   const server = await buildServer(ctx);
   try {
     await server.listen({ port: ctx.config.port, host: ctx.config.host });
@@ -28,11 +34,14 @@ export async function serve(ctx: AppContext, out: (line: string) => void = (l) =
     await ctx.store.close();
     ctx.redis?.disconnect();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`${ctx.config.host}:${ctx.config.port} is already in use: stop what listens there, or choose another port with LATCHKEY_PORT`);
+      throw new Error(
+        `${ctx.config.host}:${ctx.config.port} is already in use: stop what listens there, or choose another port with LATCHKEY_PORT`,
+      );
     }
     throw err;
   }
-  if (ctx.config.production && !ctx.config.metricsToken) ctx.log.warn('GET /metrics answers without a token: set LATCHKEY_METRICS_TOKEN, or keep /metrics away from the public at the proxy');
+  if (ctx.config.production && !ctx.config.metricsToken)
+    ctx.log.warn('GET /metrics answers without a token: set LATCHKEY_METRICS_TOKEN, or keep /metrics away from the public at the proxy');
   // Only once listening: a development app printed by a server that then failed would be lost.
   if (!ctx.config.production && (await ctx.store.listApplications()).length === 0) {
     const app = await createApplication(ctx.store, 'Development app', ['http://localhost:3000/callback'], ctx.now());
@@ -53,9 +62,19 @@ export async function serve(ctx: AppContext, out: (line: string) => void = (l) =
   await purge();
   const timer = setInterval(() => void purge(), 60_000);
   timer.unref();
-  const health = ctx.config.health.intervalMs > 0
-    ? new HealthChecker({ store: ctx.store, log: ctx.log, now: ctx.now, check: (a) => verifyStoredCredentials(ctx, a), onInvalid: (a) => emitAccountEvent(ctx, a, 'account.invalid') }, ctx.config.health)
-    : undefined;
+  const health =
+    ctx.config.health.intervalMs > 0
+      ? new HealthChecker(
+          {
+            store: ctx.store,
+            log: ctx.log,
+            now: ctx.now,
+            check: (a) => verifyStoredCredentials(ctx, a),
+            onInvalid: (a) => emitAccountEvent(ctx, a, 'account.invalid'),
+          },
+          ctx.config.health,
+        )
+      : undefined;
   health?.start();
   const webhooks = ctx.config.webhooks.pollMs > 0 ? webhookDispatcher(ctx) : undefined;
   webhooks?.start(ctx.config.webhooks.pollMs);

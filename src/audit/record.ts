@@ -25,7 +25,8 @@ function auditId(atMs: number): string {
 }
 
 /** What a caller says about an event; id and time are filled in here. */
-export type AuditInput = Pick<AuditEvent, 'event' | 'clientId' | 'outcome'> & Partial<Pick<AuditEvent, 'emailHash' | 'accountId' | 'sourceIp' | 'durationMs' | 'revokedTokens' | 'protocol'>>;
+export type AuditInput = Pick<AuditEvent, 'event' | 'clientId' | 'outcome'> &
+  Partial<Pick<AuditEvent, 'emailHash' | 'accountId' | 'sourceIp' | 'durationMs' | 'revokedTokens' | 'protocol'>>;
 
 /**
  * Appends one audit event (issue 6 §4). Best effort by design: a full disk must not turn a

@@ -35,7 +35,11 @@ export function registerAccountActions(accounts: Command, io: CliIo, readStdin: 
           throw err;
         }
       });
-      io.out(opts.json ? json({ account_id: id, revoked }) : `Revoked ${revoked} token${revoked === 1 ? '' : 's'} of account ${id}${keep ? ' (one kept)' : ''}.\n`);
+      io.out(
+        opts.json
+          ? json({ account_id: id, revoked })
+          : `Revoked ${revoked} token${revoked === 1 ? '' : 's'} of account ${id}${keep ? ' (one kept)' : ''}.\n`,
+      );
     });
   accounts
     .command('delete')

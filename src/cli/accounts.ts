@@ -25,14 +25,16 @@ export function registerAccountCommands(program: Command, io: CliIo): void {
       });
       if (opts.json) return io.out(json(list));
       if (!list.length) return io.out(`No accounts for application ${opts.client}${opts.offset ? ` from offset ${opts.offset}` : ''}.\n`);
-      io.out(table<ManagementAccountView>(list, [
-        ['ID', (a) => a.id],
-        ['EMAIL', (a) => a.email],
-        ['PROVIDER', (a) => a.provider],
-        ['SYNC_STATE', (a) => a.sync_state],
-        ['BILLING_STATE', (a) => a.billing_state],
-        ['LINKED_AT', (a) => isoSeconds(a.linked_at)],
-      ]));
+      io.out(
+        table<ManagementAccountView>(list, [
+          ['ID', (a) => a.id],
+          ['EMAIL', (a) => a.email],
+          ['PROVIDER', (a) => a.provider],
+          ['SYNC_STATE', (a) => a.sync_state],
+          ['BILLING_STATE', (a) => a.billing_state],
+          ['LINKED_AT', (a) => isoSeconds(a.linked_at)],
+        ]),
+      );
     });
   accounts
     .command('show')
@@ -43,15 +45,19 @@ export function registerAccountCommands(program: Command, io: CliIo): void {
       const account = await withStore((store) => store.findAccountById(id));
       if (!account) throw new CommandFailed(`no account with id ${id}`);
       const a = managementAccountView(account);
-      io.out(opts.json ? json(a) : fields([
-        ['id', a.id],
-        ['account_id', a.account_id],
-        ['email', a.email],
-        ['provider', a.provider],
-        ['sync_state', a.sync_state],
-        ['billing_state', a.billing_state],
-        ['linked_at', isoSeconds(a.linked_at)],
-      ]));
+      io.out(
+        opts.json
+          ? json(a)
+          : fields([
+              ['id', a.id],
+              ['account_id', a.account_id],
+              ['email', a.email],
+              ['provider', a.provider],
+              ['sync_state', a.sync_state],
+              ['billing_state', a.billing_state],
+              ['linked_at', isoSeconds(a.linked_at)],
+            ]),
+      );
     });
   registerAccountActions(accounts, io);
 }

@@ -22,22 +22,32 @@ export function registerApiKeyCommands(apps: Command, io: CliIo): void {
       let expiresInSeconds: number | undefined;
       if (opts.expiresIn !== undefined) {
         const days = Number(opts.expiresIn);
-        if (!Number.isInteger(days) || days < 1 || days > 3650) throw new CommandFailed('--expires-in must be a whole number of days, 1 to 3650', EXIT.usage);
+        if (!Number.isInteger(days) || days < 1 || days > 3650)
+          throw new CommandFailed('--expires-in must be a whole number of days, 1 to 3650', EXIT.usage);
         expiresInSeconds = days * 86_400;
       }
       const created = await withStore(async (store) => {
         try {
-          return await createApiKey(store, clientId, { ...(opts.name ? { name: opts.name } : {}), ...(expiresInSeconds ? { expiresInSeconds } : {}) }, Date.now());
+          return await createApiKey(
+            store,
+            clientId,
+            { ...(opts.name ? { name: opts.name } : {}), ...(expiresInSeconds ? { expiresInSeconds } : {}) },
+            Date.now(),
+          );
         } catch (err) {
           if (/^no application/.test((err as Error).message)) throw new CommandFailed((err as Error).message);
           throw err;
         }
       });
-      io.out(opts.json ? json(created) : fields([
-        ['id', created.id],
-        ['api_key', created.api_key],
-        ['expires', created.expires_at === null ? 'never' : isoSeconds(created.expires_at)],
-      ]) + 'Keep the key now: it is not shown again.\n');
+      io.out(
+        opts.json
+          ? json(created)
+          : fields([
+              ['id', created.id],
+              ['api_key', created.api_key],
+              ['expires', created.expires_at === null ? 'never' : isoSeconds(created.expires_at)],
+            ]) + 'Keep the key now: it is not shown again.\n',
+      );
     });
   keys
     .command('list')
@@ -52,14 +62,16 @@ export function registerApiKeyCommands(apps: Command, io: CliIo): void {
       });
       if (opts.json) return io.out(json(list));
       if (!list.length) return io.out(`No API keys yet. Create one with: latchkey apps api-keys create ${clientId}\n`);
-      io.out(table(list, [
-        ['ID', (k) => k.id],
-        ['KEY', (k) => `${k.hint}…`],
-        ['STATUS', (k) => k.status],
-        ['CREATED', (k) => isoSeconds(k.created_at)],
-        ['EXPIRES', (k) => (k.expires_at === null ? 'never' : isoSeconds(k.expires_at))],
-        ['NAME', (k) => k.name ?? ''],
-      ]));
+      io.out(
+        table(list, [
+          ['ID', (k) => k.id],
+          ['KEY', (k) => `${k.hint}…`],
+          ['STATUS', (k) => k.status],
+          ['CREATED', (k) => isoSeconds(k.created_at)],
+          ['EXPIRES', (k) => (k.expires_at === null ? 'never' : isoSeconds(k.expires_at))],
+          ['NAME', (k) => k.name ?? ''],
+        ]),
+      );
     });
   keys
     .command('revoke')

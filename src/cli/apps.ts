@@ -15,7 +15,12 @@ interface ApplicationView {
   created_at: number;
 }
 
-const view = (a: Application): ApplicationView => ({ client_id: a.clientId, name: a.name, redirect_uris: a.redirectUris, created_at: a.createdAt });
+const view = (a: Application): ApplicationView => ({
+  client_id: a.clientId,
+  name: a.name,
+  redirect_uris: a.redirectUris,
+  created_at: a.createdAt,
+});
 
 /** `latchkey apps create|list|show|rotate-secret|delete` and `apps api-keys …` (cli/api-keys.ts). */
 export function registerAppCommands(program: Command, io: CliIo): void {
@@ -28,7 +33,14 @@ export function registerAppCommands(program: Command, io: CliIo): void {
     .option('--json', 'print JSON')
     .action(async (opts: { name: string; redirectUri: string[]; json?: boolean }) => {
       const app = await withStore((store) => createApplication(store, opts.name, opts.redirectUri, Date.now()));
-      io.out(opts.json ? json(app) : fields([['client_id', app.client_id], ['client_secret', app.client_secret]]));
+      io.out(
+        opts.json
+          ? json(app)
+          : fields([
+              ['client_id', app.client_id],
+              ['client_secret', app.client_secret],
+            ]),
+      );
     });
   apps
     .command('list')
@@ -38,12 +50,14 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       const list = (await withStore((store) => store.listApplications())).map(view);
       if (opts.json) return io.out(json(list));
       if (!list.length) return io.out('No applications yet. Create one with: latchkey apps create --name NAME\n');
-      io.out(table(list, [
-        ['CLIENT_ID', (a) => a.client_id],
-        ['NAME', (a) => a.name],
-        ['CREATED', (a) => isoSeconds(a.created_at)],
-        ['REDIRECT_URIS', (a) => a.redirect_uris.join(' ')],
-      ]));
+      io.out(
+        table(list, [
+          ['CLIENT_ID', (a) => a.client_id],
+          ['NAME', (a) => a.name],
+          ['CREATED', (a) => isoSeconds(a.created_at)],
+          ['REDIRECT_URIS', (a) => a.redirect_uris.join(' ')],
+        ]),
+      );
     });
   apps
     .command('show')
@@ -54,12 +68,16 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       const app = await withStore((store) => store.findApplication(clientId));
       if (!app) throw new CommandFailed(`no application with client_id ${clientId}`);
       const a = view(app);
-      io.out(opts.json ? json(a) : fields([
-        ['client_id', a.client_id],
-        ['name', a.name],
-        ['created', isoSeconds(a.created_at)],
-        ['redirect_uris', a.redirect_uris.join(' ') || '(none)'],
-      ]));
+      io.out(
+        opts.json
+          ? json(a)
+          : fields([
+              ['client_id', a.client_id],
+              ['name', a.name],
+              ['created', isoSeconds(a.created_at)],
+              ['redirect_uris', a.redirect_uris.join(' ') || '(none)'],
+            ]),
+      );
     });
   apps
     .command('rotate-secret')
@@ -76,7 +94,15 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       const ok = await withStore((store) => store.rotateApplicationSecret(clientId, hashSecret(secret), expires));
       if (!ok) throw new CommandFailed(`no application with client_id ${clientId}`);
       const out = { client_id: clientId, client_secret: secret, previous_secret_valid_until: expires };
-      io.out(opts.json ? json(out) : fields([['client_id', clientId], ['client_secret', secret], ['old secret until', expires ? isoSeconds(expires) : 'revoked now']]));
+      io.out(
+        opts.json
+          ? json(out)
+          : fields([
+              ['client_id', clientId],
+              ['client_secret', secret],
+              ['old secret until', expires ? isoSeconds(expires) : 'revoked now'],
+            ]),
+      );
     });
   apps
     .command('delete')

@@ -26,15 +26,20 @@ export function registerAuditCommand(program: Command, io: CliIo): void {
       });
       if (opts.json) return io.out(json(events));
       if (!events.length) return io.out(`No audit events for application ${opts.client} since ${new Date(sinceMs).toISOString()}.\n`);
-      io.out(table<AuditEventView>(events, [
-        ['AT', (e) => e.at],
-        ['EVENT', (e) => e.event],
-        ['OUTCOME', (e) => e.outcome],
-        ['EMAIL_HASH', (e) => e.email_hash ?? '-'],
-        ['SOURCE_IP', (e) => e.source_ip ?? '-'],
-        ['MS', (e) => (e.duration_ms === null ? '-' : String(e.duration_ms))],
-        ['DETAIL', (e) => (e.account_id ? `account ${e.account_id}` : e.revoked_tokens !== null ? `${e.revoked_tokens} token(s) revoked` : '')],
-      ]));
+      io.out(
+        table<AuditEventView>(events, [
+          ['AT', (e) => e.at],
+          ['EVENT', (e) => e.event],
+          ['OUTCOME', (e) => e.outcome],
+          ['EMAIL_HASH', (e) => e.email_hash ?? '-'],
+          ['SOURCE_IP', (e) => e.source_ip ?? '-'],
+          ['MS', (e) => (e.duration_ms === null ? '-' : String(e.duration_ms))],
+          [
+            'DETAIL',
+            (e) => (e.account_id ? `account ${e.account_id}` : e.revoked_tokens !== null ? `${e.revoked_tokens} token(s) revoked` : ''),
+          ],
+        ]),
+      );
     });
 }
 

@@ -15,15 +15,26 @@ export function registerCredentialsCommands(apps: Command, accounts: Command, io
     .command('update')
     .description('change an application’s settings')
     .argument('<client_id>', 'the application’s client_id')
-    .requiredOption('--credentials-release <on|off>', 'let the application read its accounts’ credentials (GET /a/{client_id}/accounts/{id}/credentials)')
+    .requiredOption(
+      '--credentials-release <on|off>',
+      'let the application read its accounts’ credentials (GET /a/{client_id}/accounts/{id}/credentials)',
+    )
     .option('--json', 'print JSON')
     .action(async (clientId: string, opts: { credentialsRelease: string; json?: boolean }) => {
-      if (opts.credentialsRelease !== 'on' && opts.credentialsRelease !== 'off') throw new CommandFailed('--credentials-release must be on or off', EXIT.usage);
+      if (opts.credentialsRelease !== 'on' && opts.credentialsRelease !== 'off')
+        throw new CommandFailed('--credentials-release must be on or off', EXIT.usage);
       const on = opts.credentialsRelease === 'on';
       const app = await withStore((store) => store.updateApplication(clientId, { credentialsRelease: on }));
       if (!app) throw new CommandFailed(`no application with client_id ${clientId}`);
       const view = { client_id: app.clientId, name: app.name, credentials_release: Boolean(app.credentialsRelease) };
-      io.out(opts.json ? json(view) : fields([['client_id', view.client_id], ['credentials_release', view.credentials_release ? 'on' : 'off']]));
+      io.out(
+        opts.json
+          ? json(view)
+          : fields([
+              ['client_id', view.client_id],
+              ['credentials_release', view.credentials_release ? 'on' : 'off'],
+            ]),
+      );
     });
 
   accounts
@@ -33,9 +44,14 @@ export function registerCredentialsCommands(apps: Command, accounts: Command, io
     .option('--protocol <protocol>', 'only imap, smtp or ews')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { protocol?: string; json?: boolean }) => {
-      if (opts.protocol !== undefined && !['imap', 'smtp', 'ews'].includes(opts.protocol)) throw new CommandFailed('--protocol must be imap, smtp or ews', EXIT.usage);
+      if (opts.protocol !== undefined && !['imap', 'smtp', 'ews'].includes(opts.protocol))
+        throw new CommandFailed('--protocol must be imap, smtp or ews', EXIT.usage);
       const [{ loadConfig }, { createLogger }, { buildContext }, { releaseCredentials }, { ApiError }] = await Promise.all([
-        import('../config/env.ts'), import('../log/logger.ts'), import('../app/build.ts'), import('../credentials/release.ts'), import('../errors/api-error.ts'),
+        import('../config/env.ts'),
+        import('../log/logger.ts'),
+        import('../app/build.ts'),
+        import('../credentials/release.ts'),
+        import('../errors/api-error.ts'),
       ]);
       const ctx = await buildContext(loadConfig(), createLogger('silent'));
       try {
@@ -43,12 +59,18 @@ export function registerCredentialsCommands(apps: Command, accounts: Command, io
         if (!account) throw new CommandFailed(`no account with id ${id}`);
         const app = await ctx.store.findApplication(account.clientId);
         if (!app) throw new CommandFailed(`no application for account ${id}`);
-        const view = await releaseCredentials(ctx, app, id, opts.protocol as 'imap' | 'smtp' | 'ews' | undefined, { ip: 'cli' }).catch((err: unknown) => {
-          if (err instanceof ApiError) throw new CommandFailed(`${err.reason}: ${err.message}`);
-          throw err;
-        });
+        const view = await releaseCredentials(ctx, app, id, opts.protocol as 'imap' | 'smtp' | 'ews' | undefined, { ip: 'cli' }).catch(
+          (err: unknown) => {
+            if (err instanceof ApiError) throw new CommandFailed(`${err.reason}: ${err.message}`);
+            throw err;
+          },
+        );
         if (opts.json) return io.out(json(view));
-        const rows: Array<[string, string]> = [['account_id', view.account_id], ['email_address', view.email_address], ['provider', view.provider]];
+        const rows: Array<[string, string]> = [
+          ['account_id', view.account_id],
+          ['email_address', view.email_address],
+          ['provider', view.provider],
+        ];
         for (const side of ['imap', 'smtp'] as const) {
           const m = view[side];
           if (!m) continue;

@@ -8,7 +8,10 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** A failure the command explains in one line: printed as `latchkey: <message>`. */
 export class CommandFailed extends Error {
-  constructor(message: string, readonly exitCode: ExitCode = EXIT.failed) {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode = EXIT.failed,
+  ) {
     super(message);
     this.name = 'CommandFailed';
   }

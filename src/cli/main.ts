@@ -21,7 +21,9 @@ export async function main(argv: string[]): Promise<number> {
   const io: CliIo = {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
-    setExit: (c) => { code = c; },
+    setExit: (c) => {
+      code = c;
+    },
   };
   // A reader that goes away (`latchkey doctor … | head`) is not an error of ours.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -32,7 +34,11 @@ export async function main(argv: string[]): Promise<number> {
   registerServerCommands(program, io);
   registerAppCommands(program, io);
   registerAccountCommands(program, io);
-  registerCredentialsCommands(program.commands.find((c) => c.name() === 'apps')!, program.commands.find((c) => c.name() === 'accounts')!, io);
+  registerCredentialsCommands(
+    program.commands.find((c) => c.name() === 'apps')!,
+    program.commands.find((c) => c.name() === 'accounts')!,
+    io,
+  );
   registerWebhookCommands(program, io);
   registerAuditCommand(program, io);
   registerKeyCommands(program, io);

@@ -10,7 +10,11 @@ export function registerServerCommands(program: Command, io: CliIo): void {
     .description('run the HTTP server (LATCHKEY_HOST:LATCHKEY_PORT, default 127.0.0.1:8787)')
     .action(async () => {
       // Loaded here: the HTTP stack is the slowest import, and only `serve` needs it.
-      const [{ createLogger }, { buildContext }, { serve }] = await Promise.all([import('../log/logger.ts'), import('../app/build.ts'), import('../app/serve.ts')]);
+      const [{ createLogger }, { buildContext }, { serve }] = await Promise.all([
+        import('../log/logger.ts'),
+        import('../app/build.ts'),
+        import('../app/serve.ts'),
+      ]);
       const config = loadConfig();
       const log = createLogger(config.logLevel);
       const ctx = await buildContext(config, log);

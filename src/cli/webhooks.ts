@@ -31,13 +31,25 @@ export function registerWebhookCommands(program: Command, io: CliIo): void {
       const created = await withStore(async (store) => {
         if (!(await store.findApplication(opts.client))) throw new CommandFailed(`no application with client_id ${opts.client}`);
         try {
-          return await registerWebhook({ store, keys, http: dial, timeoutMs: config.webhooks.timeoutMs, now: Date.now }, opts.client, { callback_url: opts.url, ...(opts.trigger ? { triggers: opts.trigger } : {}) });
+          return await registerWebhook({ store, keys, http: dial, timeoutMs: config.webhooks.timeoutMs, now: Date.now }, opts.client, {
+            callback_url: opts.url,
+            ...(opts.trigger ? { triggers: opts.trigger } : {}),
+          });
         } catch (err) {
           if (err instanceof ApiError) throw new CommandFailed(err.message);
           throw err;
         }
       });
-      io.out(opts.json ? json(created) : fields([['id', created.id], ['callback_url', created.callback_url], ['triggers', created.triggers.join(',')], ['signing_secret', created.signing_secret]]));
+      io.out(
+        opts.json
+          ? json(created)
+          : fields([
+              ['id', created.id],
+              ['callback_url', created.callback_url],
+              ['triggers', created.triggers.join(',')],
+              ['signing_secret', created.signing_secret],
+            ]),
+      );
     });
   hooks
     .command('list')
@@ -51,7 +63,13 @@ export function registerWebhookCommands(program: Command, io: CliIo): void {
       });
       if (opts.json) return io.out(json(list));
       if (!list.length) return io.out(`No webhooks for application ${opts.client}.\n`);
-      io.out(table(list, [['ID', (w) => w.id], ['CALLBACK_URL', (w) => w.callback_url], ['TRIGGERS', (w) => w.triggers.join(',')]]));
+      io.out(
+        table(list, [
+          ['ID', (w) => w.id],
+          ['CALLBACK_URL', (w) => w.callback_url],
+          ['TRIGGERS', (w) => w.triggers.join(',')],
+        ]),
+      );
     });
   hooks
     .command('delete')
@@ -59,7 +77,8 @@ export function registerWebhookCommands(program: Command, io: CliIo): void {
     .requiredOption('--client <client_id>', 'the application')
     .argument('<id>', 'the webhook id')
     .action(async (id: string, opts: { client: string }) => {
-      if (!(await withStore((store) => store.deleteWebhook(opts.client, id)))) throw new CommandFailed(`no webhook ${id} for application ${opts.client}`);
+      if (!(await withStore((store) => store.deleteWebhook(opts.client, id))))
+        throw new CommandFailed(`no webhook ${id} for application ${opts.client}`);
       io.out(`Deleted webhook ${id}.\n`);
     });
 }

@@ -148,7 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^sqlite:/.test(databaseUrl) && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push(`LATCHKEY_DATABASE_URL=${JSON.stringify(redactDatabaseUrl(databaseUrl))}: expected sqlite:PATH or postgres://…`);
   } else if (/^postgres/.test(databaseUrl)) {
-    if (!URL.canParse(databaseUrl)) problems.push('LATCHKEY_DATABASE_URL: not a valid postgres:// URL (percent-encode special characters in the password)');
+    if (!URL.canParse(databaseUrl))
+      problems.push('LATCHKEY_DATABASE_URL: not a valid postgres:// URL (percent-encode special characters in the password)');
   } else if (env.LATCHKEY_DATABASE_URL) {
     // The default ./data is created on first start; a path the operator gave must already have its directory.
     const path = databaseUrl.slice('sqlite:'.length);
@@ -192,13 +193,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const allowedPorts = new Set(DEFAULT_MAIL_PORTS);
-  for (const raw of (env.LATCHKEY_ALLOWED_PORTS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (env.LATCHKEY_ALLOWED_PORTS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 1 || n > 65535) problems.push(`LATCHKEY_ALLOWED_PORTS: ${JSON.stringify(raw)} is not a port`);
     else allowedPorts.add(n);
   }
 
-  const dnsServers = (env.LATCHKEY_DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const dnsServers = (env.LATCHKEY_DNS_SERVERS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const s of dnsServers) {
     const m = /^(\[[0-9a-f:]+\]|[0-9.]+)(?::(\d+))?$/i.exec(s);
     if (!m) problems.push(`LATCHKEY_DNS_SERVERS: ${JSON.stringify(s)} is not host:port with an IP address`);
@@ -207,7 +214,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { ehloName, warning: ehloNameWarning } = pickEhloName(env.LATCHKEY_EHLO_NAME, env.HOSTNAME || safeHostname(), production, problems);
 
   const providersFile = env.LATCHKEY_PROVIDERS_FILE || undefined;
-  const egressIps = (env.LATCHKEY_EGRESS_IPS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const egressIps = (env.LATCHKEY_EGRESS_IPS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const a of egressIps) if (!isIP(a)) problems.push(`LATCHKEY_EGRESS_IPS: ${JSON.stringify(a)} is not an IP address`);
   if (providersFile) {
     try {
@@ -229,28 +239,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const publicUrl = env.LATCHKEY_PUBLIC_URL ? env.LATCHKEY_PUBLIC_URL.replace(/\/+$/, '') : undefined;
   if (publicUrl !== undefined && !(/^https?:\/\/[^/?#]+$/.test(publicUrl) && URL.canParse(publicUrl))) {
-    problems.push(`LATCHKEY_PUBLIC_URL=${JSON.stringify(env.LATCHKEY_PUBLIC_URL)}: expected an origin such as https://auth.example.com (optionally with a port, no path)`);
+    problems.push(
+      `LATCHKEY_PUBLIC_URL=${JSON.stringify(env.LATCHKEY_PUBLIC_URL)}: expected an origin such as https://auth.example.com (optionally with a port, no path)`,
+    );
   }
 
-  const trustProxy = (env.LATCHKEY_TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const trustProxy = (env.LATCHKEY_TRUST_PROXY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const p of trustProxy) {
     if (!['loopback', 'linklocal', 'uniquelocal'].includes(p) && !isCidrOrAddress(p)) {
       problems.push(`LATCHKEY_TRUST_PROXY: ${JSON.stringify(p)} is not an address, a CIDR, or loopback/linklocal/uniquelocal`);
     }
   }
   if (production && !isLoopbackHost(host) && trustProxy.length === 0) {
-    problems.push(`LATCHKEY_HOST=${host} with NODE_ENV=production would serve passwords and tokens over plain HTTP: put a TLS-terminating proxy in front and declare it with LATCHKEY_TRUST_PROXY (its address or CIDR), or listen on 127.0.0.1`);
+    problems.push(
+      `LATCHKEY_HOST=${host} with NODE_ENV=production would serve passwords and tokens over plain HTTP: put a TLS-terminating proxy in front and declare it with LATCHKEY_TRUST_PROXY (its address or CIDR), or listen on 127.0.0.1`,
+    );
   }
 
   const ispdbUrl = env.LATCHKEY_ISPDB_URL || 'https://autoconfig.thunderbird.net/v1.1';
   if (!/^https?:\/\/[^/]/.test(ispdbUrl)) problems.push(`LATCHKEY_ISPDB_URL=${JSON.stringify(ispdbUrl)}: expected an http(s) URL`);
   const allowHttp = env.LATCHKEY_AUTOCONFIG_ALLOW_HTTP ?? 'false';
-  if (!['true', 'false'].includes(allowHttp)) problems.push(`LATCHKEY_AUTOCONFIG_ALLOW_HTTP=${JSON.stringify(allowHttp)}: expected true or false`);
+  if (!['true', 'false'].includes(allowHttp))
+    problems.push(`LATCHKEY_AUTOCONFIG_ALLOW_HTTP=${JSON.stringify(allowHttp)}: expected true or false`);
 
   const redisUrl = env.LATCHKEY_REDIS_URL || undefined;
-  if (redisUrl && !(/^rediss?:\/\//.test(redisUrl) && URL.canParse(redisUrl))) problems.push('LATCHKEY_REDIS_URL: expected redis://host:port or rediss://host:port');
+  if (redisUrl && !(/^rediss?:\/\//.test(redisUrl) && URL.canParse(redisUrl)))
+    problems.push('LATCHKEY_REDIS_URL: expected redis://host:port or rediss://host:port');
   const metricsToken = env.LATCHKEY_METRICS_TOKEN || undefined;
-  if (metricsToken !== undefined && metricsToken.length < 16) problems.push('LATCHKEY_METRICS_TOKEN: expected at least 16 characters (e.g. $(openssl rand -hex 24))');
+  if (metricsToken !== undefined && metricsToken.length < 16)
+    problems.push('LATCHKEY_METRICS_TOKEN: expected at least 16 characters (e.g. $(openssl rand -hex 24))');
 
   const config: Config = {
     databaseUrl,
@@ -320,7 +340,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`LATCHKEY_LOG_LEVEL=${JSON.stringify(config.logLevel)}: expected fatal, error, warn, info, debug, trace or silent`);
   }
   if (config.limits.maxLockSeconds < config.limits.lockSeconds) {
-    problems.push(`LATCHKEY_LIMIT_LOCK_MAX_S=${config.limits.maxLockSeconds}: must be at least LATCHKEY_LIMIT_LOCK_S (${config.limits.lockSeconds})`);
+    problems.push(
+      `LATCHKEY_LIMIT_LOCK_MAX_S=${config.limits.maxLockSeconds}: must be at least LATCHKEY_LIMIT_LOCK_S (${config.limits.lockSeconds})`,
+    );
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -344,14 +366,20 @@ function healthSchedule(int: (name: string, fallback: number, min: number, max: 
 /** The OAuth endpoint overrides (issue 4); each must be an https URL (tokens never travel in clear). */
 function oauthEndpoints(env: NodeJS.ProcessEnv, problems: string[]): Config['oauthEndpoints'] {
   const out: Config['oauthEndpoints'] = {};
-  const names = { googleTokenUrl: 'LATCHKEY_GOOGLE_TOKEN_URL', googleUserinfoUrl: 'LATCHKEY_GOOGLE_USERINFO_URL', microsoftTokenUrl: 'LATCHKEY_MICROSOFT_TOKEN_URL' } as const;
+  const names = {
+    googleTokenUrl: 'LATCHKEY_GOOGLE_TOKEN_URL',
+    googleUserinfoUrl: 'LATCHKEY_GOOGLE_USERINFO_URL',
+    microsoftTokenUrl: 'LATCHKEY_MICROSOFT_TOKEN_URL',
+  } as const;
   for (const [key, name] of Object.entries(names) as Array<[keyof typeof names, string]>) {
     const raw = env[name];
     if (!raw) continue;
     let ok = false;
     try {
       ok = new URL(raw).protocol === 'https:';
-    } catch { /* reported below */ }
+    } catch {
+      /* reported below */
+    }
     if (ok) out[key] = raw;
     else problems.push(`${name}=${JSON.stringify(raw)}: expected an https:// URL`);
   }
@@ -378,17 +406,25 @@ function isCidrOrAddress(value: string): boolean {
  * since strict SMTP servers refuse that name (issue 13).
  * @param hostname this machine's name (`HOSTNAME`, else /etc/hostname).
  */
-function pickEhloName(explicit: string | undefined, hostname: string, production: boolean, problems: string[]): { ehloName: string; warning?: string } {
+function pickEhloName(
+  explicit: string | undefined,
+  hostname: string,
+  production: boolean,
+  problems: string[],
+): { ehloName: string; warning?: string } {
   const fqdn = (name: string) => /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(name);
   if (explicit) {
-    if (!fqdn(explicit)) problems.push(`LATCHKEY_EHLO_NAME=${JSON.stringify(explicit)}: expected a fully qualified domain name (not an address)`);
+    if (!fqdn(explicit))
+      problems.push(`LATCHKEY_EHLO_NAME=${JSON.stringify(explicit)}: expected a fully qualified domain name (not an address)`);
     return { ehloName: explicit };
   }
   const local = (name: string) => /(^|\.)(localhost|localdomain)(\.|$)|\.local$/i.test(name);
   if (hostname && fqdn(hostname) && !local(hostname)) return { ehloName: hostname };
   const why = `this machine's host name (${JSON.stringify(hostname)}) is not a fully qualified domain name`;
   if (production) {
-    problems.push(`LATCHKEY_EHLO_NAME is required when NODE_ENV=production and ${why}: set it to this server's public DNS name (e.g. LATCHKEY_EHLO_NAME=latchkey.example.com); strict SMTP servers refuse EHLO localhost.localdomain`);
+    problems.push(
+      `LATCHKEY_EHLO_NAME is required when NODE_ENV=production and ${why}: set it to this server's public DNS name (e.g. LATCHKEY_EHLO_NAME=latchkey.example.com); strict SMTP servers refuse EHLO localhost.localdomain`,
+    );
   }
   return {
     ehloName: 'localhost.localdomain',

@@ -15,7 +15,12 @@ const MAX_LIMIT = 1000;
  * @param query.limit — 1…1000, default 100.
  * @throws ApiError `invalid_client` (401, "Could not verify access credential."), `invalid_value` (400).
  */
-export async function listAudit(ctx: AppContext, clientId: string, authorization: string | undefined, query: Record<string, unknown>): Promise<AuditEventView[]> {
+export async function listAudit(
+  ctx: AppContext,
+  clientId: string,
+  authorization: string | undefined,
+  query: Record<string, unknown>,
+): Promise<AuditEventView[]> {
   const secret = /^\s*basic\s/i.test(authorization ?? '') ? tokenFromHeader(authorization) : undefined;
   try {
     await authenticateClient(ctx.store, clientId, secret);
@@ -34,7 +39,8 @@ export async function listAudit(ctx: AppContext, clientId: string, authorization
   let limit = 100;
   if (query.limit !== undefined) {
     limit = Number(query.limit);
-    if (!/^\d+$/.test(String(query.limit)) || limit < 1 || limit > MAX_LIMIT) throw new ApiError('invalid_value', { message: `limit must be a whole number from 1 to ${MAX_LIMIT}.` });
+    if (!/^\d+$/.test(String(query.limit)) || limit < 1 || limit > MAX_LIMIT)
+      throw new ApiError('invalid_value', { message: `limit must be a whole number from 1 to ${MAX_LIMIT}.` });
   }
   return (await ctx.store.listAuditEvents(clientId, { sinceMs, limit })).map(auditEventView);
 }

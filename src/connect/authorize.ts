@@ -49,7 +49,12 @@ export interface HostedBinding {
  * @throws ApiError — see the catalogue; provider failures carry `step`; 429 `rate_limited`
  *   when the client, the source IP or the (client, email) pair is over its limit.
  */
-export async function authorize(ctx: AppContext, body: Record<string, unknown>, source: RequestSource, hosted?: HostedBinding): Promise<{ code: string }> {
+export async function authorize(
+  ctx: AppContext,
+  body: Record<string, unknown>,
+  source: RequestSource,
+  hosted?: HostedBinding,
+): Promise<{ code: string }> {
   const started = ctx.now();
   let request: AuthorizeRequest | undefined;
   let ticket: AdmitTicket | undefined;
@@ -57,12 +62,20 @@ export async function authorize(ctx: AppContext, body: Record<string, unknown>, 
   // anyone's to invent, and would let strangers fill the audit table).
   let clientId: string | undefined;
   try {
-    const missing = ['client_id', 'name', 'email_address', 'provider', 'settings'].filter((k) => body[k] === undefined || body[k] === null || body[k] === '');
+    const missing = ['client_id', 'name', 'email_address', 'provider', 'settings'].filter(
+      (k) => body[k] === undefined || body[k] === null || body[k] === '',
+    );
     if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
     if (typeof body.client_id !== 'string') throw new ApiError('invalid_value', { message: 'client_id must be a string.' });
     await knownClient(ctx.store, body.client_id);
     clientId = body.client_id;
-    ticket = await ctx.guard.admit({ clientId: body.client_id, emailKey: normalizedEmail(body), loginKey: loginName(body), smtpLoginKey: smtpLoginName(body), ip: source.ip });
+    ticket = await ctx.guard.admit({
+      clientId: body.client_id,
+      emailKey: normalizedEmail(body),
+      loginKey: loginName(body),
+      smtpLoginKey: smtpLoginName(body),
+      ip: source.ip,
+    });
     request = parseAuthorizeRequest(await fillSettingsByDetection(ctx, body), ctx.providers);
     await checkReauthTarget(ctx, request);
     const r = request;
@@ -136,17 +149,32 @@ async function verifyWithProvider(ctx: AppContext, r: AuthorizeRequest): Promise
   // The deadline ends the verification itself, not only the reply: every socket it opened is
   // destroyed and SMTP is never started after it (no password is sent once the caller was told).
   const controller = new AbortController();
-  let step: Step = r.method === 'oauth' ? 'oauth.refresh' : r.method === 'exchange' ? (r.exchange.server ? 'ews.request' : 'ews.autodiscover') : 'imap.connect';
-  const v = { ...verifyContext(ctx.dial, ctx.config, r), signal: controller.signal, onStep: (s: Step) => { step = s; } };
+  let step: Step =
+    r.method === 'oauth'
+      ? 'oauth.refresh'
+      : r.method === 'exchange'
+        ? r.exchange.server
+          ? 'ews.request'
+          : 'ews.autodiscover'
+        : 'imap.connect';
+  const v = {
+    ...verifyContext(ctx.dial, ctx.config, r),
+    signal: controller.signal,
+    onStep: (s: Step) => {
+      step = s;
+    },
+  };
   let timer: NodeJS.Timeout | undefined;
   const seconds = ctx.config.timeouts.authorizeMs / 1000;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(new ApiError('response_timeout', {
-        step,
-        message: `Verifying the account took longer than ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s. The mail server may be overloaded; please try again later.`,
-      }));
+      reject(
+        new ApiError('response_timeout', {
+          step,
+          message: `Verifying the account took longer than ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s. The mail server may be overloaded; please try again later.`,
+        }),
+      );
     }, ctx.config.timeouts.authorizeMs);
   });
   try {
@@ -191,13 +219,23 @@ export function storedCredentials(r: AuthorizeRequest, facts: VerifiedFacts): Pi
     const server = r.exchange.server;
     const host = server?.host.includes(':') ? `[${server.host}]` : server?.host;
     return {
-      settings: { username: r.exchange.username, ...(server ? { exchange_server_host: server.port === 443 ? host : `${host}:${server.port}` } : {}), ...(facts.ewsUrl ? { ews_url: facts.ewsUrl } : {}) },
+      settings: {
+        username: r.exchange.username,
+        ...(server ? { exchange_server_host: server.port === 443 ? host : `${host}:${server.port}` } : {}),
+        ...(facts.ewsUrl ? { ews_url: facts.ewsUrl } : {}),
+      },
       secrets: { password: r.exchange.password },
     };
   }
   const settings: Record<string, unknown> = {
-    imap_host: r.imap.host, imap_port: r.imap.port, imap_username: r.imap.username, imap_security: r.imap.security,
-    smtp_host: r.smtp.host, smtp_port: r.smtp.port, smtp_username: r.smtp.username, smtp_security: r.smtp.security,
+    imap_host: r.imap.host,
+    imap_port: r.imap.port,
+    imap_username: r.imap.username,
+    imap_security: r.imap.security,
+    smtp_host: r.smtp.host,
+    smtp_port: r.smtp.port,
+    smtp_username: r.smtp.username,
+    smtp_security: r.smtp.security,
     ssl_required: r.imap.sslRequired,
   };
   if (r.method === 'password') return { settings, secrets: { imap_password: r.imap.password, smtp_password: r.smtp.password } };
@@ -208,12 +246,33 @@ export function storedCredentials(r: AuthorizeRequest, facts: VerifiedFacts): Pi
   };
 }
 
-function auditAttempt(ctx: AppContext, clientId: string, body: Record<string, unknown>, source: RequestSource, started: number, outcome: string): Promise<void> {
-  return recordAudit(ctx, { event: 'connect.authorize', clientId, outcome, emailHash: emailHash(body.email_address), sourceIp: source.ip, durationMs: ctx.now() - started });
+function auditAttempt(
+  ctx: AppContext,
+  clientId: string,
+  body: Record<string, unknown>,
+  source: RequestSource,
+  started: number,
+  outcome: string,
+): Promise<void> {
+  return recordAudit(ctx, {
+    event: 'connect.authorize',
+    clientId,
+    outcome,
+    emailHash: emailHash(body.email_address),
+    sourceIp: source.ip,
+    durationMs: ctx.now() - started,
+  });
 }
 
 /** One line per attempt: outcome, client, a hash of the address (not the address), duration. */
-function logAttempt(ctx: AppContext, r: AuthorizeRequest | undefined, body: Record<string, unknown>, started: number, outcome: string, err?: unknown): void {
+function logAttempt(
+  ctx: AppContext,
+  r: AuthorizeRequest | undefined,
+  body: Record<string, unknown>,
+  started: number,
+  outcome: string,
+  err?: unknown,
+): void {
   const entry = {
     event: 'connect.authorize',
     outcome,

@@ -26,5 +26,10 @@ export async function authenticateClient(store: Store, clientId: unknown, client
  */
 export function secretMatches(app: Application, secret: string, nowMs: number): boolean {
   if (matchesHash(secret, app.secretHash)) return true;
-  return Boolean(app.previousSecretHash && app.previousSecretExpiresAt && nowMs / 1000 < app.previousSecretExpiresAt && matchesHash(secret, app.previousSecretHash));
+  return Boolean(
+    app.previousSecretHash &&
+    app.previousSecretExpiresAt &&
+    nowMs / 1000 < app.previousSecretExpiresAt &&
+    matchesHash(secret, app.previousSecretHash),
+  );
 }

@@ -26,11 +26,15 @@ export async function detectProvider(ctx: AppContext, body: Record<string, unkno
 export async function detectAddress(ctx: AppContext, address: string): Promise<DetectionView> {
   const email = address.trim();
   const domain = EMAIL.exec(email)?.[1];
-  if (!domain) throw new ApiError('invalid_value', { message: `email_address ${JSON.stringify(email.slice(0, 80))} is not an email address.` });
+  if (!domain)
+    throw new ApiError('invalid_value', { message: `email_address ${JSON.stringify(email.slice(0, 80))} is not an email address.` });
   const started = ctx.now();
   const detection = await detectDomain(domain, ctx.detect, email);
   const view = detectionView(email, detection);
-  ctx.log.info({ event: 'connect.detect', detected: view.detected, source: view.source, provider: view.auth_name, duration_ms: ctx.now() - started }, 'detect');
+  ctx.log.info(
+    { event: 'connect.detect', detected: view.detected, source: view.source, provider: view.auth_name, duration_ms: ctx.now() - started },
+    'detect',
+  );
   return view;
 }
 
@@ -53,7 +57,9 @@ export async function fillSettingsByDetection(ctx: AppContext, body: Record<stri
   const view = detectionView(email, await detectDomain(domain, ctx.detect, email));
   if (!view.settings) {
     const passwordMissing = blank('imap_password') && blank('password');
-    const missing = ['imap_host', 'imap_port', ...(passwordMissing ? ['imap_password'] : []), 'smtp_host', 'smtp_port'].filter((k) => k === 'imap_password' || blank(k));
+    const missing = ['imap_host', 'imap_port', ...(passwordMissing ? ['imap_password'] : []), 'smtp_host', 'smtp_port'].filter(
+      (k) => k === 'imap_password' || blank(k),
+    );
     throw new ApiError('missing_fields', {
       missingFields: missing,
       message: `Latchkey could not detect the mail servers of ${domain}. Please include the missing fields in settings: ${missing.join(', ')}`,

@@ -59,7 +59,10 @@ const EMAIL = /^[^\s@"\x00-\x1f\x7f]+@[^\s@\x00-\x1f\x7f]+\.[^\s@\x00-\x1f\x7f]+
  */
 export function parseConnectRequest(body: Record<string, unknown>, providers: Record<string, ProviderEntry>): ConnectRequest {
   const r = parseAuthorizeRequest(body, providers);
-  if (r.method !== 'password') throw new ApiError('unsupported_provider', { message: `Provider ${r.provider} is verified with ${r.method === 'oauth' ? 'OAuth' : 'EWS'}, not an IMAP/SMTP password: use POST /connect/authorize.` });
+  if (r.method !== 'password')
+    throw new ApiError('unsupported_provider', {
+      message: `Provider ${r.provider} is verified with ${r.method === 'oauth' ? 'OAuth' : 'EWS'}, not an IMAP/SMTP password: use POST /connect/authorize.`,
+    });
   return r;
 }
 
@@ -88,11 +91,18 @@ export function parseAuthorizeRequest(body: Record<string, unknown>, providers: 
   const entry = Object.hasOwn(providers, provider) ? providers[provider] : undefined;
   if (!entry && provider !== 'imap') {
     throw new ApiError('unsupported_provider', {
-      message: (Object.hasOwn(NOT_YET_SUPPORTED, provider) ? NOT_YET_SUPPORTED[provider] : undefined) ?? `Provider ${JSON.stringify(provider)} is not supported. Use "imap" with the server settings, "gmail", "office365", "graph", "exchange", or one of: ${Object.keys(providers).filter((p) => providers[p]?.auth === 'password').join(', ')}.`,
+      message:
+        (Object.hasOwn(NOT_YET_SUPPORTED, provider) ? NOT_YET_SUPPORTED[provider] : undefined) ??
+        `Provider ${JSON.stringify(provider)} is not supported. Use "imap" with the server settings, "gmail", "office365", "graph", "exchange", or one of: ${Object.keys(
+          providers,
+        )
+          .filter((p) => providers[p]?.auth === 'password')
+          .join(', ')}.`,
     });
   }
   const reauth = body.reauth_account_id;
-  if (reauth !== undefined && reauth !== null && typeof reauth !== 'string') throw new ApiError('invalid_value', { message: 'reauth_account_id must be a string.' });
+  if (reauth !== undefined && reauth !== null && typeof reauth !== 'string')
+    throw new ApiError('invalid_value', { message: 'reauth_account_id must be a string.' });
   const base: RequestBase = {
     clientId,
     name,
@@ -105,10 +115,12 @@ export function parseAuthorizeRequest(body: Record<string, unknown>, providers: 
     appPasswordsUsual: Boolean(entry?.appPasswords),
     imapLoginAfterPlain: Boolean(entry?.imapLoginAfterPlain),
   };
-  if (provider !== 'imap' && entry!.auth === 'oauth') return { ...base, method: 'oauth', ...variantOAuth(s, emailAddress, entry!, provider) };
+  if (provider !== 'imap' && entry!.auth === 'oauth')
+    return { ...base, method: 'oauth', ...variantOAuth(s, emailAddress, entry!, provider) };
   if (provider !== 'imap' && entry!.auth === 'exchange') return { ...base, method: 'exchange', exchange: variantE(s) };
   const sslRequired = bool(s, 'ssl_required', true);
-  const { imap, smtp } = provider === 'imap' ? variantI(s, emailAddress, sslRequired) : variantK(s, emailAddress, sslRequired, entry!, provider);
+  const { imap, smtp } =
+    provider === 'imap' ? variantI(s, emailAddress, sslRequired) : variantK(s, emailAddress, sslRequired, entry!, provider);
   return { ...base, method: 'password', imap, smtp };
 }
 
@@ -117,20 +129,38 @@ export function parseAuthorizeRequest(body: Record<string, unknown>, providers: 
  * (`microsoft_client_id`, `microsoft_client_secret`, `microsoft_refresh_token`, `redirect_uri`),
  * all required (reference §2.4). IMAP and SMTP come from the provider table, TLS always required.
  */
-function variantOAuth(s: Record<string, unknown>, email: string, entry: ProviderEntry, provider: string): { platform: OAuthPlatform; oauth: OAuthCredentials; imap: ServerLogin; smtp: ServerLogin } {
+function variantOAuth(
+  s: Record<string, unknown>,
+  email: string,
+  entry: ProviderEntry,
+  provider: string,
+): { platform: OAuthPlatform; oauth: OAuthCredentials; imap: ServerLogin; smtp: ServerLogin } {
   const platform: OAuthPlatform = provider === 'gmail' || entry.oauth?.platform === 'google' ? 'google' : 'microsoft';
   const p = platform;
   const keys = [`${p}_client_id`, `${p}_client_secret`, `${p}_refresh_token`, ...(p === 'microsoft' ? ['redirect_uri'] : [])];
   const missing = keys.filter((k) => isBlank(s[k]));
-  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing, message: `Please include the missing fields in settings: ${missing.join(', ')}` });
-  if (!entry.imap || !entry.smtp) throw new ApiError('unsupported_provider', { message: `The provider table has no IMAP/SMTP servers for ${provider}.` });
+  if (missing.length)
+    throw new ApiError('missing_fields', {
+      missingFields: missing,
+      message: `Please include the missing fields in settings: ${missing.join(', ')}`,
+    });
+  if (!entry.imap || !entry.smtp)
+    throw new ApiError('unsupported_provider', { message: `The provider table has no IMAP/SMTP servers for ${provider}.` });
   const oauth: OAuthCredentials = {
     clientId: stringValue(s[`${p}_client_id`], `${p}_client_id`).trim(),
     clientSecret: stringValue(s[`${p}_client_secret`], `${p}_client_secret`),
     refreshToken: stringValue(s[`${p}_refresh_token`], `${p}_refresh_token`).trim(),
     ...(p === 'microsoft' ? { redirectUri: stringValue(s.redirect_uri, 'redirect_uri').trim() } : {}),
   };
-  const login = (e: NonNullable<ProviderEntry['imap']>): ServerLogin => ({ host: e.host, port: e.port, security: e.security, sslRequired: true, username: email, password: '', usernameDefaulted: false });
+  const login = (e: NonNullable<ProviderEntry['imap']>): ServerLogin => ({
+    host: e.host,
+    port: e.port,
+    security: e.security,
+    sslRequired: true,
+    username: email,
+    password: '',
+    usernameDefaulted: false,
+  });
   return { platform, oauth, imap: login(entry.imap), smtp: login(entry.smtp) };
 }
 
@@ -140,15 +170,25 @@ function variantOAuth(s: Record<string, unknown>, email: string, entry: Provider
  */
 function variantE(s: Record<string, unknown>): ExchangeLogin {
   const missing = ['username', 'password'].filter((k) => isBlank(s[k]));
-  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing, message: `Please include the missing fields in settings: ${missing.join(', ')}` });
+  if (missing.length)
+    throw new ApiError('missing_fields', {
+      missingFields: missing,
+      message: `Please include the missing fields in settings: ${missing.join(', ')}`,
+    });
   const hostKey = !isBlank(s.exchange_server_host) ? 'exchange_server_host' : !isBlank(s.eas_server_host) ? 'eas_server_host' : undefined;
   let server: ExchangeLogin['server'];
   if (hostKey) {
-    const raw = stringValue(s[hostKey], hostKey).trim().replace(/^https:\/\//i, '').replace(/\/.*$/, '');
+    const raw = stringValue(s[hostKey], hostKey)
+      .trim()
+      .replace(/^https:\/\//i, '')
+      .replace(/\/.*$/, '');
     const m = /^(\[[0-9a-f:.]+\]|[\p{L}\p{N}._-]+)(?::(\d{1,5}))?$/iu.exec(raw);
     const port = m?.[2] ? Number(m[2]) : 443;
     // The host must also be one a URL can hold: letters IDNA (UTS #46) disallows make `new URL` throw.
-    if (!m || raw.length > 253 || port < 1 || port > 65535 || !URL.canParse(`https://${m[1]}/`)) throw new ApiError('invalid_value', { message: `settings.${hostKey} ${JSON.stringify(raw.slice(0, 80))} is not a host name or address.` });
+    if (!m || raw.length > 253 || port < 1 || port > 65535 || !URL.canParse(`https://${m[1]}/`))
+      throw new ApiError('invalid_value', {
+        message: `settings.${hostKey} ${JSON.stringify(raw.slice(0, 80))} is not a host name or address.`,
+      });
     server = { host: m[1]!.replace(/^\[|\]$/g, ''), port };
   }
   return { username: stringValue(s.username, 'username').trim(), password: stringValue(s.password, 'password'), server };
@@ -164,35 +204,71 @@ function variantI(s: Record<string, unknown>, email: string, sslRequired: boolea
     isBlank(s.smtp_host) && 'smtp_host',
     isBlank(s.smtp_port) && 'smtp_port',
   ].filter((v): v is string => Boolean(v));
-  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing, message: `Please include the missing fields in settings: ${missing.join(', ')}` });
+  if (missing.length)
+    throw new ApiError('missing_fields', {
+      missingFields: missing,
+      message: `Please include the missing fields in settings: ${missing.join(', ')}`,
+    });
   const imapUser = optStr(s, 'imap_username');
   const password = stringValue(imapPassword, 'imap_password');
   const smtpUser = optStr(s, 'smtp_username');
   const smtpPassword = optStr(s, 'smtp_password');
   return {
     imap: {
-      host: host(s, 'imap_host'), port: port(s, 'imap_port'), security: security(s, 'imap_security'), sslRequired,
-      username: imapUser ?? email, password, usernameDefaulted: imapUser === undefined,
+      host: host(s, 'imap_host'),
+      port: port(s, 'imap_port'),
+      security: security(s, 'imap_security'),
+      sslRequired,
+      username: imapUser ?? email,
+      password,
+      usernameDefaulted: imapUser === undefined,
     },
     smtp: {
-      host: host(s, 'smtp_host'), port: port(s, 'smtp_port'), security: security(s, 'smtp_security'), sslRequired,
-      username: smtpUser ?? imapUser ?? email, password: smtpPassword ?? password, usernameDefaulted: smtpUser === undefined && imapUser === undefined,
+      host: host(s, 'smtp_host'),
+      port: port(s, 'smtp_port'),
+      security: security(s, 'smtp_security'),
+      sslRequired,
+      username: smtpUser ?? imapUser ?? email,
+      password: smtpPassword ?? password,
+      usernameDefaulted: smtpUser === undefined && imapUser === undefined,
     },
   };
 }
 
 /** Variant K: `password` (and optional `username`); hosts from the provider table. */
-function variantK(s: Record<string, unknown>, email: string, sslRequired: boolean, entry: ProviderEntry, provider: string): { imap: ServerLogin; smtp: ServerLogin } {
+function variantK(
+  s: Record<string, unknown>,
+  email: string,
+  sslRequired: boolean,
+  entry: ProviderEntry,
+  provider: string,
+): { imap: ServerLogin; smtp: ServerLogin } {
   const pw = s.password ?? s.imap_password;
-  if (isBlank(pw)) throw new ApiError('missing_fields', { missingFields: ['password'], message: 'Please include the missing fields in settings: password' });
-  if (!entry.imap || !entry.smtp) throw new ApiError('unsupported_provider', { message: `The provider table has no IMAP/SMTP servers for ${provider}.` });
+  if (isBlank(pw))
+    throw new ApiError('missing_fields', {
+      missingFields: ['password'],
+      message: 'Please include the missing fields in settings: password',
+    });
+  if (!entry.imap || !entry.smtp)
+    throw new ApiError('unsupported_provider', { message: `The provider table has no IMAP/SMTP servers for ${provider}.` });
   const password = stringValue(pw, 'password');
   const given = optStr(s, 'username');
-  const nameFor = (server: NonNullable<ProviderEntry['imap']>) => given ?? ((server.username ?? entry.username) === 'local_part' ? email.split('@')[0]! : email);
-  const login = (e: NonNullable<ProviderEntry['imap']>): Omit<ServerLogin, 'username' | 'password' | 'usernameDefaulted'> => ({ host: e.host, port: e.port, security: e.security, sslRequired });
+  const nameFor = (server: NonNullable<ProviderEntry['imap']>) =>
+    given ?? ((server.username ?? entry.username) === 'local_part' ? email.split('@')[0]! : email);
+  const login = (e: NonNullable<ProviderEntry['imap']>): Omit<ServerLogin, 'username' | 'password' | 'usernameDefaulted'> => ({
+    host: e.host,
+    port: e.port,
+    security: e.security,
+    sslRequired,
+  });
   return {
     imap: { ...login(entry.imap), username: nameFor(entry.imap), password, usernameDefaulted: given === undefined },
-    smtp: { ...login(entry.smtp), username: optStr(s, 'smtp_username') ?? nameFor(entry.smtp), password: optStr(s, 'smtp_password') ?? password, usernameDefaulted: given === undefined },
+    smtp: {
+      ...login(entry.smtp),
+      username: optStr(s, 'smtp_username') ?? nameFor(entry.smtp),
+      password: optStr(s, 'smtp_password') ?? password,
+      usernameDefaulted: given === undefined,
+    },
   };
 }
 
@@ -214,20 +290,23 @@ function optStr(o: Record<string, unknown>, k: string): string | undefined {
 
 function stringValue(v: unknown, k: string): string {
   if (typeof v !== 'string') throw new ApiError('invalid_value', { message: `settings.${k} must be a string.` });
-  if (/[\r\n\0]/.test(v)) throw new ApiError('invalid_value', { message: `settings.${k} contains a line break or NUL, which no mail server accepts.` });
+  if (/[\r\n\0]/.test(v))
+    throw new ApiError('invalid_value', { message: `settings.${k} contains a line break or NUL, which no mail server accepts.` });
   return v;
 }
 
 function host(o: Record<string, unknown>, k: string): string {
   const v = stringValue(o[k], k).trim();
-  if (v.length > 253 || !/^[\p{L}\p{N}._:[\]-]+$/u.test(v)) throw new ApiError('invalid_value', { message: `settings.${k} ${JSON.stringify(v.slice(0, 80))} is not a host name or address.` });
+  if (v.length > 253 || !/^[\p{L}\p{N}._:[\]-]+$/u.test(v))
+    throw new ApiError('invalid_value', { message: `settings.${k} ${JSON.stringify(v.slice(0, 80))} is not a host name or address.` });
   return v;
 }
 
 function port(o: Record<string, unknown>, k: string): number {
   const v = o[k];
   const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) throw new ApiError('invalid_value', { message: `settings.${k} must be a port number from 1 to 65535.` });
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535)
+    throw new ApiError('invalid_value', { message: `settings.${k} must be a port number from 1 to 65535.` });
   return n;
 }
 

@@ -26,6 +26,12 @@ export async function revokeAccessToken(ctx: AppContext, token: string): Promise
   const found = await ctx.store.findToken(hash);
   if (!found || !(await ctx.store.revokeToken(hash, Math.floor(ctx.now() / 1000)))) return false;
   ctx.log.info({ account_id: found.account.id }, 'token revoked by its holder');
-  await recordAudit(ctx, { event: 'token.revoked', clientId: found.token.clientId, outcome: 'ok', accountId: found.account.id, revokedTokens: 1 });
+  await recordAudit(ctx, {
+    event: 'token.revoked',
+    clientId: found.token.clientId,
+    outcome: 'ok',
+    accountId: found.account.id,
+    revokedTokens: 1,
+  });
   return true;
 }

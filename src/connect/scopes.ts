@@ -2,8 +2,19 @@ import { ApiError } from '../errors/api-error.ts';
 
 /** The 13 v2 scopes (Nylas v2 reference §5.1). */
 export const V2_SCOPES = [
-  'email', 'email.modify', 'email.read_only', 'email.send', 'email.folders_and_labels', 'email.metadata', 'email.drafts',
-  'calendar', 'calendar.read_only', 'calendar.free_busy', 'room_resources.read_only', 'contacts', 'contacts.read_only',
+  'email',
+  'email.modify',
+  'email.read_only',
+  'email.send',
+  'email.folders_and_labels',
+  'email.metadata',
+  'email.drafts',
+  'calendar',
+  'calendar.read_only',
+  'calendar.free_busy',
+  'room_resources.read_only',
+  'contacts',
+  'contacts.read_only',
 ] as const;
 
 /** DECISIONS "Scopes": used when `scopes` is absent or empty. */
@@ -23,7 +34,9 @@ export function parseScopes(value: unknown): string {
   if (!scopes.length) return DEFAULT_SCOPES;
   const unknown = scopes.filter((s) => !(V2_SCOPES as readonly string[]).includes(s));
   if (unknown.length) {
-    throw new ApiError('invalid_scope', { message: `Unknown scope${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Valid scopes: ${V2_SCOPES.join(', ')}.` });
+    throw new ApiError('invalid_scope', {
+      message: `Unknown scope${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Valid scopes: ${V2_SCOPES.join(', ')}.`,
+    });
   }
   return scopes.join(',');
 }

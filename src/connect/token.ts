@@ -18,10 +18,20 @@ import { recordAudit, type AuditInput } from '../audit/record.ts';
  * @returns the account object plus `access_token`.
  * @throws ApiError `missing_fields`, `invalid_client` (401), `invalid_code` (400).
  */
-export async function exchangeCode(ctx: AppContext, body: Record<string, unknown>, source: RequestSource): Promise<AccountView & { access_token: string }> {
+export async function exchangeCode(
+  ctx: AppContext,
+  body: Record<string, unknown>,
+  source: RequestSource,
+): Promise<AccountView & { access_token: string }> {
   const started = ctx.now();
-  const audit: TokenAudit = (clientId, outcome, more = {}) =>
-    ({ event: 'connect.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
+  const audit: TokenAudit = (clientId, outcome, more = {}) => ({
+    event: 'connect.token',
+    clientId,
+    outcome,
+    sourceIp: source.ip,
+    durationMs: ctx.now() - started,
+    ...more,
+  });
   const missing = ['client_id', 'client_secret', 'code'].filter((k) => typeof body[k] !== 'string' || !body[k]);
   if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
   let app;
@@ -29,7 +39,8 @@ export async function exchangeCode(ctx: AppContext, body: Record<string, unknown
     app = await authenticateClient(ctx.store, body.client_id, body.client_secret);
   } catch (err) {
     // A wrong secret for a real application is worth an audit row; an invented client_id is not.
-    if (typeof body.client_id === 'string' && (await ctx.store.findApplication(body.client_id))) await recordAudit(ctx, audit(body.client_id, 'invalid_client'));
+    if (typeof body.client_id === 'string' && (await ctx.store.findApplication(body.client_id)))
+      await recordAudit(ctx, audit(body.client_id, 'invalid_client'));
     throw err;
   }
   return redeemCode(ctx, app.clientId, body.code as string, { hosted: false }, audit);
@@ -49,13 +60,33 @@ export type TokenAudit = (clientId: string, outcome: string, more?: Partial<Audi
  * @returns the account object plus `access_token`.
  * @throws ApiError `invalid_code` (400) — unknown, used, expired, or not matching `binding`.
  */
-export async function redeemCode(ctx: AppContext, clientId: string, code: string, binding: CodeBinding, audit: TokenAudit): Promise<AccountView & { access_token: string }>;
+export async function redeemCode(
+  ctx: AppContext,
+  clientId: string,
+  code: string,
+  binding: CodeBinding,
+  audit: TokenAudit,
+): Promise<AccountView & { access_token: string }>;
 /**
  * Nylas v3 custom authentication (v3/custom-auth.ts) answers the grant without a token:
  * `{ issueToken: false }` redeems the code the same way but mints no access token.
  */
-export async function redeemCode(ctx: AppContext, clientId: string, code: string, binding: CodeBinding, audit: TokenAudit, opts: { issueToken: false }): Promise<AccountView>;
-export async function redeemCode(ctx: AppContext, clientId: string, code: string, binding: CodeBinding, audit: TokenAudit, opts: { issueToken?: boolean } = {}): Promise<AccountView & { access_token?: string }> {
+export async function redeemCode(
+  ctx: AppContext,
+  clientId: string,
+  code: string,
+  binding: CodeBinding,
+  audit: TokenAudit,
+  opts: { issueToken: false },
+): Promise<AccountView>;
+export async function redeemCode(
+  ctx: AppContext,
+  clientId: string,
+  code: string,
+  binding: CodeBinding,
+  audit: TokenAudit,
+  opts: { issueToken?: boolean } = {},
+): Promise<AccountView & { access_token?: string }> {
   const issueToken = opts.issueToken !== false;
   const app = { clientId };
   const codeHash = hashSecret(code);
@@ -89,26 +120,33 @@ export async function redeemCode(ctx: AppContext, clientId: string, code: string
     }));
     if (before) await tx.replaceCredentials(account.id, credentials, nowSec);
     else await tx.insertCredentials(account.id, credentials, nowSec);
-    if (issueToken) await tx.insertToken({
-      tokenHash: hashSecret(accessToken),
-      accountId: account.id,
-      clientId: app.clientId,
-      scopes: pending.scopes,
-      codeHash,
-      createdAt: nowSec,
-      updatedAt: nowSec,
-      revokedAt: null,
-    });
+    if (issueToken)
+      await tx.insertToken({
+        tokenHash: hashSecret(accessToken),
+        accountId: account.id,
+        clientId: app.clientId,
+        scopes: pending.scopes,
+        codeHash,
+        createdAt: nowSec,
+        updatedAt: nowSec,
+        revokedAt: null,
+      });
     await tx.markCodeAccount(codeHash, account.id);
     await recordAudit(ctx, audit(app.clientId, 'ok', { accountId: account.id }), tx);
-    return { account, event: !before ? 'account.connected' as const : before.syncState === 'invalid' ? 'account.running' as const : undefined };
+    return {
+      account,
+      event: !before ? ('account.connected' as const) : before.syncState === 'invalid' ? ('account.running' as const) : undefined,
+    };
   });
 
   if (!('account' in outcome) || !outcome.account) {
     ctx.log.info({ event: 'connect.token', outcome: 'invalid_code', client_id: app.clientId, revoked_tokens: outcome.revoked }, 'token');
     await recordAudit(ctx, audit(app.clientId, 'invalid_code'));
     if (outcome.replayed) {
-      await recordAudit(ctx, audit(app.clientId, 'revoked', { event: 'code.replay_revoked', durationMs: null, revokedTokens: outcome.revoked }));
+      await recordAudit(
+        ctx,
+        audit(app.clientId, 'revoked', { event: 'code.replay_revoked', durationMs: null, revokedTokens: outcome.revoked }),
+      );
     }
     throw new ApiError('invalid_code');
   }

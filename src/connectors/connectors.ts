@@ -75,16 +75,22 @@ export async function createConnector(ctx: AppContext, clientId: string, input: 
   const provider = connectorProvider(input.provider);
   const settings = record(input.settings, 'settings');
   const missing = ['client_id', 'client_secret'].filter((k) => typeof settings[k] !== 'string' || !settings[k]);
-  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing.map((k) => `settings.${k}`), message: `Please include the OAuth client's ${missing.map((k) => `settings.${k}`).join(' and ')}.` });
+  if (missing.length)
+    throw new ApiError('missing_fields', {
+      missingFields: missing.map((k) => `settings.${k}`),
+      message: `Please include the OAuth client's ${missing.map((k) => `settings.${k}`).join(' and ')}.`,
+    });
   const now = Math.floor(ctx.now() / 1000);
   const row: ConnectorRow = {
-    clientId, provider,
+    clientId,
+    provider,
     name: input.name === undefined ? `${provider} connector` : text(input.name, 'name', 256),
     settings: publicSettings(provider, settings),
     scope: input.scope === undefined ? DEFAULT_SCOPES[provider] : scopes(input.scope),
     secretEnvelope: ctx.keys.encrypt(text(settings.client_secret, 'settings.client_secret', 2048), aad(clientId, provider)),
     keyVersion: ctx.keys.current,
-    createdAt: now, updatedAt: now,
+    createdAt: now,
+    updatedAt: now,
   };
   try {
     await ctx.store.createConnector(row);
@@ -100,7 +106,12 @@ export async function createConnector(ctx: AppContext, clientId: string, input: 
  * `settings.client_secret` replaces the stored one, absent keeps it.
  * @throws ApiError `connector_not_found`, `invalid_value`.
  */
-export async function updateConnector(ctx: AppContext, clientId: string, providerName: string, input: ConnectorInput): Promise<ConnectorView> {
+export async function updateConnector(
+  ctx: AppContext,
+  clientId: string,
+  providerName: string,
+  input: ConnectorInput,
+): Promise<ConnectorView> {
   const provider = connectorProvider(providerName);
   const row = await ctx.store.findConnector(clientId, provider);
   if (!row) throw new ApiError('connector_not_found');
@@ -155,7 +166,14 @@ export async function connectorFor(ctx: AppContext, clientId: string, provider: 
 }
 
 function view(row: ConnectorRow): ConnectorView {
-  return { name: row.name, provider: row.provider as ConnectorProvider, settings: row.settings, scope: row.scope, created_at: row.createdAt, updated_at: row.updatedAt };
+  return {
+    name: row.name,
+    provider: row.provider as ConnectorProvider,
+    settings: row.settings,
+    scope: row.scope,
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+  };
 }
 
 function publicSettings(provider: ConnectorProvider, s: Record<string, unknown>): Record<string, string> {
@@ -165,12 +183,14 @@ function publicSettings(provider: ConnectorProvider, s: Record<string, unknown>)
 }
 
 function record(v: unknown, field: string): Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new ApiError('invalid_value', { message: `${field} must be an object.` });
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    throw new ApiError('invalid_value', { message: `${field} must be an object.` });
   return v as Record<string, unknown>;
 }
 
 function text(v: unknown, field: string, max: number): string {
-  if (typeof v !== 'string' || !v.trim() || v.length > max) throw new ApiError('invalid_value', { message: `${field} must be a non-empty string of at most ${max} characters.` });
+  if (typeof v !== 'string' || !v.trim() || v.length > max)
+    throw new ApiError('invalid_value', { message: `${field} must be a non-empty string of at most ${max} characters.` });
   return v;
 }
 

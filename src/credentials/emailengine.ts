@@ -22,14 +22,24 @@ export type EmailEngineCredentials = { user: string; pass: string } | { user: st
  * @throws ApiError `invalid_client` (401), `invalid_value` (400, missing `account` or an unknown
  *   `proto`), and every refusal of releaseCredentials.
  */
-export async function emailEngineCredentials(ctx: AppContext, clientId: string, authorization: string | undefined, query: Record<string, unknown>, source: { ip: string }): Promise<EmailEngineCredentials> {
+export async function emailEngineCredentials(
+  ctx: AppContext,
+  clientId: string,
+  authorization: string | undefined,
+  query: Record<string, unknown>,
+  source: { ip: string },
+): Promise<EmailEngineCredentials> {
   const app = await authenticateManagement(ctx, clientId, authorization);
   const account = query.account;
   const proto = query.proto;
-  if (typeof account !== 'string' || !account) throw new ApiError('invalid_value', { message: 'account (the Latchkey account id) is required.' });
-  if (proto !== 'imap' && proto !== 'smtp' && proto !== 'api') throw new ApiError('invalid_value', { message: 'proto must be imap, smtp or api.' });
+  if (typeof account !== 'string' || !account)
+    throw new ApiError('invalid_value', { message: 'account (the Latchkey account id) is required.' });
+  if (proto !== 'imap' && proto !== 'smtp' && proto !== 'api')
+    throw new ApiError('invalid_value', { message: 'proto must be imap, smtp or api.' });
   const view = await releaseCredentials(ctx, app, account, proto, source);
   const member = proto === 'smtp' ? view.smtp : view.imap;
   if (!member) throw new ApiError('internal', { message: `released no ${proto} member` });
-  return member.auth === 'password' ? { user: member.username, pass: member.password } : { user: member.username, accessToken: member.access_token };
+  return member.auth === 'password'
+    ? { user: member.username, pass: member.password }
+    : { user: member.username, accessToken: member.access_token };
 }

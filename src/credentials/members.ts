@@ -45,7 +45,12 @@ export function oauthPlatform(account: Account, fields: Set<string>): OAuthPlatf
  * @param sinceMs when the caller read the account (ms): a refresh failed since then answers with its error.
  * @throws ApiError from the token refresh (oauth-token.ts).
  */
-export async function buildMembers(ctx: AppContext, account: Account, wanted: Protocol[], sinceMs: number): Promise<{ imap?: MailMember; smtp?: MailMember; ews?: EwsMember }> {
+export async function buildMembers(
+  ctx: AppContext,
+  account: Account,
+  wanted: Protocol[],
+  sinceMs: number,
+): Promise<{ imap?: MailMember; smtp?: MailMember; ews?: EwsMember }> {
   const rows = await ctx.store.credentialsOf(account.id);
   const fields = new Set(rows.map((r) => r.field));
   const secret = (field: string): string => {

@@ -118,34 +118,65 @@ async function obtain(ctx: AppContext, account: Account, platform: OAuthPlatform
 async function refresh(ctx: AppContext, account: Account, platform: OAuthPlatform, owner: string): Promise<ReleasedToken> {
   try {
     const secrets = new Map<string, string>();
-    for (const row of await ctx.store.credentialsOf(account.id)) secrets.set(row.field, ctx.keys.decrypt(row.envelope, `account:${account.id}:${row.field}`));
+    for (const row of await ctx.store.credentialsOf(account.id))
+      secrets.set(row.field, ctx.keys.decrypt(row.envelope, `account:${account.id}:${row.field}`));
     const s = account.settings;
     const endpoints = oauthEndpoints(platform, ctx.config, ctx.providers[account.provider]);
-    const minted = await ctx.metrics.timeLogin('oauth', () => mintMailToken(endpoints, {
-      clientId: String(s[`${platform}_client_id`] ?? ''),
-      clientSecret: secrets.get(`${platform}_client_secret`) ?? '',
-      refreshToken: secrets.get(`${platform}_refresh_token`) ?? '',
-      ...(typeof s.redirect_uri === 'string' ? { redirectUri: s.redirect_uri } : {}),
-    }, account.emailAddress, ctx.detect.http, ctx.config.timeouts.commandMs));
+    const minted = await ctx.metrics.timeLogin('oauth', () =>
+      mintMailToken(
+        endpoints,
+        {
+          clientId: String(s[`${platform}_client_id`] ?? ''),
+          clientSecret: secrets.get(`${platform}_client_secret`) ?? '',
+          refreshToken: secrets.get(`${platform}_refresh_token`) ?? '',
+          ...(typeof s.redirect_uri === 'string' ? { redirectUri: s.redirect_uri } : {}),
+        },
+        account.emailAddress,
+        ctx.detect.http,
+        ctx.config.timeouts.commandMs,
+      ),
+    );
     const lifetime = minted.expiresIn && minted.expiresIn > 0 ? Math.min(minted.expiresIn, MAX_LIFETIME_S) : DEFAULT_LIFETIME_S;
     const expiresAtMs = Math.floor(ctx.now() + lifetime * 1000);
     const field = `${platform}_refresh_token`;
     const rotated = minted.rotatedRefreshToken
       ? { field, envelope: ctx.keys.encrypt(minted.rotatedRefreshToken, `account:${account.id}:${field}`), keyVersion: ctx.keys.current }
       : undefined;
-    const saved = await ctx.store.saveRefreshedToken(account.id, owner, {
-      envelope: ctx.keys.encrypt(minted.accessToken, `account:${account.id}:access_token`), keyVersion: ctx.keys.current, expiresAtMs,
-    }, rotated, Math.floor(ctx.now() / 1000));
+    const saved = await ctx.store.saveRefreshedToken(
+      account.id,
+      owner,
+      {
+        envelope: ctx.keys.encrypt(minted.accessToken, `account:${account.id}:access_token`),
+        keyVersion: ctx.keys.current,
+        expiresAtMs,
+      },
+      rotated,
+      Math.floor(ctx.now() / 1000),
+    );
     // Not saved: the lease expired mid-refresh and another node took it. The token is still
     // good for this caller; a rotated refresh token is then lost unless the provider keeps the
     // old one valid (Microsoft does until it expires).
     if (!saved) ctx.log.warn({ event: 'credentials.refresh', account_id: account.id }, 'refresh lease lost before the token was saved');
-    ctx.log.info({ event: 'credentials.refresh', account_id: account.id, outcome: 'ok', rotated: Boolean(rotated) }, 'access token refreshed');
+    ctx.log.info(
+      { event: 'credentials.refresh', account_id: account.id, outcome: 'ok', rotated: Boolean(rotated) },
+      'access token refreshed',
+    );
     return { accessToken: minted.accessToken, expiresAt: Math.floor(expiresAtMs / 1000) };
   } catch (err) {
     const e = err instanceof ApiError ? err : new ApiError('internal', { cause: err });
-    await ctx.store.releaseTokenRefresh(account.id, owner, e.reason, ctx.now()).catch((releaseErr: unknown) => ctx.log.error({ err: releaseErr }, 'releasing the refresh lease failed'));
-    ctx.log.warn({ event: 'credentials.refresh', account_id: account.id, outcome: e.reason, step: e.details.step, ...(e.reason === 'internal' ? { err } : {}) }, 'access token refresh failed');
+    await ctx.store
+      .releaseTokenRefresh(account.id, owner, e.reason, ctx.now())
+      .catch((releaseErr: unknown) => ctx.log.error({ err: releaseErr }, 'releasing the refresh lease failed'));
+    ctx.log.warn(
+      {
+        event: 'credentials.refresh',
+        account_id: account.id,
+        outcome: e.reason,
+        step: e.details.step,
+        ...(e.reason === 'internal' ? { err } : {}),
+      },
+      'access token refresh failed',
+    );
     if (e.status === 403 || e.reason === 'oauth_account_mismatch') await markInvalid(ctx, account);
     // A store outage stays itself (http/errors.ts answers it `store_unavailable`), not `internal`.
     throw err instanceof StoreUnavailable ? err : e;
@@ -162,7 +193,10 @@ async function markInvalid(ctx: AppContext, account: Account): Promise<void> {
 function usable(ctx: AppContext, accountId: string, state: OAuthTokenState | undefined): ReleasedToken | undefined {
   if (!state?.envelope || state.expiresAtMs === null || state.expiresAtMs - EXPIRY_MARGIN_MS <= ctx.now()) return undefined;
   try {
-    return { accessToken: ctx.keys.decrypt(state.envelope, `account:${accountId}:access_token`), expiresAt: Math.floor(state.expiresAtMs / 1000) };
+    return {
+      accessToken: ctx.keys.decrypt(state.envelope, `account:${accountId}:access_token`),
+      expiresAt: Math.floor(state.expiresAtMs / 1000),
+    };
   } catch {
     return undefined;
   }

@@ -25,7 +25,10 @@ export async function admitRelease(ctx: AppContext, clientId: string): Promise<v
       const seconds = Math.max(1, Math.ceil(Number((err as { msBeforeNext: number }).msBeforeNext) / 1000));
       throw new ApiError('rate_limited', {
         retryAfter: seconds,
-        headers: { 'x-ratelimit-limit': String(ctx.config.credentialsPerMinute), 'x-ratelimit-reset': String(Math.ceil(ctx.now() / 1000) + seconds) },
+        headers: {
+          'x-ratelimit-limit': String(ctx.config.credentialsPerMinute),
+          'x-ratelimit-reset': String(Math.ceil(ctx.now() / 1000) + seconds),
+        },
       });
     }
     throw err;

@@ -43,7 +43,13 @@ export function scopeAllows(protocol: ReleaseProtocol, scopes: string): boolean 
  *   the account does not have), `insufficient_scope` (403), and from the refresh of an OAuth
  *   token `refresh_token_revoked` (403; the account is then marked invalid) and the provider errors.
  */
-export async function releaseCredentials(ctx: AppContext, app: Application, accountId: string, protocol: ReleaseProtocol | undefined, source: { ip: string }): Promise<CredentialsView> {
+export async function releaseCredentials(
+  ctx: AppContext,
+  app: Application,
+  accountId: string,
+  protocol: ReleaseProtocol | undefined,
+  source: { ip: string },
+): Promise<CredentialsView> {
   const label = protocol ?? 'all';
   const started = ctx.now();
   let account: Account | undefined;
@@ -75,13 +81,18 @@ function chooseMembers(ctx: AppContext, account: Account, protocol: ReleaseProto
   const has = protocolsOf(ctx, account);
   if (protocol === 'api') {
     if (!['gmail', 'office365', 'graph'].includes(account.provider)) {
-      throw new ApiError('invalid_value', { message: `proto=api gives the OAuth access token of gmail, office365 and graph accounts; this account is ${account.provider}: use proto=imap or proto=smtp.` });
+      throw new ApiError('invalid_value', {
+        message: `proto=api gives the OAuth access token of gmail, office365 and graph accounts; this account is ${account.provider}: use proto=imap or proto=smtp.`,
+      });
     }
     if (!scopeAllows('api', account.scopes)) throw new ApiError('insufficient_scope');
     return ['imap'];
   }
   if (protocol) {
-    if (!has.includes(protocol)) throw new ApiError('invalid_value', { message: `This ${account.provider} account has no ${protocol} connection; it has ${has.join(' and ')}.` });
+    if (!has.includes(protocol))
+      throw new ApiError('invalid_value', {
+        message: `This ${account.provider} account has no ${protocol} connection; it has ${has.join(' and ')}.`,
+      });
     if (!scopeAllows(protocol, account.scopes)) throw new ApiError('insufficient_scope');
     return [protocol];
   }
@@ -90,10 +101,26 @@ function chooseMembers(ctx: AppContext, account: Account, protocol: ReleaseProto
   return allowed;
 }
 
-async function outcome(ctx: AppContext, app: Application, account: Account | undefined, label: string, source: { ip: string }, result: string, counted: string[], err?: unknown): Promise<void> {
+async function outcome(
+  ctx: AppContext,
+  app: Application,
+  account: Account | undefined,
+  label: string,
+  source: { ip: string },
+  result: string,
+  counted: string[],
+  err?: unknown,
+): Promise<void> {
   for (const p of counted) ctx.metrics.credentialsReleased.inc({ protocol: p, outcome: result });
   const entry = { event: 'credentials.released', client_id: app.clientId, account_id: account?.id, protocol: label, outcome: result };
   if (result === 'internal') ctx.log.error({ ...entry, err }, 'credentials release failed unexpectedly');
   else ctx.log.info(entry, 'credentials release');
-  await recordAuditGrouped(ctx, { event: 'credentials.released', clientId: app.clientId, outcome: result, accountId: account?.id ?? null, sourceIp: source.ip, protocol: label });
+  await recordAuditGrouped(ctx, {
+    event: 'credentials.released',
+    clientId: app.clientId,
+    outcome: result,
+    accountId: account?.id ?? null,
+    sourceIp: source.ip,
+    protocol: label,
+  });
 }

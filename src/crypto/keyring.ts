@@ -24,13 +24,17 @@ export class KeyRing {
    * @throws Error naming the bad entry (never printing key material).
    */
   static parse(text: string): KeyRing {
-    const entries = text.split(',').map((s) => s.trim()).filter(Boolean).map((entry, i) => {
-      const m = /^([A-Za-z0-9_-]{1,16}):(.+)$/.exec(entry);
-      if (!m) throw new Error(`entry ${i + 1} is not VERSION:BASE64 (e.g. v1:$(openssl rand -base64 32))`);
-      const key = Buffer.from(m[2]!, 'base64');
-      if (key.length !== 32) throw new Error(`key ${m[1]} is ${key.length} bytes; it must be 32 random bytes in base64`);
-      return { version: m[1]!, key };
-    });
+    const entries = text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((entry, i) => {
+        const m = /^([A-Za-z0-9_-]{1,16}):(.+)$/.exec(entry);
+        if (!m) throw new Error(`entry ${i + 1} is not VERSION:BASE64 (e.g. v1:$(openssl rand -base64 32))`);
+        const key = Buffer.from(m[2]!, 'base64');
+        if (key.length !== 32) throw new Error(`key ${m[1]} is ${key.length} bytes; it must be 32 random bytes in base64`);
+        return { version: m[1]!, key };
+      });
     const versions = entries.map((e) => e.version);
     if (new Set(versions).size !== versions.length) throw new Error('a key version appears twice');
     return new KeyRing(entries);

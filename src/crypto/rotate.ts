@@ -36,11 +36,23 @@ export async function rotateCredentials(
   opts: { batchSize: number; maxBatches?: number; nowSec: () => number; onProgress?: (done: number, total: number) => void },
 ): Promise<RotationReport> {
   const target = ring.current;
-  const notUnder = (counts: Record<string, number>) => Object.entries(counts).filter(([v]) => v !== target).reduce((n, [, c]) => n + c, 0);
+  const notUnder = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .filter(([v]) => v !== target)
+      .reduce((n, [, c]) => n + c, 0);
   // Progress counts every kind of stored secret the run re-encrypts (issue 18: it counted only
   // credentials, then reported the webhook secrets among the re-encrypted).
   const total = notUnder(await storedSecretCounts(store));
-  const report: RotationReport = { target, rotated: 0, rotatedCredentials: 0, rotatedWebhookSecrets: 0, rotatedConnectorSecrets: 0, skipped: 0, failed: [], remaining: 0 };
+  const report: RotationReport = {
+    target,
+    rotated: 0,
+    rotatedCredentials: 0,
+    rotatedWebhookSecrets: 0,
+    rotatedConnectorSecrets: 0,
+    skipped: 0,
+    failed: [],
+    remaining: 0,
+  };
   let after: { accountId: string; field: string } | undefined;
   for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
     const rows = await store.credentialsNotUnder(target, after, opts.batchSize);
@@ -53,15 +65,31 @@ export async function rotateCredentials(
   }
   // Webhook signing secrets and connector client secrets are few: one transaction each.
   const hooks = await store.webhooksNotUnder(target);
-  await rotateFew(store, ring, report, 'rotatedWebhookSecrets', hooks.map((h) => ({
-    label: `webhook ${h.id}`, aad: `webhook:${h.id}:signing_secret`, envelope: h.secretEnvelope,
-    swap: (tx: Store, fresh: string) => tx.reencryptWebhookSecret(h.id, fresh, target, h.secretEnvelope),
-  })));
+  await rotateFew(
+    store,
+    ring,
+    report,
+    'rotatedWebhookSecrets',
+    hooks.map((h) => ({
+      label: `webhook ${h.id}`,
+      aad: `webhook:${h.id}:signing_secret`,
+      envelope: h.secretEnvelope,
+      swap: (tx: Store, fresh: string) => tx.reencryptWebhookSecret(h.id, fresh, target, h.secretEnvelope),
+    })),
+  );
   const connectors = await store.connectorsNotUnder(target);
-  await rotateFew(store, ring, report, 'rotatedConnectorSecrets', connectors.map((c) => ({
-    label: `connector ${c.clientId}/${c.provider}`, aad: `connector:${c.clientId}:${c.provider}:client_secret`, envelope: c.secretEnvelope,
-    swap: (tx: Store, fresh: string) => tx.reencryptConnectorSecret(c.clientId, c.provider, fresh, target, c.secretEnvelope),
-  })));
+  await rotateFew(
+    store,
+    ring,
+    report,
+    'rotatedConnectorSecrets',
+    connectors.map((c) => ({
+      label: `connector ${c.clientId}/${c.provider}`,
+      aad: `connector:${c.clientId}:${c.provider}:client_secret`,
+      envelope: c.secretEnvelope,
+      swap: (tx: Store, fresh: string) => tx.reencryptConnectorSecret(c.clientId, c.provider, fresh, target, c.secretEnvelope),
+    })),
+  );
   if (hooks.length || connectors.length) opts.onProgress?.(report.rotated + report.skipped + report.failed.length, total);
   report.remaining = notUnder(await storedSecretCounts(store));
   return report;
@@ -90,7 +118,11 @@ async function rotateOne(tx: Store, ring: KeyRing, row: StoredCredential, report
  */
 export async function storedSecretCounts(store: Store): Promise<Record<string, number>> {
   const total: Record<string, number> = {};
-  for (const counts of [await store.credentialCountsByVersion(), await store.webhookCountsByVersion(), await store.connectorCountsByVersion()]) {
+  for (const counts of [
+    await store.credentialCountsByVersion(),
+    await store.webhookCountsByVersion(),
+    await store.connectorCountsByVersion(),
+  ]) {
     for (const [version, n] of Object.entries(counts)) total[version] = (total[version] ?? 0) + n;
   }
   return total;
@@ -105,7 +137,13 @@ interface FewSecret {
 }
 
 /** Re-encrypts a small set of secrets of one kind in one transaction, counting into `kind`. */
-async function rotateFew(store: Store, ring: KeyRing, report: RotationReport, kind: 'rotatedWebhookSecrets' | 'rotatedConnectorSecrets', secrets: FewSecret[]): Promise<void> {
+async function rotateFew(
+  store: Store,
+  ring: KeyRing,
+  report: RotationReport,
+  kind: 'rotatedWebhookSecrets' | 'rotatedConnectorSecrets',
+  secrets: FewSecret[],
+): Promise<void> {
   if (!secrets.length) return;
   await store.atomically(async (tx) => {
     for (const secret of secrets) {

@@ -46,10 +46,17 @@ export function parseClientConfig(xml: string): ClientConfig {
       .filter((s): s is { candidate: ServerCandidate; auth: string[] } => s.candidate !== undefined);
   const imap = servers(provider.incomingServer, 'imap');
   const smtp = servers(provider.outgoingServer, 'smtp');
-  const byTls = (a: { candidate: ServerCandidate }, b: { candidate: ServerCandidate }) => Number(a.candidate.security === 'none') - Number(b.candidate.security === 'none');
+  const byTls = (a: { candidate: ServerCandidate }, b: { candidate: ServerCandidate }) =>
+    Number(a.candidate.security === 'none') - Number(b.candidate.security === 'none');
   return {
     id: String(provider['@id'] ?? ''),
-    domains: ((provider.domain as unknown[]) ?? []).map((d) => String(typeof d === 'object' && d !== null ? ((d as Record<string, unknown>)['#text'] ?? '') : d).trim().toLowerCase()).filter(Boolean),
+    domains: ((provider.domain as unknown[]) ?? [])
+      .map((d) =>
+        String(typeof d === 'object' && d !== null ? ((d as Record<string, unknown>)['#text'] ?? '') : d)
+          .trim()
+          .toLowerCase(),
+      )
+      .filter(Boolean),
     ...(provider.displayShortName ? { displayShortName: String(provider.displayShortName) } : {}),
     imap: [...imap].sort(byTls).map((s) => s.candidate),
     smtp: [...smtp].sort(byTls).map((s) => s.candidate),
@@ -60,7 +67,12 @@ export function parseClientConfig(xml: string): ClientConfig {
 function toCandidate(s: Record<string, unknown>): ServerCandidate | undefined {
   const host = String(s.hostname ?? '').trim();
   const port = Number(s.port);
-  const security = SOCKET[String(s.socketType ?? '').trim().toLowerCase()];
+  const security =
+    SOCKET[
+      String(s.socketType ?? '')
+        .trim()
+        .toLowerCase()
+    ];
   if (!host || !Number.isInteger(port) || port < 1 || port > 65535 || !security) return undefined;
   return { host, port, security, username: String(s.username ?? '%EMAILADDRESS%').trim() || '%EMAILADDRESS%' };
 }
@@ -70,5 +82,8 @@ export function substitute(template: string, email: string): string {
   const at = email.lastIndexOf('@');
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
-  return template.replace(/%EMAILADDRESS%/g, email).replace(/%EMAILLOCALPART%/g, local).replace(/%EMAILDOMAIN%/g, domain);
+  return template
+    .replace(/%EMAILADDRESS%/g, email)
+    .replace(/%EMAILLOCALPART%/g, local)
+    .replace(/%EMAILDOMAIN%/g, domain);
 }

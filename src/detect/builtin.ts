@@ -24,13 +24,23 @@ export function matchMx(mxHosts: readonly string[], table: Record<string, Provid
 }
 
 function globToRegExp(pattern: string): RegExp {
-  const body = pattern.toLowerCase().replace(/\.$/, '').split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const body = pattern
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${body}$`);
 }
 
 function toFinding(source: 'builtin' | 'mx', key: string, entry: ProviderEntry): Finding {
   const form = (f: 'email' | 'local_part' | undefined) => ((f ?? entry.username) === 'local_part' ? '%EMAILLOCALPART%' : '%EMAILADDRESS%');
-  const server = (s: NonNullable<ProviderEntry['imap']>): ServerCandidate => ({ host: s.host, port: s.port, security: s.security, username: form(s.username) });
+  const server = (s: NonNullable<ProviderEntry['imap']>): ServerCandidate => ({
+    host: s.host,
+    port: s.port,
+    security: s.security,
+    username: form(s.username),
+  });
   return {
     source,
     provider: key,

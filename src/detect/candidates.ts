@@ -21,29 +21,61 @@ import type { Finding, ServerCandidate, TraceStep } from './types.ts';
  * @param email the address whose `%EMAILDOMAIN%` placeholders host names may hold.
  * @returns the verdict in one sentence, or undefined when there was nothing to choose.
  */
-export async function chooseCandidate(finding: Finding, protocol: 'imap' | 'smtp', dial: DialContext, deadline: number, trace: TraceStep[], email: string): Promise<string | undefined> {
+export async function chooseCandidate(
+  finding: Finding,
+  protocol: 'imap' | 'smtp',
+  dial: DialContext,
+  deadline: number,
+  trace: TraceStep[],
+  email: string,
+): Promise<string | undefined> {
   const listed = protocol === 'imap' ? finding.imapCandidates : finding.smtpCandidates;
   if (!listed || listed.length < 2) return undefined;
   const left = Math.max(1, Math.round(deadline - performance.now()));
-  const bounded: DialContext = { ...dial, connectTimeoutMs: Math.min(dial.connectTimeoutMs, left), greetingTimeoutMs: Math.min(dial.greetingTimeoutMs, left) };
+  const bounded: DialContext = {
+    ...dial,
+    connectTimeoutMs: Math.min(dial.connectTimeoutMs, left),
+    greetingTimeoutMs: Math.min(dial.greetingTimeoutMs, left),
+  };
   const label = (c: ServerCandidate) => `${protocol.toUpperCase()} ${substitute(c.host, email)}:${c.port} ${c.security}`;
   const t0 = performance.now();
-  const results = listed.map((c) => probe({ ...c, host: substitute(c.host, email) }, protocol, bounded).then(
-    () => ({ ok: true as const, ms: Math.round(performance.now() - t0) }),
-    (err: unknown) => ({ ok: false as const, why: reasonOf(err), ms: Math.round(performance.now() - t0) }),
-  ));
+  const results = listed.map((c) =>
+    probe({ ...c, host: substitute(c.host, email) }, protocol, bounded).then(
+      () => ({ ok: true as const, ms: Math.round(performance.now() - t0) }),
+      (err: unknown) => ({ ok: false as const, why: reasonOf(err), ms: Math.round(performance.now() - t0) }),
+    ),
+  );
   const skipped: string[] = [];
   for (const [i, c] of listed.entries()) {
     const r = await results[i]!;
     if (r.ok) {
-      trace.push({ source: finding.source, target: label(c), outcome: 'found', detail: `candidate ${i + 1} of ${listed.length} answered: chosen`, ms: r.ms });
+      trace.push({
+        source: finding.source,
+        target: label(c),
+        outcome: 'found',
+        detail: `candidate ${i + 1} of ${listed.length} answered: chosen`,
+        ms: r.ms,
+      });
       for (const [j, later] of listed.entries()) {
-        if (j > i) trace.push({ source: finding.source, target: label(later), outcome: 'skipped', detail: `candidate ${j + 1} of ${listed.length}: not needed, an earlier one answered`, ms: 0 });
+        if (j > i)
+          trace.push({
+            source: finding.source,
+            target: label(later),
+            outcome: 'skipped',
+            detail: `candidate ${j + 1} of ${listed.length}: not needed, an earlier one answered`,
+            ms: 0,
+          });
       }
       finding[protocol] = c;
       return `${label(c)}, candidate ${i + 1} of ${listed.length} listed by ${finding.source}${skipped.length ? ` (skipped: ${skipped.join('; ')})` : ''}`;
     }
-    trace.push({ source: finding.source, target: label(c), outcome: 'skipped', detail: `candidate ${i + 1} of ${listed.length}: ${r.why}`, ms: r.ms });
+    trace.push({
+      source: finding.source,
+      target: label(c),
+      outcome: 'skipped',
+      detail: `candidate ${i + 1} of ${listed.length}: ${r.why}`,
+      ms: r.ms,
+    });
     skipped.push(`${substitute(c.host, email)}:${c.port} ${r.why}`);
   }
   finding[protocol] = listed[0];

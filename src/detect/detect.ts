@@ -35,19 +35,42 @@ export async function detectDomain(domain: string, ctx: DetectContext, email?: s
   // Only a DNS host name is detected: an address literal (`a@127.0.0.1`, `a@[10.0.0.1]`) or
   // anything else would become autoconfig URLs that point straight at an address.
   if (!isHostName(d)) {
-    return { domain: d, oauthRequired: false, trace: [{ source: 'builtin', target: d, outcome: 'skipped', detail: 'not a domain name: nothing to detect', ms: 0 }] };
+    return {
+      domain: d,
+      oauthRequired: false,
+      trace: [{ source: 'builtin', target: d, outcome: 'skipped', detail: 'not a domain name: nothing to detect', ms: 0 }],
+    };
   }
   const cached = await ctx.cache.get(d, ctx.now());
   if (cached) {
     const verdict = [cached.choice?.imap, cached.choice?.smtp].filter(Boolean).join('; ');
-    return { ...cached, trace: [{ source: cached.imap?.source ?? 'builtin', target: d, outcome: 'found', detail: verdict ? `cached: ${verdict}` : 'cached', ms: 0 }] };
+    return {
+      ...cached,
+      trace: [
+        { source: cached.imap?.source ?? 'builtin', target: d, outcome: 'found', detail: verdict ? `cached: ${verdict}` : 'cached', ms: 0 },
+      ],
+    };
   }
   const trace: TraceStep[] = [];
   const found: Finding[] = [];
   const choice: NonNullable<DomainDetection['choice']> = {};
-  const run1: Run = { domain: d, ctx, trace, found, email: email ?? `postmaster@${d}`, choice, deadline: performance.now() + ctx.deadlineMs };
+  const run1: Run = {
+    domain: d,
+    ctx,
+    trace,
+    found,
+    email: email ?? `postmaster@${d}`,
+    choice,
+    deadline: performance.now() + ctx.deadlineMs,
+  };
   const result = await withDeadline(run(run1), ctx.deadlineMs, () => {
-    trace.push({ source: 'guess', target: '(deadline)', outcome: 'error', detail: `detection stopped after ${ctx.deadlineMs} ms`, ms: ctx.deadlineMs });
+    trace.push({
+      source: 'guess',
+      target: '(deadline)',
+      outcome: 'error',
+      detail: `detection stopped after ${ctx.deadlineMs} ms`,
+      ms: ctx.deadlineMs,
+    });
     return merge(d, found, trace, choice);
   });
   // An answer cut short by the deadline is not cached: the next attempt may get further.
@@ -74,13 +97,24 @@ async function run(r: Run): Promise<DomainDetection> {
   const builtin = timed(trace, 'builtin', domain, async () => matchDomain(domain, ctx.providers));
   if (await consider(builtin, found)) return done()!;
 
-  const mx = timedRaw(trace, 'dns', `MX ${domain}`, () => ctx.dns.mx(domain), (hosts) => (hosts.length ? hosts.join(', ') : undefined));
-  const [auto1, auto2, auto3] = autoconfigUrls(domain, email, ctx.allowHttpAutoconfig).map((u) => timed(trace, 'autoconfig', u.href.replace(/\?.*$/, ''), () => fetchConfig(u, ctx, 'autoconfig')));
+  const mx = timedRaw(
+    trace,
+    'dns',
+    `MX ${domain}`,
+    () => ctx.dns.mx(domain),
+    (hosts) => (hosts.length ? hosts.join(', ') : undefined),
+  );
+  const [auto1, auto2, auto3] = autoconfigUrls(domain, email, ctx.allowHttpAutoconfig).map((u) =>
+    timed(trace, 'autoconfig', u.href.replace(/\?.*$/, ''), () => fetchConfig(u, ctx, 'autoconfig')),
+  );
   const ispdb = timed(trace, 'ispdb', ispdbUrl(ctx.ispdbUrl, domain).href, () => fetchConfig(ispdbUrl(ctx.ispdbUrl, domain), ctx, 'ispdb'));
   const srv = timed(trace, 'srv', `_imaps/_imap/_submissions/_submission._tcp.${domain}`, () => srvFinding(domain, ctx.dns));
 
   const mxHosts = (await mx.catch(() => [])) ?? [];
-  await consider(timed(trace, 'mx', mxHosts.join(', ') || '(no MX)', async () => matchMx(mxHosts, ctx.providers)), found);
+  await consider(
+    timed(trace, 'mx', mxHosts.join(', ') || '(no MX)', async () => matchMx(mxHosts, ctx.providers)),
+    found,
+  );
   for (const p of [auto1, auto2, auto3, ispdb]) {
     if (complete(found)) return done()!;
     if (p) await consider(p, found);
@@ -89,15 +123,26 @@ async function run(r: Run): Promise<DomainDetection> {
     const registrable = mxRegistrableDomain(mxHosts, domain);
     if (registrable) {
       const url = ispdbUrl(ctx.ispdbUrl, registrable);
-      await consider(timed(trace, 'ispdb_mx', url.href, () => fetchConfig(url, ctx, 'ispdb_mx')), found);
+      await consider(
+        timed(trace, 'ispdb_mx', url.href, () => fetchConfig(url, ctx, 'ispdb_mx')),
+        found,
+      );
     }
   }
   if (!complete(found)) await consider(srv, found);
   if (!complete(found)) {
     const guesses = guessCandidates(domain);
     const [imap, smtp] = await Promise.all([
-      has(found, 'imap') ? undefined : timed(trace, 'guess', `imap.${domain} / mail.${domain}`, async () => wrap('imap', await firstWorking(guesses.imap, 'imap', ctx.dial))),
-      has(found, 'smtp') ? undefined : timed(trace, 'guess', `smtp.${domain} / mail.${domain}`, async () => wrap('smtp', await firstWorking(guesses.smtp, 'smtp', ctx.dial))),
+      has(found, 'imap')
+        ? undefined
+        : timed(trace, 'guess', `imap.${domain} / mail.${domain}`, async () =>
+            wrap('imap', await firstWorking(guesses.imap, 'imap', ctx.dial)),
+          ),
+      has(found, 'smtp')
+        ? undefined
+        : timed(trace, 'guess', `smtp.${domain} / mail.${domain}`, async () =>
+            wrap('smtp', await firstWorking(guesses.smtp, 'smtp', ctx.dial)),
+          ),
     ]);
     if (imap) found.push(imap);
     if (smtp) found.push(smtp);
@@ -119,10 +164,14 @@ async function considerIn(r: Run, p: Promise<Finding | undefined>, found: Findin
   if (!f) return complete(found);
   const first = { imap: f.imap && !has(found, 'imap'), smtp: f.smtp && !has(found, 'smtp') };
   found.push(f);
-  await Promise.all((['imap', 'smtp'] as const).filter((k) => first[k]).map(async (k) => {
-    const verdict = await chooseCandidate(f, k, r.ctx.dial, r.deadline, r.trace, r.email);
-    if (verdict) r.choice[k] = verdict;
-  }));
+  await Promise.all(
+    (['imap', 'smtp'] as const)
+      .filter((k) => first[k])
+      .map(async (k) => {
+        const verdict = await chooseCandidate(f, k, r.ctx.dial, r.deadline, r.trace, r.email);
+        if (verdict) r.choice[k] = verdict;
+      }),
+  );
   return complete(found);
 }
 
@@ -150,7 +199,13 @@ function timed(trace: TraceStep[], source: Source, target: string, fn: () => Pro
   return timedRaw(trace, source, target, fn, (f) => (f ? describe(f) : undefined));
 }
 
-function timedRaw<T>(trace: TraceStep[], source: TraceStep['source'], target: string, fn: () => Promise<T>, summary: (v: T) => string | undefined): Promise<T> {
+function timedRaw<T>(
+  trace: TraceStep[],
+  source: TraceStep['source'],
+  target: string,
+  fn: () => Promise<T>,
+  summary: (v: T) => string | undefined,
+): Promise<T> {
   const t0 = performance.now();
   const p = fn();
   p.then(
@@ -158,7 +213,8 @@ function timedRaw<T>(trace: TraceStep[], source: TraceStep['source'], target: st
       const s = summary(v);
       trace.push({ source, target, outcome: s ? 'found' : 'none', ...(s ? { detail: s } : {}), ms: Math.round(performance.now() - t0) });
     },
-    (err: Error) => trace.push({ source, target, outcome: 'error', detail: err.message.slice(0, 160), ms: Math.round(performance.now() - t0) }),
+    (err: Error) =>
+      trace.push({ source, target, outcome: 'error', detail: err.message.slice(0, 160), ms: Math.round(performance.now() - t0) }),
   );
   return p;
 }
@@ -183,14 +239,22 @@ async function withDeadline(p: Promise<DomainDetection>, ms: number, onLate: () 
 /** LDH labels of 1–63 characters, at least two, at most 253 in all, and a top-level label that is not all digits. */
 function isHostName(d: string): boolean {
   const labels = d.split('.');
-  return d.length <= 253 && labels.length >= 2 && labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l)) && !/^\d+$/.test(labels.at(-1)!);
+  return (
+    d.length <= 253 &&
+    labels.length >= 2 &&
+    labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l)) &&
+    !/^\d+$/.test(labels.at(-1)!)
+  );
 }
 
 /** A per-domain cache with a TTL in this process's memory (shared-cache.ts has the Redis one). */
 export class DetectionCache implements DetectCache {
   private readonly entries = new Map<string, { value: DomainDetection; expires: number }>();
   /** @param ttlMs how long an answer (found or not) is kept */
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 10_000) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+  ) {}
 
   get(domain: string, now: number): DomainDetection | undefined {
     const e = this.entries.get(domain);

@@ -27,8 +27,17 @@ export function guessCandidates(domain: string): { imap: ServerCandidate[]; smtp
 }
 
 /** The first candidate (in order) whose probe succeeds; all are probed at once. */
-export async function firstWorking(candidates: ServerCandidate[], protocol: 'imap' | 'smtp', ctx: DialContext): Promise<ServerCandidate | undefined> {
-  const results = candidates.map((c) => probe(c, protocol, ctx).then(() => true, () => false));
+export async function firstWorking(
+  candidates: ServerCandidate[],
+  protocol: 'imap' | 'smtp',
+  ctx: DialContext,
+): Promise<ServerCandidate | undefined> {
+  const results = candidates.map((c) =>
+    probe(c, protocol, ctx).then(
+      () => true,
+      () => false,
+    ),
+  );
   for (let i = 0; i < candidates.length; i++) if (await results[i]) return candidates[i];
   return undefined;
 }
@@ -48,25 +57,37 @@ export async function probe(c: ServerCandidate, protocol: 'imap' | 'smtp', ctx: 
     await lines.next(); // the greeting, already checked by dial()
     if (protocol === 'imap') {
       socket.write('a1 STARTTLS\r\n');
-      await lines.until((l) => /^a1 /i.test(l), (l) => /^a1 OK/i.test(l));
+      await lines.until(
+        (l) => /^a1 /i.test(l),
+        (l) => /^a1 OK/i.test(l),
+      );
     } else {
       socket.write('EHLO latchkey.invalid\r\n');
-      await lines.until((l) => /^250 /.test(l), (l) => /^250/.test(l));
+      await lines.until(
+        (l) => /^250 /.test(l),
+        (l) => /^250/.test(l),
+      );
       socket.write('STARTTLS\r\n');
-      await lines.until((l) => /^\d{3} /.test(l), (l) => /^220/.test(l));
+      await lines.until(
+        (l) => /^\d{3} /.test(l),
+        (l) => /^220/.test(l),
+      );
     }
     socket.removeAllListeners('data');
     // The same handshake and certificate checks as verification's (net/tls.ts): the socket is
     // opened and guarded in src/net, and a bad certificate fails the probe as it would the login.
-    const tls = startTls({
-      address: dialed.address,
-      port: c.port,
-      servername: dialed.servername,
-      host: dialed.certName,
-      secureContext: ctx.secureContext,
-      timeoutMs: ctx.greetingTimeoutMs,
-      step: `${protocol}.tls`,
-    }, socket as Socket);
+    const tls = startTls(
+      {
+        address: dialed.address,
+        port: c.port,
+        servername: dialed.servername,
+        host: dialed.certName,
+        secureContext: ctx.secureContext,
+        timeoutMs: ctx.greetingTimeoutMs,
+        step: `${protocol}.tls`,
+      },
+      socket as Socket,
+    );
     try {
       await tls.ready;
     } finally {

@@ -14,7 +14,11 @@ export interface DetectCache {
  * detection still works, only uncached. Redis's own clock keeps the TTL, so `now` is unused.
  */
 export class RedisDetectionCache implements DetectCache {
-  constructor(private readonly client: Redis, private readonly ttlMs: number, private readonly prefix = 'lk:detect:') {}
+  constructor(
+    private readonly client: Redis,
+    private readonly ttlMs: number,
+    private readonly prefix = 'lk:detect:',
+  ) {}
 
   async get(domain: string): Promise<DomainDetection | undefined> {
     const raw = await this.client.get(this.prefix + domain).catch(() => null);

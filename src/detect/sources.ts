@@ -19,10 +19,7 @@ export interface SourceContext {
 /** The URLs a Thunderbird client asks, in order, for a domain's own autoconfig document. */
 export function autoconfigUrls(domain: string, email: string, allowHttp: boolean): URL[] {
   const q = `?emailaddress=${encodeURIComponent(email)}`;
-  const urls = [
-    `https://autoconfig.${domain}/mail/config-v1.1.xml${q}`,
-    `https://${domain}/.well-known/autoconfig/mail/config-v1.1.xml`,
-  ];
+  const urls = [`https://autoconfig.${domain}/mail/config-v1.1.xml${q}`, `https://${domain}/.well-known/autoconfig/mail/config-v1.1.xml`];
   if (allowHttp) urls.push(`http://autoconfig.${domain}/mail/config-v1.1.xml${q}`);
   return urls.map((u) => new URL(u));
 }

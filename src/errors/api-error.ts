@@ -2,9 +2,23 @@ import { CATALOGUE, type Reason } from './catalogue.ts';
 
 /** Where a provider conversation failed (DECISIONS "Errors": `step`). */
 export type Step =
-  | 'imap.connect' | 'imap.tls' | 'imap.greeting' | 'imap.login' | 'imap.list' | 'imap.examine'
-  | 'smtp.connect' | 'smtp.tls' | 'smtp.greeting' | 'smtp.ehlo' | 'smtp.auth'
-  | 'oauth.refresh' | 'oauth.userinfo' | 'ews.autodiscover' | 'ews.request' | 'detect' | 'webhook';
+  | 'imap.connect'
+  | 'imap.tls'
+  | 'imap.greeting'
+  | 'imap.login'
+  | 'imap.list'
+  | 'imap.examine'
+  | 'smtp.connect'
+  | 'smtp.tls'
+  | 'smtp.greeting'
+  | 'smtp.ehlo'
+  | 'smtp.auth'
+  | 'oauth.refresh'
+  | 'oauth.userinfo'
+  | 'ews.autodiscover'
+  | 'ews.request'
+  | 'detect'
+  | 'webhook';
 
 export interface ApiErrorDetails {
   /** Overrides the catalogue's default message. */

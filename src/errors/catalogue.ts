@@ -72,17 +72,20 @@ export const CATALOGUE = {
   credentials_release_disabled: {
     status: 403,
     type: 'auth_error',
-    message: 'This application has not opted in to credentials release: set "credentials_release": true with PUT /a/{client_id} (or latchkey apps update CLIENT_ID --credentials-release on).',
+    message:
+      'This application has not opted in to credentials release: set "credentials_release": true with PUT /a/{client_id} (or latchkey apps update CLIENT_ID --credentials-release on).',
   },
   insufficient_scope: {
     status: 403,
     type: 'auth_error',
-    message: 'The account was not granted the scope this protocol needs: IMAP needs an email read scope (email, email.read_only, email.modify, email.metadata, email.folders_and_labels, email.drafts), SMTP needs email.send or email.',
+    message:
+      'The account was not granted the scope this protocol needs: IMAP needs an email read scope (email, email.read_only, email.modify, email.metadata, email.folders_and_labels, email.drafts), SMTP needs email.send or email.',
   },
   account_invalid: {
     status: 409,
     type: 'api_error',
-    message: 'The provider refused this account’s stored credentials (sync_state invalid): stop retrying and wait for the account.running webhook after the user signs in again.',
+    message:
+      'The provider refused this account’s stored credentials (sync_state invalid): stop retrying and wait for the account.running webhook after the user signs in again.',
   },
   account_not_found: { status: 404, type: 'api_error', message: 'No account with that id exists for this application.' },
   no_tokens: { status: 404, type: 'api_error', message: 'No tokens found for that account id' },
@@ -93,22 +96,29 @@ export const CATALOGUE = {
     // Nylas v3 connectors (issue 15).
     status: 404,
     type: 'invalid_request_error',
-    message: 'This application has no connector for that provider: create one with POST /v3/connectors (the application’s OAuth client id and secret).',
+    message:
+      'This application has no connector for that provider: create one with POST /v3/connectors (the application’s OAuth client id and secret).',
   },
   connector_exists: {
     status: 409,
     type: 'invalid_request_error',
-    message: 'This application has a connector for that provider already: change it with PATCH /v3/connectors/{provider}, or delete it first.',
+    message:
+      'This application has a connector for that provider already: change it with PATCH /v3/connectors/{provider}, or delete it first.',
   },
   not_served: {
     // Nylas v3 data endpoints (/v3/grants/{id}/messages, …): issue 15.
     status: 404,
     type: 'invalid_request_error',
-    message: 'Latchkey provides authentication only (grants, connect, providers): it does not serve mailbox data such as messages, threads, folders, calendars or contacts. Read the mailbox over the account’s own IMAP/SMTP connection: an application that opted in to credentials release reads its settings and credentials from GET /a/{client_id}/accounts/{grant_id}/credentials (a grant id is the account id).',
+    message:
+      'Latchkey provides authentication only (grants, connect, providers): it does not serve mailbox data such as messages, threads, folders, calendars or contacts. Read the mailbox over the account’s own IMAP/SMTP connection: an application that opted in to credentials release reads its settings and credentials from GET /a/{client_id}/accounts/{grant_id}/credentials (a grant id is the account id).',
   },
   body_too_large: { status: 413, type: 'invalid_request_error', message: 'The request body is too large.' },
   // Refused by the HTTP parser before any route ran (issue 18): still the documented shape.
-  malformed_request: { status: 400, type: 'invalid_request_error', message: 'The request is not valid HTTP/1.1 (request line, a header line, its URL or its framing).' },
+  malformed_request: {
+    status: 400,
+    type: 'invalid_request_error',
+    message: 'The request is not valid HTTP/1.1 (request line, a header line, its URL or its framing).',
+  },
   request_timeout: { status: 408, type: 'invalid_request_error', message: 'The request did not arrive completely in time.' },
   uri_too_long: { status: 414, type: 'invalid_request_error', message: 'The request URL is too long.' },
   headers_too_large: { status: 431, type: 'invalid_request_error', message: 'The request headers are too large (16 KiB at most in all).' },
@@ -121,27 +131,32 @@ export const CATALOGUE = {
   app_password_required: {
     status: 403,
     type: 'auth_error',
-    message: 'This account needs an app password: create one in the provider’s security settings and use it instead of the normal password.',
+    message:
+      'This account needs an app password: create one in the provider’s security settings and use it instead of the normal password.',
   },
   web_login_required: {
     status: 403,
     type: 'auth_error',
-    message: 'The provider asks you to sign in once in a web browser before this app can connect. Sign in on the provider’s website, then try again.',
+    message:
+      'The provider asks you to sign in once in a web browser before this app can connect. Sign in on the provider’s website, then try again.',
   },
   imap_disabled: {
     status: 403,
     type: 'auth_error',
-    message: 'IMAP access is turned off for this account. Turn it on in the provider’s settings (or ask your administrator), then try again.',
+    message:
+      'IMAP access is turned off for this account. Turn it on in the provider’s settings (or ask your administrator), then try again.',
   },
   oauth_required: {
     status: 403,
     type: 'auth_error',
-    message: 'This account no longer accepts a password (the provider disabled basic authentication). Connect it with OAuth instead: provider "office365" for Microsoft, "gmail" for Google, with a refresh token.',
+    message:
+      'This account no longer accepts a password (the provider disabled basic authentication). Connect it with OAuth instead: provider "office365" for Microsoft, "gmail" for Google, with a refresh token.',
   },
   smtp_auth_disabled: {
     status: 403,
     type: 'auth_error',
-    message: 'The password works for reading mail, but sending (SMTP AUTH) is turned off for this account. Ask your administrator to enable it.',
+    message:
+      'The password works for reading mail, but sending (SMTP AUTH) is turned off for this account. Ask your administrator to enable it.',
   },
   mailbox_access_denied: {
     status: 403,
@@ -161,12 +176,14 @@ export const CATALOGUE = {
   oauth_client_invalid: {
     status: 403,
     type: 'auth_error',
-    message: 'The provider refused the OAuth client id or secret (invalid_client). Check the client id and secret of the app that issued the refresh token.',
+    message:
+      'The provider refused the OAuth client id or secret (invalid_client). Check the client id and secret of the app that issued the refresh token.',
   },
   oauth_login_refused: {
     status: 403,
     type: 'auth_error',
-    message: 'The mail server refused the OAuth access token (XOAUTH2). Check that the app was granted mail access (IMAP/SMTP scopes) and that IMAP is enabled for the account.',
+    message:
+      'The mail server refused the OAuth access token (XOAUTH2). Check that the app was granted mail access (IMAP/SMTP scopes) and that IMAP is enabled for the account.',
   },
   // 422 — settings that cannot work as given
   tls_required: {
@@ -206,7 +223,8 @@ export const CATALOGUE = {
   autodiscover_failed: {
     status: 422,
     type: 'auth_error',
-    message: 'Latchkey could not find the Exchange server of this address by Autodiscover. Give its host name in settings.exchange_server_host.',
+    message:
+      'Latchkey could not find the Exchange server of this address by Autodiscover. Give its host name in settings.exchange_server_host.',
   },
   // 502 / 503 / 504 — the provider's side
   dns_not_found: {

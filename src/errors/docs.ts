@@ -3,7 +3,9 @@ import { renderLoginRules } from '../verify/classification.ts';
 
 /** Renders docs/errors.md from the catalogue (`npm run docs:errors`); a test checks they match. */
 export function renderErrorsDoc(): string {
-  const rows = Object.entries(CATALOGUE).map(([reason, e]) => `| \`${reason}\` | ${e.status} | \`${e.type}\` | ${e.message.replace(/\|/g, '\\|')} |`);
+  const rows = Object.entries(CATALOGUE).map(
+    ([reason, e]) => `| \`${reason}\` | ${e.status} | \`${e.type}\` | ${e.message.replace(/\|/g, '\\|')} |`,
+  );
   return [
     '# Errors',
     '',

@@ -21,7 +21,9 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 function secretForms(secret: string): string[] {
   const utf8 = Buffer.from(secret, 'utf8');
   const quoted = secret.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-  return [...new Set([secret, quoted, encodeURIComponent(secret), utf8.toString('hex'), utf8.toString('hex').toUpperCase()])].filter((f) => f.length >= 4);
+  return [...new Set([secret, quoted, encodeURIComponent(secret), utf8.toString('hex'), utf8.toString('hex').toUpperCase()])].filter(
+    (f) => f.length >= 4,
+  );
 }
 
 function decodesToSecret(token: string, secrets: readonly string[]): boolean {

@@ -35,16 +35,20 @@ export interface AuthedPost {
  */
 export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: HttpGetContext): Promise<AuthedAnswer> {
   const agent = keptConnectionAgent();
-  const send = (authorization?: string) => httpsCall({
-    url: req.url,
-    method: 'POST',
-    step: req.step,
-    timeoutMs: req.timeoutMs,
-    agent,
-    ...(req.signal ? { signal: req.signal } : {}),
-    headers: { 'content-type': 'text/xml; charset=utf-8', accept: 'text/xml', ...(authorization ? { authorization } : {}) },
-    body: req.body,
-  }, ctx);
+  const send = (authorization?: string) =>
+    httpsCall(
+      {
+        url: req.url,
+        method: 'POST',
+        step: req.step,
+        timeoutMs: req.timeoutMs,
+        agent,
+        ...(req.signal ? { signal: req.signal } : {}),
+        headers: { 'content-type': 'text/xml; charset=utf-8', accept: 'text/xml', ...(authorization ? { authorization } : {}) },
+        body: req.body,
+      },
+      ctx,
+    );
   try {
     const probe = await send();
     if (probe.status !== 401) return { answer: probe, scheme: 'basic' };
@@ -81,7 +85,8 @@ export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: Htt
     } else if (offered.some((c) => /^Bearer\b/i.test(c))) {
       throw new ApiError('oauth_required', {
         step: req.step,
-        message: 'This Exchange server accepts only OAuth (basic authentication is disabled): connect the account with provider "office365" and a Microsoft refresh token.',
+        message:
+          'This Exchange server accepts only OAuth (basic authentication is disabled): connect the account with provider "office365" and a Microsoft refresh token.',
       });
     } else {
       throw new ApiError('no_supported_auth_mechanism', {
@@ -107,7 +112,11 @@ function authenticateMessage(login: ExchangeLogin, type2: string, req: AuthedPos
     return ntlmAuthenticate(login, type2);
   } catch (err) {
     if (!(err instanceof NtlmMalformedError)) throw err;
-    throw new ApiError('protocol_error', { step: req.step, message: `The server at ${req.url.host} sent a malformed NTLM challenge.`, cause: err });
+    throw new ApiError('protocol_error', {
+      step: req.step,
+      message: `The server at ${req.url.host} sent a malformed NTLM challenge.`,
+      cause: err,
+    });
   }
 }
 
@@ -126,7 +135,8 @@ function refused(a: HttpsAnswer, step: Step, login: ExchangeLogin, scheme: strin
     return new ApiError('oauth_required', {
       step,
       serverError: redactSecrets(String(a.headers['x-ms-diagnostics'] ?? '').slice(0, 300), [login.password]) || undefined,
-      message: 'This Microsoft account no longer accepts passwords (basic authentication is disabled): connect it with provider "office365" and a Microsoft refresh token.',
+      message:
+        'This Microsoft account no longer accepts passwords (basic authentication is disabled): connect it with provider "office365" and a Microsoft refresh token.',
     });
   }
   return new ApiError('invalid_credentials', {

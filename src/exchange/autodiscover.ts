@@ -6,7 +6,14 @@ import { authedPost } from './auth-post.ts';
 import { xmlText } from './ews.ts';
 import type { ExchangeLogin } from './types.ts';
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, processEntities: true, htmlEntities: false, isArray: (name) => name === 'Protocol' });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  processEntities: true,
+  htmlEntities: false,
+  isArray: (name) => name === 'Protocol',
+});
 
 /** Autodiscover POX request (Exchange "Autodiscover for Exchange", Outlook request schema 2006). */
 function request(email: string): string {
@@ -36,7 +43,14 @@ export interface AutodiscoverResult {
  *   soon as a candidate refuses the credentials (the search stops there); `autodiscover_failed`
  *   (422) when no candidate answered.
  */
-export async function autodiscover(email: string, login: ExchangeLogin, ctx: HttpGetContext, dns: DnsLookups, timeoutMs: number, signal?: AbortSignal): Promise<AutodiscoverResult> {
+export async function autodiscover(
+  email: string,
+  login: ExchangeLogin,
+  ctx: HttpGetContext,
+  dns: DnsLookups,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<AutodiscoverResult> {
   const step = 'ews.autodiscover' as const;
   const domain = email.split('@').pop()!.toLowerCase();
   const tried: string[] = [];
@@ -55,7 +69,11 @@ export async function autodiscover(email: string, login: ExchangeLogin, ctx: Htt
     tried.push(candidate.href);
     let body: string;
     try {
-      const { answer } = await authedPost({ url: candidate, body: request(email), step, timeoutMs, ...(signal ? { signal } : {}) }, login, ctx);
+      const { answer } = await authedPost(
+        { url: candidate, body: request(email), step, timeoutMs, ...(signal ? { signal } : {}) },
+        login,
+        ctx,
+      );
       if (answer.status !== 200) continue;
       body = answer.body;
     } catch (err) {
@@ -105,7 +123,9 @@ export function ewsUrlOf(body: string): URL | undefined {
     try {
       const url = new URL(String(p.EwsUrl).trim());
       if (url.protocol === 'https:') return url;
-    } catch { /* next */ }
+    } catch {
+      /* next */
+    }
   }
   return undefined;
 }

@@ -5,7 +5,13 @@ import type { HttpGetContext } from '../net/http-get.ts';
 import { authedPost, type HttpAuthScheme } from './auth-post.ts';
 import type { ExchangeLogin } from './types.ts';
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, processEntities: true, htmlEntities: false });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  processEntities: true,
+  htmlEntities: false,
+});
 
 /** XML text escaped for an element's content. */
 export function xmlText(s: string): string {
@@ -44,13 +50,26 @@ export interface EwsEvidence {
  *   ErrorNonExistentMailbox), `provider_unavailable` (503: ErrorServerBusy, HTTP 5xx),
  *   `protocol_error` (502: not an EWS answer), and the transport errors.
  */
-export async function verifyEws(url: URL, login: ExchangeLogin, email: string, ctx: HttpGetContext, timeoutMs: number, signal?: AbortSignal): Promise<EwsEvidence> {
+export async function verifyEws(
+  url: URL,
+  login: ExchangeLogin,
+  email: string,
+  ctx: HttpGetContext,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<EwsEvidence> {
   const step = 'ews.request' as const;
-  const { answer, scheme } = await authedPost({ url, body: getInboxRequest(email), step, timeoutMs, ...(signal ? { signal } : {}) }, login, ctx);
+  const { answer, scheme } = await authedPost(
+    { url, body: getInboxRequest(email), step, timeoutMs, ...(signal ? { signal } : {}) },
+    login,
+    ctx,
+  );
   let doc: Record<string, any> | undefined;
   try {
     doc = xml.parse(answer.body) as Record<string, any>;
-  } catch { /* below */ }
+  } catch {
+    /* below */
+  }
   const body = doc?.Envelope?.Body;
   const message = body?.GetFolderResponse?.ResponseMessages?.GetFolderResponseMessage;
   const responseClass = message?.['@ResponseClass'];
@@ -61,16 +80,52 @@ export async function verifyEws(url: URL, login: ExchangeLogin, email: string, c
   const serverError = redactSecrets([code, text].filter(Boolean).join(': ').slice(0, 300), [login.password]) || `HTTP ${answer.status}`;
   // The code is matched as sent but shown redacted (a fault string may stand in for it).
   const shownCode = code ? redactSecrets(code.slice(0, 200), [login.password]) : '';
-  if (/ErrorServerBusy|ErrorTimeoutExpired|ErrorMailboxMoveInProgress|ErrorMailboxStoreUnavailable/.test(code) || answer.status === 503 || answer.status === 429) {
-    throw new ApiError('provider_unavailable', { step, serverError, retryAfter: 60, message: 'The Exchange server is busy. Please try again later.' });
+  if (
+    /ErrorServerBusy|ErrorTimeoutExpired|ErrorMailboxMoveInProgress|ErrorMailboxStoreUnavailable/.test(code) ||
+    answer.status === 503 ||
+    answer.status === 429
+  ) {
+    throw new ApiError('provider_unavailable', {
+      step,
+      serverError,
+      retryAfter: 60,
+      message: 'The Exchange server is busy. Please try again later.',
+    });
   }
   if (responseClass === 'Error' || /^Error/.test(code)) {
-    if (/ErrorNonExistentMailbox|ErrorAccessDenied|ErrorImpersonat|ErrorMailboxLogonFailed|ErrorFolderNotFound|ErrorInvalidSmtpAddress/.test(code)) {
-      throw new ApiError('mailbox_access_denied', { step, serverError, message: `The Exchange server accepted the sign-in but refused access to the mailbox of ${email} (${shownCode}).` });
+    if (
+      /ErrorNonExistentMailbox|ErrorAccessDenied|ErrorImpersonat|ErrorMailboxLogonFailed|ErrorFolderNotFound|ErrorInvalidSmtpAddress/.test(
+        code,
+      )
+    ) {
+      throw new ApiError('mailbox_access_denied', {
+        step,
+        serverError,
+        message: `The Exchange server accepted the sign-in but refused access to the mailbox of ${email} (${shownCode}).`,
+      });
     }
-    throw new ApiError('protocol_error', { step, serverError, message: `The Exchange server refused the request (${shownCode || `HTTP ${answer.status}`}).` });
+    throw new ApiError('protocol_error', {
+      step,
+      serverError,
+      message: `The Exchange server refused the request (${shownCode || `HTTP ${answer.status}`}).`,
+    });
   }
-  if (answer.status === 403) throw new ApiError('mailbox_access_denied', { step, serverError, message: 'The Exchange server accepted the sign-in but refused access to EWS (HTTP 403). EWS may be disabled for this mailbox.' });
-  if (answer.status >= 500) throw new ApiError('provider_unavailable', { step, serverError, retryAfter: 60, message: `The Exchange server answered HTTP ${answer.status}. Please try again later.` });
-  throw new ApiError('protocol_error', { step, serverError, message: `${url.host} did not answer like Exchange Web Services at ${url.pathname} (HTTP ${answer.status}).` });
+  if (answer.status === 403)
+    throw new ApiError('mailbox_access_denied', {
+      step,
+      serverError,
+      message: 'The Exchange server accepted the sign-in but refused access to EWS (HTTP 403). EWS may be disabled for this mailbox.',
+    });
+  if (answer.status >= 500)
+    throw new ApiError('provider_unavailable', {
+      step,
+      serverError,
+      retryAfter: 60,
+      message: `The Exchange server answered HTTP ${answer.status}. Please try again later.`,
+    });
+  throw new ApiError('protocol_error', {
+    step,
+    serverError,
+    message: `${url.host} did not answer like Exchange Web Services at ${url.pathname} (HTTP ${answer.status}).`,
+  });
 }

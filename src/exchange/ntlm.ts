@@ -24,7 +24,9 @@ export class NtlmMalformedError extends Error {}
 export function ntlmAuthenticate(login: ExchangeLogin, challengeHeader: string): string | undefined {
   let bad = false;
   try {
-    const type2 = ntlm.parseType2Message(challengeHeader.replace(/^Negotiate /i, 'NTLM '), () => { bad = true; });
+    const type2 = ntlm.parseType2Message(challengeHeader.replace(/^Negotiate /i, 'NTLM '), () => {
+      bad = true;
+    });
     if (bad || !type2) return undefined;
     return bare(ntlm.createType3Message(type2, identity(login)));
   } catch (err) {

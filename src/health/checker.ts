@@ -68,7 +68,10 @@ export class HealthChecker {
   private readonly periodic: Periodic;
   private readonly random: () => number;
 
-  constructor(private readonly deps: HealthDeps, readonly schedule: HealthSchedule) {
+  constructor(
+    private readonly deps: HealthDeps,
+    readonly schedule: HealthSchedule,
+  ) {
     this.random = deps.random ?? Math.random;
     this.periodic = new Periodic(() => this.runOnce(), deps.log, 'credential health pass failed');
   }
@@ -140,11 +143,16 @@ export class HealthChecker {
         slot.errors++;
         slot.nextAt = this.deps.now() + Math.min(this.schedule.maxBackoffMs, this.jittered(this.schedule.intervalMs * 2 ** slot.errors));
         report.deferred++;
-        this.deps.log.warn({ ...entry, errors: slot.errors, next_in_ms: slot.nextAt - this.deps.now(), ...(e.reason === 'internal' ? { err } : {}) }, 'credential check deferred');
+        this.deps.log.warn(
+          { ...entry, errors: slot.errors, next_in_ms: slot.nextAt - this.deps.now(), ...(e.reason === 'internal' ? { err } : {}) },
+          'credential check deferred',
+        );
       }
     } finally {
       this.inFlight.delete(account.id);
-      await this.deps.store.scheduleHealthCheck(account.id, slot.nextAt).catch((err: unknown) => this.deps.log.error({ err }, 'recording the next health check failed'));
+      await this.deps.store
+        .scheduleHealthCheck(account.id, slot.nextAt)
+        .catch((err: unknown) => this.deps.log.error({ err }, 'recording the next health check failed'));
     }
   }
 

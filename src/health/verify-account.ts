@@ -32,7 +32,8 @@ export async function verifyStoredCredentials(ctx: AppContext, account: Account)
   });
   try {
     const facts = await Promise.race([verifyCredentials(ctx, request, v), deadline]);
-    if (facts.rotatedRefreshToken && request.method === 'oauth') await storeRotated(ctx, account, `${request.platform}_refresh_token`, facts.rotatedRefreshToken);
+    if (facts.rotatedRefreshToken && request.method === 'oauth')
+      await storeRotated(ctx, account, `${request.platform}_refresh_token`, facts.rotatedRefreshToken);
   } finally {
     clearTimeout(timer);
     controller.abort();
@@ -44,8 +45,16 @@ function storedRequest(ctx: AppContext, account: Account, secrets: Map<string, s
   const s = account.settings;
   const entry = ctx.providers[account.provider];
   const base = {
-    clientId: account.clientId, name: account.name, emailAddress: account.emailAddress, emailKey: account.emailKey, provider: account.provider,
-    scopes: account.scopes, reauthAccountId: undefined, providerLabel: entry?.label, appPasswordsUsual: Boolean(entry?.appPasswords), imapLoginAfterPlain: Boolean(entry?.imapLoginAfterPlain),
+    clientId: account.clientId,
+    name: account.name,
+    emailAddress: account.emailAddress,
+    emailKey: account.emailKey,
+    provider: account.provider,
+    scopes: account.scopes,
+    reauthAccountId: undefined,
+    providerLabel: entry?.label,
+    appPasswordsUsual: Boolean(entry?.appPasswords),
+    imapLoginAfterPlain: Boolean(entry?.imapLoginAfterPlain),
   };
   if (entry?.auth === 'exchange' && account.provider !== 'imap') {
     const host = typeof s.exchange_server_host === 'string' ? s.exchange_server_host : undefined;
@@ -71,7 +80,11 @@ function storedRequest(ctx: AppContext, account: Account, secrets: Map<string, s
     password: secrets.get(`${side}_password`) ?? '',
     usernameDefaulted: false,
   });
-  const platform: OAuthPlatform | undefined = secrets.has('google_refresh_token') ? 'google' : secrets.has('microsoft_refresh_token') ? 'microsoft' : undefined;
+  const platform: OAuthPlatform | undefined = secrets.has('google_refresh_token')
+    ? 'google'
+    : secrets.has('microsoft_refresh_token')
+      ? 'microsoft'
+      : undefined;
   if (platform) {
     return {
       ...base,
@@ -102,7 +115,11 @@ async function storeRotated(ctx: AppContext, account: Account, field: string, va
   const rows = await ctx.store.credentialsOf(account.id);
   await ctx.store.replaceCredentials(
     account.id,
-    rows.map((row) => (row.field === field ? { field, envelope: ctx.keys.encrypt(value, `account:${account.id}:${field}`), keyVersion: ctx.keys.current } : { field: row.field, envelope: row.envelope, keyVersion: row.keyVersion })),
+    rows.map((row) =>
+      row.field === field
+        ? { field, envelope: ctx.keys.encrypt(value, `account:${account.id}:${field}`), keyVersion: ctx.keys.current }
+        : { field: row.field, envelope: row.envelope, keyVersion: row.keyVersion },
+    ),
     nowSec,
   );
 }

@@ -18,24 +18,36 @@ import type { ChosenProvider, HostedRequest } from './request.ts';
  */
 export async function chooseProvider(ctx: AppContext, r: HostedRequest, email: string, source: RequestSource): Promise<ChosenProvider> {
   const domain = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(email)?.[1];
-  if (!domain) throw new ApiError('invalid_value', { message: 'Please enter a whole email address, like name@example.com (email_address).' });
+  if (!domain)
+    throw new ApiError('invalid_value', { message: 'Please enter a whole email address, like name@example.com (email_address).' });
   if (r.provider && r.provider !== 'imap') {
     const entry = Object.hasOwn(ctx.providers, r.provider) ? ctx.providers[r.provider] : undefined;
-    return { auth: r.provider, key: r.provider, label: entry?.label ?? r.provider, manual: false, ...(entry?.appPasswords ? { appPasswords: true } : {}) };
+    return {
+      auth: r.provider,
+      key: r.provider,
+      label: entry?.label ?? r.provider,
+      manual: false,
+      ...(entry?.appPasswords ? { appPasswords: true } : {}),
+    };
   }
   // Detection contacts DNS and the domain's servers before authorize's limits are consulted:
   // it gets a budget of its own, and a locked IP none (the form is anyone's to post).
   await ctx.guard.beforeDetection(r.clientId, source.ip);
-  const view = detectionView(email, await detectDomain(domain, ctx.detect, email).catch((): DomainDetection => ({ domain, oauthRequired: false, trace: [] })));
+  const view = detectionView(
+    email,
+    await detectDomain(domain, ctx.detect, email).catch((): DomainDetection => ({ domain, oauthRequired: false, trace: [] })),
+  );
   if (!view.detected || !view.settings) return { auth: 'imap', manual: true };
   const entry = Object.hasOwn(ctx.providers, view.auth_name) ? ctx.providers[view.auth_name] : undefined;
   const label = entry?.label ?? view.provider_name;
   const settings = view.settings;
   if (view.oauth_required) {
-    if (entry?.appPasswords) return { auth: 'imap', key: view.auth_name, label, settings: compact(settings), manual: false, appPasswords: true };
+    if (entry?.appPasswords)
+      return { auth: 'imap', key: view.auth_name, label, settings: compact(settings), manual: false, appPasswords: true };
     throw new ApiError('unsupported_provider', { message: `${label} mailboxes sign in with OAuth, which this server does not offer yet.` });
   }
-  if (entry?.auth === 'password') return { auth: view.auth_name, key: view.auth_name, label, manual: false, ...(entry.appPasswords ? { appPasswords: true } : {}) };
+  if (entry?.auth === 'password')
+    return { auth: view.auth_name, key: view.auth_name, label, manual: false, ...(entry.appPasswords ? { appPasswords: true } : {}) };
   return { auth: 'imap', settings: compact(settings), manual: false };
 }
 

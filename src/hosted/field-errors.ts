@@ -4,12 +4,36 @@ import type { ApiError } from '../errors/api-error.ts';
 export type LoginField = 'name' | 'email_address' | 'password' | 'imap_host' | 'smtp_host' | 'form';
 
 /** The provider refused what the person typed: shown beside the password. */
-const PASSWORD_REASONS = new Set(['invalid_credentials', 'app_password_required', 'web_login_required', 'imap_disabled', 'oauth_required', 'smtp_auth_disabled', 'mailbox_access_denied']);
+const PASSWORD_REASONS = new Set([
+  'invalid_credentials',
+  'app_password_required',
+  'web_login_required',
+  'imap_disabled',
+  'oauth_required',
+  'smtp_auth_disabled',
+  'mailbox_access_denied',
+]);
 /** The server named (or detected) could not be used: shown beside its host. */
 const HOST_REASONS = new Set([
-  'dns_not_found', 'connect_refused', 'network_unreachable', 'connect_timeout', 'greeting_timeout', 'response_timeout', 'connection_closed', 'protocol_error',
-  'provider_unavailable', 'tls_required', 'tls_required_not_offered', 'tls_mismatch', 'certificate_invalid', 'not_imap', 'not_smtp',
-  'no_supported_auth_mechanism', 'command_rejected', 'ehlo_rejected', 'destination_not_allowed',
+  'dns_not_found',
+  'connect_refused',
+  'network_unreachable',
+  'connect_timeout',
+  'greeting_timeout',
+  'response_timeout',
+  'connection_closed',
+  'protocol_error',
+  'provider_unavailable',
+  'tls_required',
+  'tls_required_not_offered',
+  'tls_mismatch',
+  'certificate_invalid',
+  'not_imap',
+  'not_smtp',
+  'no_supported_auth_mechanism',
+  'command_rejected',
+  'ehlo_rejected',
+  'destination_not_allowed',
 ]);
 
 /**

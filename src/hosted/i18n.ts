@@ -32,13 +32,17 @@ export function loadCatalogues(dir: string | undefined): Record<string, Catalogu
   if (hit) return hit;
   const out: Record<string, Catalogue> = { ...BUILTIN };
   if (dir) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const tag = file.slice(0, -'.json'.length);
       if (!TAG.test(tag)) throw new Error(`${file}: the file name must be a language tag such as fr.json or pt-BR.json`);
       const parsed: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${file}: expected a JSON object of message keys to strings`);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`${file}: expected a JSON object of message keys to strings`);
       for (const [k, v] of Object.entries(parsed)) {
-        if (!Object.hasOwn(en, k)) throw new Error(`${file}: unknown message key ${JSON.stringify(k)} (the keys are those of src/hosted/locales/en.ts)`);
+        if (!Object.hasOwn(en, k))
+          throw new Error(`${file}: unknown message key ${JSON.stringify(k)} (the keys are those of src/hosted/locales/en.ts)`);
         if (typeof v !== 'string') throw new Error(`${file}: ${k} must be a string`);
       }
       const existing = Object.keys(out).find((t) => t.toLowerCase() === tag.toLowerCase());
@@ -56,11 +60,15 @@ export function loadCatalogues(dir: string | undefined): Record<string, Catalogu
  */
 export function messagesFor(acceptLanguage: string | undefined, catalogues: Record<string, Catalogue>): Messages {
   const tags = Object.keys(catalogues);
-  const wanted = (acceptLanguage ?? '').split(',').map((part, i) => {
-    const [range = '', ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q=([01](\.\d{0,3})?)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    return { range: range.trim().toLowerCase(), q: q === undefined ? 1 : Number(q), i };
-  }).filter((w) => w.range && w.range !== '*' && w.q > 0).sort((a, b) => b.q - a.q || a.i - b.i);
+  const wanted = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [range = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([01](\.\d{0,3})?)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { range: range.trim().toLowerCase(), q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((w) => w.range && w.range !== '*' && w.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
   let lang = 'en';
   for (const w of wanted) {
     const exact = tags.find((t) => t.toLowerCase() === w.range);

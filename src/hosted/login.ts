@@ -8,8 +8,17 @@ import { loadCatalogues, messagesFor, type Messages } from './i18n.ts';
 import { renderErrorPage, renderLoginPage, type LoginPage } from './page.ts';
 import { plainError, type PlainError } from './plain-errors.ts';
 import {
-  checkCsrf, checkRedirectTarget, isCsrfValue, newCsrfValue, openRequest, parseHostedRequest, sealRequest, wantsRedirectOnError,
-  type FormState, type HostedRequest, type RedirectTarget,
+  checkCsrf,
+  checkRedirectTarget,
+  isCsrfValue,
+  newCsrfValue,
+  openRequest,
+  parseHostedRequest,
+  sealRequest,
+  wantsRedirectOnError,
+  type FormState,
+  type HostedRequest,
+  type RedirectTarget,
 } from './request.ts';
 
 /** What a hosted-login handler answers: an HTML page, or a redirect to the application. */
@@ -54,13 +63,15 @@ export async function showLogin(ctx: AppContext, input: HostedInput): Promise<Ho
     request = parseHostedRequest(target, input.params, ctx.providers);
     if (request.reauthAccountId) {
       const account = await ctx.store.findAccount(request.clientId, request.reauthAccountId);
-      if (!account) throw new ApiError('account_not_found', { message: `No account ${request.reauthAccountId} exists for this application.` });
+      if (!account)
+        throw new ApiError('account_not_found', { message: `No account ${request.reauthAccountId} exists for this application.` });
       request = { ...request, fixedEmail: account.emailAddress };
       name = account.name;
     }
   } catch (err) {
     const e = asApiError(err);
-    if (wantsRedirectOnError(input.params)) return errorRedirect(target.redirectUri, e, typeof input.params.state === 'string' ? input.params.state.slice(0, 255) : undefined);
+    if (wantsRedirectOnError(input.params))
+      return errorRedirect(target.redirectUri, e, typeof input.params.state === 'string' ? input.params.state.slice(0, 255) : undefined);
     return errorPage(m, e);
   }
   const csrf = isCsrfValue(input.cookie) ? input.cookie : newCsrfValue();
@@ -97,19 +108,35 @@ export async function submitLogin(ctx: AppContext, input: HostedInput): Promise<
     return errorPage(m, err);
   }
   const csrf = input.cookie!;
-  const typed = (k: string, max = 320): string | undefined => (typeof input.params[k] === 'string' ? (input.params[k] as string).slice(0, max).trim() : undefined);
+  const typed = (k: string, max = 320): string | undefined =>
+    typeof input.params[k] === 'string' ? (input.params[k] as string).slice(0, max).trim() : undefined;
   const action = typed('action');
-  if (action === 'change' && !request.fixedEmail) return loginPage(ctx, m, target, request, csrf, input, { step: 'email', email: form.email, name: form.name }, undefined, 200);
+  if (action === 'change' && !request.fixedEmail)
+    return loginPage(ctx, m, target, request, csrf, input, { step: 'email', email: form.email, name: form.name }, undefined, 200);
   if (action === 'detect') {
-    return detectStep(ctx, m, target, request, csrf, input, { ...form, step: 'email', email: request.fixedEmail ?? typed('email_address') ?? '', password: undefined });
+    return detectStep(ctx, m, target, request, csrf, input, {
+      ...form,
+      step: 'email',
+      email: request.fixedEmail ?? typed('email_address') ?? '',
+      password: undefined,
+    });
   }
   return verifyStep(ctx, m, target, request, csrf, input, form, typed);
 }
 
 /** The address step's work: a whole address, then the provider for it → the password step. */
-async function detectStep(ctx: AppContext, m: Messages, target: RedirectTarget, request: HostedRequest, csrf: string, input: HostedInput, form: FormState): Promise<HostedAnswer> {
+async function detectStep(
+  ctx: AppContext,
+  m: Messages,
+  target: RedirectTarget,
+  request: HostedRequest,
+  csrf: string,
+  input: HostedInput,
+  form: FormState,
+): Promise<HostedAnswer> {
   try {
-    if (!form.email) throw new ApiError('missing_fields', { missingFields: ['email_address'], message: 'Please enter your email address.' });
+    if (!form.email)
+      throw new ApiError('missing_fields', { missingFields: ['email_address'], message: 'Please enter your email address.' });
     const provider = await chooseProvider(ctx, request, form.email, input.source);
     return loginPage(ctx, m, target, request, csrf, input, { ...form, step: 'password', provider }, undefined, 200);
   } catch (err) {
@@ -117,13 +144,32 @@ async function detectStep(ctx: AppContext, m: Messages, target: RedirectTarget, 
     if (request.redirectOnError) return errorRedirect(request.redirectUri, e, request.state);
     if (e.reason === 'internal') ctx.log.error({ err, event: 'oauth.authorize' }, 'hosted login detection failed unexpectedly');
     const pe = plainError(e, m);
-    return loginPage(ctx, m, target, request, csrf, input, form, { ...pe, field: pe.field === 'form' && e.reason === 'rate_limited' ? 'form' : 'email_address' }, e.status);
+    return loginPage(
+      ctx,
+      m,
+      target,
+      request,
+      csrf,
+      input,
+      form,
+      { ...pe, field: pe.field === 'form' && e.reason === 'rate_limited' ? 'form' : 'email_address' },
+      e.status,
+    );
   }
 }
 
 /** The password step's work: name, password (typed, or kept from before), servers → authorize. */
-async function verifyStep(ctx: AppContext, m: Messages, target: RedirectTarget, request: HostedRequest, csrf: string, input: HostedInput, form: FormState, typed: (k: string, max?: number) => string | undefined): Promise<HostedAnswer> {
-  const email = request.fixedEmail ?? (form.step === 'password' && form.email ? form.email : typed('email_address') ?? '');
+async function verifyStep(
+  ctx: AppContext,
+  m: Messages,
+  target: RedirectTarget,
+  request: HostedRequest,
+  csrf: string,
+  input: HostedInput,
+  form: FormState,
+  typed: (k: string, max?: number) => string | undefined,
+): Promise<HostedAnswer> {
+  const email = request.fixedEmail ?? (form.step === 'password' && form.email ? form.email : (typed('email_address') ?? ''));
   const name = typed('name') ?? form.name ?? '';
   const givenPassword = typeof input.params.password === 'string' ? input.params.password : '';
   const password = givenPassword || form.password || '';
@@ -141,7 +187,13 @@ async function verifyStep(ctx: AppContext, m: Messages, target: RedirectTarget, 
     if (!password) throw new ApiError('missing_fields', { missingFields: ['password'], message: 'Please enter your password.' });
     provider ??= await chooseProvider(ctx, request, email, input.source);
     next.provider = provider;
-    const base = { client_id: request.clientId, name, email_address: email, scopes: request.scopes, ...(request.reauthAccountId ? { reauth_account_id: request.reauthAccountId } : {}) };
+    const base = {
+      client_id: request.clientId,
+      name,
+      email_address: email,
+      scopes: request.scopes,
+      ...(request.reauthAccountId ? { reauth_account_id: request.reauthAccountId } : {}),
+    };
     const body = manual
       ? { ...base, provider: 'imap', settings: { ...servers, imap_password: password } }
       : provider.settings
@@ -162,7 +214,8 @@ async function verifyStep(ctx: AppContext, m: Messages, target: RedirectTarget, 
     if (!next.provider && (e.reason === 'invalid_value' || e.reason === 'unsupported_provider') && pe.field !== 'name') {
       return loginPage(ctx, m, target, request, csrf, input, { step: 'email', email, name }, { ...pe, field: 'email_address' }, e.status);
     }
-    if (next.provider && serverProblem && !next.provider.manual && (next.provider.settings || manual)) next.provider = { ...next.provider, manual: true };
+    if (next.provider && serverProblem && !next.provider.manual && (next.provider.settings || manual))
+      next.provider = { ...next.provider, manual: true };
     next.provider ??= { auth: 'imap', manual: serverProblem };
     const values = manual ? servers : next.provider.settings ? stringValues(next.provider.settings) : {};
     return loginPage(ctx, m, target, request, csrf, input, next, pe, e.status, values);
@@ -175,7 +228,18 @@ function stringValues(settings: Record<string, string | number>): LoginPage['val
   return out;
 }
 
-function loginPage(ctx: AppContext, m: Messages, target: RedirectTarget, request: HostedRequest, csrf: string, input: HostedInput, form: FormState, error: PlainError | undefined, status: number, values: LoginPage['values'] = {}): HostedAnswer {
+function loginPage(
+  ctx: AppContext,
+  m: Messages,
+  target: RedirectTarget,
+  request: HostedRequest,
+  csrf: string,
+  input: HostedInput,
+  form: FormState,
+  error: PlainError | undefined,
+  status: number,
+  values: LoginPage['values'] = {},
+): HostedAnswer {
   const nonce = randomBytes(16).toString('base64');
   const provider = providerView(ctx, form.provider);
   const page: LoginPage = {
@@ -190,17 +254,30 @@ function loginPage(ctx: AppContext, m: Messages, target: RedirectTarget, request
     email: form.email ?? '',
     emailFixed: Boolean(request.fixedEmail),
     name: form.name ?? '',
-    ...(form.provider ? { provider: { ...provider, appPasswords: form.provider.appPasswords, host: form.provider.settings?.imap_host?.toString() } } : {}),
+    ...(form.provider
+      ? { provider: { ...provider, appPasswords: form.provider.appPasswords, host: form.provider.settings?.imap_host?.toString() } }
+      : {}),
     showServers: Boolean(form.provider?.manual),
     domain: (form.email ?? '').split('@')[1] ?? '',
     values: Object.keys(values).length ? values : form.provider?.settings ? stringValues(form.provider.settings) : {},
     passwordKept: Boolean(form.password),
     ...(error ? { error } : {}),
-    cancelUrl: withParams(request.redirectUri, { error: 'access_denied', error_description: 'The person cancelled the sign-in.', state: request.state }),
+    cancelUrl: withParams(request.redirectUri, {
+      error: 'access_denied',
+      error_description: 'The person cancelled the sign-in.',
+      state: request.state,
+    }),
     reconnect: Boolean(request.fixedEmail),
   };
   const cookie = `${CSRF_COOKIE}=${csrf}; Path=/oauth/authorize; HttpOnly; SameSite=Strict; Max-Age=1800${input.secure ? '; Secure' : ''}`;
-  return { kind: 'page', status, html: renderLoginPage(page, nonce), csp: pageCsp(nonce, target.app.iconUrl, request.redirectUri), setCookie: cookie, language: m.lang };
+  return {
+    kind: 'page',
+    status,
+    html: renderLoginPage(page, nonce),
+    csp: pageCsp(nonce, target.app.iconUrl, request.redirectUri),
+    setCookie: cookie,
+    language: m.lang,
+  };
 }
 
 /** The page's words, from the browser's `Accept-Language` and the operator's catalogues. */
@@ -229,11 +306,12 @@ export function pageCsp(nonce: string, iconUrl: string | null, redirectUri?: str
 function errorPage(m: Messages, err: unknown): HostedAnswer {
   const e = asApiError(err);
   const nonce = randomBytes(16).toString('base64');
-  const [title, text] = e.reason === 'csrf_failed'
-    ? [m.t('errorpage.csrf'), m.t('errorpage.csrf.text')]
-    : e.reason === 'login_expired'
-      ? [m.t('errorpage.expired'), m.t('errorpage.expired.text')]
-      : [m.t('errorpage.link'), e.status >= 500 ? m.t('error.internal') : e.message];
+  const [title, text] =
+    e.reason === 'csrf_failed'
+      ? [m.t('errorpage.csrf'), m.t('errorpage.csrf.text')]
+      : e.reason === 'login_expired'
+        ? [m.t('errorpage.expired'), m.t('errorpage.expired.text')]
+        : [m.t('errorpage.link'), e.status >= 500 ? m.t('error.internal') : e.message];
   const detail = e.status >= 500 || text === e.message ? undefined : e.message;
   const status = e.reason === 'csrf_failed' ? 403 : e.status >= 500 ? 500 : 400;
   return { kind: 'page', status, html: renderErrorPage(m, title, text, detail, nonce), csp: pageCsp(nonce, null), language: m.lang };

@@ -70,7 +70,9 @@ ${script ? `<script nonce="${nonce}">${PAGE_SCRIPT}</script>` : ''}
 
 /** An error box: plain words, the provider's help link, the exact words behind a disclosure. */
 function errorBox(p: LoginPage, id: string, e: PlainError, extraClass = ''): string {
-  const help = e.helpUrl ? `<p><a href="${esc(e.helpUrl)}" target="_blank" rel="noopener noreferrer">${esc(p.m.t('error.help', { provider: p.provider?.label ?? '' }))}</a></p>` : '';
+  const help = e.helpUrl
+    ? `<p><a href="${esc(e.helpUrl)}" target="_blank" rel="noopener noreferrer">${esc(p.m.t('error.help', { provider: p.provider?.label ?? '' }))}</a></p>`
+    : '';
   const detail = e.detail ? `<details><summary>${esc(p.m.t('error.details'))}</summary><p>${esc(e.detail)}</p></details>` : '';
   return `<div class="error${extraClass}" id="${id}" role="alert"><p class="plain">${esc(e.text)}</p>${help}${detail}</div>`;
 }
@@ -89,7 +91,16 @@ function shownBeside(p: LoginPage, field: string): boolean {
 }
 
 /** A labelled input; `invalid` marks it (aria-invalid, focus) and points it at its error box. */
-function input(p: LoginPage, name: string, label: string, type: string, value: string, extra: string, describedBy?: string, invalid = false): string {
+function input(
+  p: LoginPage,
+  name: string,
+  label: string,
+  type: string,
+  value: string,
+  extra: string,
+  describedBy?: string,
+  invalid = false,
+): string {
   const err = errorFor(p, name);
   const aria = (describedBy ? ` aria-describedby="${describedBy}"` : '') + (invalid ? ' aria-invalid="true" autofocus' : '');
   return `<label for="${name}">${esc(label)}</label>
@@ -100,7 +111,8 @@ ${err && !name.endsWith('_host') ? errorBox(p, `${name}-error`, err) : ''}`;
 function securitySelect(p: LoginPage, name: 'imap_security' | 'smtp_security'): string {
   const v = p.values[name] ?? 'auto';
   const opts = (['auto', 'ssl', 'starttls'] as const)
-    .map((value) => `<option value="${value}"${v === value ? ' selected' : ''}>${esc(p.m.t(`security.${value}`))}</option>`).join('');
+    .map((value) => `<option value="${value}"${v === value ? ' selected' : ''}>${esc(p.m.t(`security.${value}`))}</option>`)
+    .join('');
   return `<div><label for="${name}">${esc(p.m.t('field.security'))}</label><select id="${name}" name="${name}">${opts}</select></div>`;
 }
 
@@ -149,9 +161,15 @@ ${progress(p, p.m.t('progress.detect'))}
 /** Step 2: who was found and how to sign in there, then name and password (and servers if needed). */
 function passwordStep(p: LoginPage): string {
   const m = p.m;
-  const change = p.emailFixed ? '' : `<form method="post" action="/oauth/authorize">${hidden(p, 'change')}<button type="submit" class="link">${esc(m.t('button.change'))}</button></form>`;
+  const change = p.emailFixed
+    ? ''
+    : `<form method="post" action="/oauth/authorize">${hidden(p, 'change')}<button type="submit" class="link">${esc(m.t('button.change'))}</button></form>`;
   const identity = `<div class="identity"><strong dir="auto">${esc(p.email)}</strong>${change}</div>`;
-  const found = p.provider?.label ? m.t('provider.found', { provider: p.provider.label }) : p.provider?.host ? m.t('provider.server', { host: p.provider.host }) : '';
+  const found = p.provider?.label
+    ? m.t('provider.found', { provider: p.provider.label })
+    : p.provider?.host
+      ? m.t('provider.server', { host: p.provider.host })
+      : '';
   const hint = p.provider?.appPasswords
     ? `<p>${esc(m.t('hint.app_password', { provider: p.provider.label ?? '' }))}${p.provider.helpUrl ? ` <a href="${esc(p.provider.helpUrl)}" target="_blank" rel="noopener noreferrer">${esc(m.t('hint.help'))}</a>` : ''}</p>`
     : '';
@@ -207,5 +225,12 @@ ${p.step === 'email' ? emailStep(p) : passwordStep(p)}
 /** An error page: the request cannot be completed and must not be redirected anywhere. */
 export function renderErrorPage(m: Messages, title: string, message: string, detail: string | undefined, nonce: string): string {
   const more = detail ? `<details><summary>${esc(m.t('error.details'))}</summary><p>${esc(detail)}</p></details>` : '';
-  return document(m, title, DEFAULT_ACCENT, nonce, `<h1>${esc(title)}</h1>\n<div class="error alert" role="alert"><p class="plain">${esc(message)}</p>${more}</div>`, false);
+  return document(
+    m,
+    title,
+    DEFAULT_ACCENT,
+    nonce,
+    `<h1>${esc(title)}</h1>\n<div class="error alert" role="alert"><p class="plain">${esc(message)}</p>${more}</div>`,
+    false,
+  );
 }

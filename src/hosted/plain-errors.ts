@@ -65,7 +65,16 @@ export function plainError(e: ApiError, m: Messages, provider: { label?: string;
   const field = fieldFor(e);
   let key: MessageKey = KEYS[e.reason] ?? 'error.other';
   if (e.reason === 'missing_fields') {
-    key = ({ name: 'error.name_missing', email_address: 'error.email_missing', password: 'error.password_missing', imap_host: 'error.servers_missing', smtp_host: 'error.servers_missing', form: 'error.other' } as const)[field];
+    key = (
+      {
+        name: 'error.name_missing',
+        email_address: 'error.email_missing',
+        password: 'error.password_missing',
+        imap_host: 'error.servers_missing',
+        smtp_host: 'error.servers_missing',
+        form: 'error.other',
+      } as const
+    )[field];
   } else if (e.reason === 'invalid_value' && field === 'email_address') {
     key = 'error.email_invalid';
   }

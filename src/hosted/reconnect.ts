@@ -10,12 +10,22 @@ import type { Store } from '../store/store.ts';
  * Origin: `LATCHKEY_PUBLIC_URL`, else `http://LATCHKEY_HOST:LATCHKEY_PORT`.
  * @returns the URL, or null when the application has no redirect URI registered.
  */
-export async function reconnectUrl(deps: { store: Store; config: Pick<Config, 'publicUrl' | 'host' | 'port'> }, account: { id: string; clientId: string; scopes?: string }): Promise<string | null> {
+export async function reconnectUrl(
+  deps: { store: Store; config: Pick<Config, 'publicUrl' | 'host' | 'port'> },
+  account: { id: string; clientId: string; scopes?: string },
+): Promise<string | null> {
   const app = await deps.store.findApplication(account.clientId);
   const redirectUri = app?.redirectUris[0];
   if (!redirectUri) return null;
   const { publicUrl, host, port } = deps.config;
-  const origin = publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
-  const q = new URLSearchParams({ client_id: account.clientId, redirect_uri: redirectUri, response_type: 'code', ...(account.scopes ? { scopes: account.scopes } : {}), reauth_account_id: account.id });
+  const origin =
+    publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
+  const q = new URLSearchParams({
+    client_id: account.clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    ...(account.scopes ? { scopes: account.scopes } : {}),
+    reauth_account_id: account.id,
+  });
   return `${origin}/oauth/authorize?${q}`;
 }

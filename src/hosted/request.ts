@@ -75,7 +75,11 @@ const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
  */
 export async function checkRedirectTarget(ctx: AppContext, q: Record<string, unknown>): Promise<RedirectTarget> {
   const missing = ['client_id', 'redirect_uri'].filter((k) => typeof q[k] !== 'string' || !q[k]);
-  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing, message: `The sign-in link is incomplete: ${missing.join(' and ')} missing.` });
+  if (missing.length)
+    throw new ApiError('missing_fields', {
+      missingFields: missing,
+      message: `The sign-in link is incomplete: ${missing.join(' and ')} missing.`,
+    });
   const app = await ctx.store.findApplication(q.client_id as string);
   if (!app) throw new ApiError('invalid_client', { message: 'The sign-in link names an application that does not exist.' });
   const redirectUri = q.redirect_uri as string;
@@ -92,15 +96,19 @@ export async function checkRedirectTarget(ctx: AppContext, q: Record<string, unk
  */
 export function parseHostedRequest(target: RedirectTarget, q: Record<string, unknown>, providers: AppContext['providers']): HostedRequest {
   const text = (k: string): string | undefined => (typeof q[k] === 'string' && q[k] !== '' ? (q[k] as string) : undefined);
-  if (text('response_type') !== 'code') throw new ApiError('unsupported_response_type', { message: 'response_type must be "code" (this server issues codes only).' });
+  if (text('response_type') !== 'code')
+    throw new ApiError('unsupported_response_type', { message: 'response_type must be "code" (this server issues codes only).' });
   const state = text('state');
   if (state !== undefined && state.length > 255) throw new ApiError('invalid_value', { message: 'state may be at most 255 characters.' });
   const challenge = text('code_challenge');
   const method = text('code_challenge_method');
-  if (method !== undefined && method !== 'S256') throw new ApiError('invalid_value', { message: 'code_challenge_method must be S256 (plain is not accepted).' });
+  if (method !== undefined && method !== 'S256')
+    throw new ApiError('invalid_value', { message: 'code_challenge_method must be S256 (plain is not accepted).' });
   if (method && !challenge) throw new ApiError('invalid_value', { message: 'code_challenge_method was given without code_challenge.' });
   if (challenge !== undefined && (!CHALLENGE.test(challenge) || method !== 'S256')) {
-    throw new ApiError('invalid_value', { message: 'code_challenge must be BASE64URL(SHA-256(code_verifier)) — 43 characters — with code_challenge_method=S256.' });
+    throw new ApiError('invalid_value', {
+      message: 'code_challenge must be BASE64URL(SHA-256(code_verifier)) — 43 characters — with code_challenge_method=S256.',
+    });
   }
   const hint = text('login_hint');
   const provider = text('provider')?.toLowerCase();
@@ -108,9 +116,12 @@ export function parseHostedRequest(target: RedirectTarget, q: Record<string, unk
   // Exchange providers are refused here, before the person sees a form they cannot complete.
   if (provider !== undefined && provider !== 'imap') {
     const entry = Object.hasOwn(providers, provider) ? providers[provider] : undefined;
-    if (!entry) throw new ApiError('unsupported_provider', { message: `The sign-in link names an unknown provider (${provider.slice(0, 40)}).` });
+    if (!entry)
+      throw new ApiError('unsupported_provider', { message: `The sign-in link names an unknown provider (${provider.slice(0, 40)}).` });
     if ((entry.auth ?? 'password') !== 'password' || entry.oauthRequired) {
-      throw new ApiError('unsupported_provider', { message: `${entry.label ?? provider} mailboxes cannot sign in with a password on this page; the application must connect them through POST /connect/authorize with provider "${provider}".` });
+      throw new ApiError('unsupported_provider', {
+        message: `${entry.label ?? provider} mailboxes cannot sign in with a password on this page; the application must connect them through POST /connect/authorize with provider "${provider}".`,
+      });
     }
   }
   return {

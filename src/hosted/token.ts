@@ -28,19 +28,32 @@ export interface HostedToken {
  */
 export async function hostedToken(ctx: AppContext, p: Record<string, unknown>, source: RequestSource): Promise<HostedToken> {
   const started = ctx.now();
-  const audit = (clientId: string, outcome: string, more: Partial<AuditInput> = {}): AuditInput =>
-    ({ event: 'oauth.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
+  const audit = (clientId: string, outcome: string, more: Partial<AuditInput> = {}): AuditInput => ({
+    event: 'oauth.token',
+    clientId,
+    outcome,
+    sourceIp: source.ip,
+    durationMs: ctx.now() - started,
+    ...more,
+  });
   if (p.grant_type !== undefined && p.grant_type !== 'authorization_code') throw new ApiError('unsupported_grant_type');
   const given = (k: string) => typeof p[k] === 'string' && p[k] !== '';
   const missing = ['client_id', 'code'].filter((k) => !given(k));
   if (!given('client_secret') && !given('code_verifier')) missing.push('client_secret');
   if (missing.length) {
-    throw new ApiError('missing_fields', { missingFields: missing, message: `Please include the missing fields: ${missing.join(', ')}${missing.includes('client_secret') ? ' (or code_verifier, for a PKCE client)' : ''}.` });
+    throw new ApiError('missing_fields', {
+      missingFields: missing,
+      message: `Please include the missing fields: ${missing.join(', ')}${missing.includes('client_secret') ? ' (or code_verifier, for a PKCE client)' : ''}.`,
+    });
   }
   const verifier = p.code_verifier;
-  if (verifier !== undefined && verifier !== '' && !isCodeVerifier(verifier)) throw new ApiError('invalid_value', { message: 'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" and "~" (RFC 7636 §4.1).' });
+  if (verifier !== undefined && verifier !== '' && !isCodeVerifier(verifier))
+    throw new ApiError('invalid_value', {
+      message: 'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" and "~" (RFC 7636 §4.1).',
+    });
   const redirectUri = p.redirect_uri;
-  if (redirectUri !== undefined && typeof redirectUri !== 'string') throw new ApiError('invalid_value', { message: 'redirect_uri must be a string.' });
+  if (redirectUri !== undefined && typeof redirectUri !== 'string')
+    throw new ApiError('invalid_value', { message: 'redirect_uri must be a string.' });
   const clientId = p.client_id as string;
   try {
     if (given('client_secret')) await authenticateClient(ctx.store, clientId, p.client_secret);
@@ -55,5 +68,11 @@ export async function hostedToken(ctx: AppContext, p: Record<string, unknown>, s
     codeChallenge: isCodeVerifier(verifier) ? s256(verifier) : null,
   };
   const account = await redeemCode(ctx, clientId, p.code as string, binding, audit);
-  return { access_token: account.access_token, account_id: account.account_id, email_address: account.email_address, provider: account.provider, token_type: 'bearer' };
+  return {
+    access_token: account.access_token,
+    account_id: account.account_id,
+    email_address: account.email_address,
+    provider: account.provider,
+    token_type: 'bearer',
+  };
 }

@@ -42,7 +42,8 @@ export function parseForm(text: string): Record<string, unknown> {
     const [, outer = '', inner = ''] = m;
     if (FORBIDDEN_KEYS.has(outer) || FORBIDDEN_KEYS.has(inner)) continue;
     const existing = Object.hasOwn(out, outer) ? out[outer] : undefined;
-    const bag = (existing && typeof existing === 'object' ? existing : (out[outer] = inner === '' ? [] : Object.create(null))) as Record<string, unknown> | unknown[];
+    const bag = (existing && typeof existing === 'object' ? existing : (out[outer] = inner === '' ? [] : Object.create(null))) as
+      Record<string, unknown> | unknown[];
     if (Array.isArray(bag)) bag.push(value);
     else bag[inner] = value;
   }

@@ -28,9 +28,12 @@ export function clientErrorHandler(log: Logger): (err: NodeJS.ErrnoException, so
   return (err, socket) => {
     // A reset connection: nobody is there to answer (Node's own handler does the same).
     if (err.code === 'ECONNRESET' || socket.destroyed) return;
-    const reason: Reason = err.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large'
-      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request_timeout'
-        : 'malformed_request';
+    const reason: Reason =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? 'headers_too_large'
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? 'request_timeout'
+          : 'malformed_request';
     log.debug({ parser_error: err.code, reason }, 'request refused by the HTTP parser');
     const e = new ApiError(reason);
     const body = JSON.stringify(e.toBody());
@@ -41,7 +44,11 @@ export function clientErrorHandler(log: Logger): (err: NodeJS.ErrnoException, so
       connection: 'close',
     };
     if (socket.writable) {
-      socket.end(`HTTP/1.1 ${e.status} ${STATUS_CODES[e.status]}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 ${e.status} ${STATUS_CODES[e.status]}\r\n${Object.entries(headers)
+          .map(([k, v]) => `${k}: ${v}\r\n`)
+          .join('')}\r\n${body}`,
+      );
     }
     // A peer that does not read the answer does not hold the socket.
     setTimeout(() => socket.destroy(), 2000).unref();
@@ -54,9 +61,15 @@ export function clientErrorHandler(log: Logger): (err: NodeJS.ErrnoException, so
  * sees these, as no route matched yet.
  */
 export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
-  const e = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new ApiError('uri_too_long')
-    : error.code === 'FST_ERR_BAD_URL' ? new ApiError('malformed_request', { message: 'The request URL is not valid (bad percent-encoding).' })
-      : new ApiError('malformed_request', { message: `The request could not be read: ${error.message}` });
+  const e =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new ApiError('uri_too_long')
+      : error.code === 'FST_ERR_BAD_URL'
+        ? new ApiError('malformed_request', { message: 'The request URL is not valid (bad percent-encoding).' })
+        : new ApiError('malformed_request', { message: `The request could not be read: ${error.message}` });
   const v3 = /^\/v3(?:[/?]|$)/.test(req.raw.url ?? '');
-  void reply.code(e.status).headers({ ...hygieneHeaders(), ...e.toHeaders() }).send(v3 ? v3ErrorBody(e, requestIdOf(reply)) : e.toBody());
+  void reply
+    .code(e.status)
+    .headers({ ...hygieneHeaders(), ...e.toHeaders() })
+    .send(v3 ? v3ErrorBody(e, requestIdOf(reply)) : e.toBody());
 }

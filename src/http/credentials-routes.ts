@@ -20,25 +20,54 @@ const security = [{ basic: [] }];
  * `ok`, counted, a rate-limit point spent, perhaps an OAuth refresh — and throw the secret away.
  */
 export function registerCredentialsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/a/:client_id/accounts/:id/credentials', {
-    attachValidation: true,
-    exposeHeadRoute: false,
-    schema: { summary: 'The account’s connection settings and secrets (password, or an OAuth access token minted on demand)', tags, security, params: AccountParams, querystring: CredentialsQuery, response: { 200: CredentialsResponse, ...errors } },
-  }, async (req, reply) => {
-    const { client_id: clientId, id } = req.params as { client_id: string; id: string };
-    const application = await authenticateManagement(ctx, clientId, req.headers.authorization);
-    const protocol = (req.query as { protocol?: unknown }).protocol;
-    if (protocol !== undefined && protocol !== 'imap' && protocol !== 'smtp' && protocol !== 'ews') throw new ApiError('invalid_value', { message: 'protocol must be imap, smtp or ews.' });
-    void reply.header('cache-control', 'no-store');
-    return releaseCredentials(ctx, application, id, protocol, { ip: req.ip });
-  });
+  app.get(
+    '/a/:client_id/accounts/:id/credentials',
+    {
+      attachValidation: true,
+      exposeHeadRoute: false,
+      schema: {
+        summary: 'The account’s connection settings and secrets (password, or an OAuth access token minted on demand)',
+        tags,
+        security,
+        params: AccountParams,
+        querystring: CredentialsQuery,
+        response: { 200: CredentialsResponse, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { client_id: clientId, id } = req.params as { client_id: string; id: string };
+      const application = await authenticateManagement(ctx, clientId, req.headers.authorization);
+      const protocol = (req.query as { protocol?: unknown }).protocol;
+      if (protocol !== undefined && protocol !== 'imap' && protocol !== 'smtp' && protocol !== 'ews')
+        throw new ApiError('invalid_value', { message: 'protocol must be imap, smtp or ews.' });
+      void reply.header('cache-control', 'no-store');
+      return releaseCredentials(ctx, application, id, protocol, { ip: req.ip });
+    },
+  );
 
-  app.get('/a/:client_id/emailengine/credentials', {
-    attachValidation: true,
-    exposeHeadRoute: false,
-    schema: { summary: 'EmailEngine’s authentication server: ?account=ID&proto=imap|smtp|api → {user, pass} or {user, accessToken}', tags, security, params: ClientParams, querystring: EmailEngineQuery, response: { 200: EmailEngineResponse, ...errors } },
-  }, async (req, reply) => {
-    void reply.header('cache-control', 'no-store');
-    return emailEngineCredentials(ctx, (req.params as { client_id: string }).client_id, req.headers.authorization, req.query as Record<string, unknown>, { ip: req.ip });
-  });
+  app.get(
+    '/a/:client_id/emailengine/credentials',
+    {
+      attachValidation: true,
+      exposeHeadRoute: false,
+      schema: {
+        summary: 'EmailEngine’s authentication server: ?account=ID&proto=imap|smtp|api → {user, pass} or {user, accessToken}',
+        tags,
+        security,
+        params: ClientParams,
+        querystring: EmailEngineQuery,
+        response: { 200: EmailEngineResponse, ...errors },
+      },
+    },
+    async (req, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return emailEngineCredentials(
+        ctx,
+        (req.params as { client_id: string }).client_id,
+        req.headers.authorization,
+        req.query as Record<string, unknown>,
+        { ip: req.ip },
+      );
+    },
+  );
 }

@@ -27,14 +27,20 @@ export function toApiError(err: FastifyError | ApiError): ApiError {
   if (err instanceof StoreUnavailable) return new ApiError('store_unavailable', { cause: err });
   const code = (err as FastifyError).code;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new ApiError('body_too_large');
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new ApiError('invalid_value', { message: 'Send the body as JSON or as application/x-www-form-urlencoded.' });
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new ApiError('invalid_value', { message: 'Send the body as JSON or as application/x-www-form-urlencoded.' });
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new ApiError('invalid_value', { message: 'The request body is empty.' });
-  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return new ApiError('invalid_value', { message: 'The Content-Length does not match the body.' });
+  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH')
+    return new ApiError('invalid_value', { message: 'The Content-Length does not match the body.' });
   if (err.validation) {
-    const missing = err.validation.filter((v) => v.keyword === 'required').map((v) => String((v.params as { missingProperty?: string }).missingProperty));
+    const missing = err.validation
+      .filter((v) => v.keyword === 'required')
+      .map((v) => String((v.params as { missingProperty?: string }).missingProperty));
     if (missing.length) return new ApiError('missing_fields', { missingFields: missing });
     const first = err.validation[0];
-    return new ApiError('invalid_value', { message: `${(first?.instancePath || '/').slice(1) || 'body'} ${first?.message ?? 'is not valid'}.` });
+    return new ApiError('invalid_value', {
+      message: `${(first?.instancePath || '/').slice(1) || 'body'} ${first?.message ?? 'is not valid'}.`,
+    });
   }
   if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
     return new ApiError('invalid_value', { message: 'The request body is not valid JSON.' });

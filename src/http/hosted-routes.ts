@@ -15,26 +15,52 @@ const tags = ['hosted authentication'];
  * parameters as the v2 Node SDK sends it).
  */
 export function registerHostedRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/oauth/authorize', {
-    attachValidation: true,
-    schema: { summary: 'The hosted login page (HTML); redirects to redirect_uri with code and state', tags, querystring: HostedAuthorizeQuery },
-  }, async (req, reply) => send(reply, await showLogin(ctx, input(req, obj(req.query)))));
+  app.get(
+    '/oauth/authorize',
+    {
+      attachValidation: true,
+      schema: {
+        summary: 'The hosted login page (HTML); redirects to redirect_uri with code and state',
+        tags,
+        querystring: HostedAuthorizeQuery,
+      },
+    },
+    async (req, reply) => send(reply, await showLogin(ctx, input(req, obj(req.query)))),
+  );
 
-  app.post('/oauth/authorize', {
-    attachValidation: true,
-    schema: { summary: 'The hosted login form (HTML form post; CSRF-protected)', tags, consumes: ['application/x-www-form-urlencoded'] },
-  }, async (req, reply) => send(reply, await submitLogin(ctx, input(req, obj(req.body)))));
+  app.post(
+    '/oauth/authorize',
+    {
+      attachValidation: true,
+      schema: { summary: 'The hosted login form (HTML form post; CSRF-protected)', tags, consumes: ['application/x-www-form-urlencoded'] },
+    },
+    async (req, reply) => send(reply, await submitLogin(ctx, input(req, obj(req.body)))),
+  );
 
-  const token = { summary: 'Exchange a hosted-login code (client_secret, or code_verifier with PKCE)', tags, response: { 200: HostedTokenResponse, ...errors } };
-  app.post('/oauth/token', { attachValidation: true, schema: { ...token, consumes: BODY_TYPES, body: HostedTokenParams, querystring: HostedTokenParams } },
-    async (req) => hostedToken(ctx, { ...obj(req.query), ...obj(req.body) }, { ip: req.ip }));
-  app.get('/oauth/token', { attachValidation: true, schema: { ...token, querystring: HostedTokenParams } },
-    async (req) => hostedToken(ctx, obj(req.query), { ip: req.ip }));
+  const token = {
+    summary: 'Exchange a hosted-login code (client_secret, or code_verifier with PKCE)',
+    tags,
+    response: { 200: HostedTokenResponse, ...errors },
+  };
+  app.post(
+    '/oauth/token',
+    { attachValidation: true, schema: { ...token, consumes: BODY_TYPES, body: HostedTokenParams, querystring: HostedTokenParams } },
+    async (req) => hostedToken(ctx, { ...obj(req.query), ...obj(req.body) }, { ip: req.ip }),
+  );
+  app.get('/oauth/token', { attachValidation: true, schema: { ...token, querystring: HostedTokenParams } }, async (req) =>
+    hostedToken(ctx, obj(req.query), { ip: req.ip }),
+  );
 }
 
 function input(req: FastifyRequest, params: Record<string, unknown>) {
   const acceptLanguage = typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'].slice(0, 512) : undefined;
-  return { params, cookie: readCookie(req.headers.cookie, CSRF_COOKIE), source: { ip: req.ip }, secure: req.protocol === 'https', ...(acceptLanguage ? { acceptLanguage } : {}) };
+  return {
+    params,
+    cookie: readCookie(req.headers.cookie, CSRF_COOKIE),
+    source: { ip: req.ip },
+    secure: req.protocol === 'https',
+    ...(acceptLanguage ? { acceptLanguage } : {}),
+  };
 }
 
 function send(reply: FastifyReply, a: HostedAnswer): FastifyReply {

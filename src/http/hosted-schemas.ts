@@ -9,10 +9,17 @@ export const HostedAuthorizeQuery = Type.Object({
   login_hint: Type.Optional(Type.String({ description: 'Prefills the email address.' })),
   state: Type.Optional(Type.String({ maxLength: 255, description: 'Echoed back on the redirect.' })),
   provider: Type.Optional(Type.String({ description: '`imap` or a known password provider; default: detected from the address.' })),
-  redirect_on_error: Type.Optional(Type.String({ enum: ['true', 'false'], description: 'true: failures redirect with error, reason and state.' })),
+  redirect_on_error: Type.Optional(
+    Type.String({ enum: ['true', 'false'], description: 'true: failures redirect with error, reason and state.' }),
+  ),
   code_challenge: Type.Optional(Type.String({ description: 'PKCE: BASE64URL(SHA-256(code_verifier)), 43 characters.' })),
   code_challenge_method: Type.Optional(Type.Literal('S256')),
-  reauth_account_id: Type.Optional(Type.String({ description: 'Reconnect this account of the application: its address is filled in and fixed; authorizing keeps the account id (the account.invalid webhook carries such a link as reconnect_url).' })),
+  reauth_account_id: Type.Optional(
+    Type.String({
+      description:
+        'Reconnect this account of the application: its address is filled in and fixed; authorizing keeps the account id (the account.invalid webhook carries such a link as reconnect_url).',
+    }),
+  ),
 });
 
 export const HostedTokenParams = Type.Object({
@@ -24,10 +31,13 @@ export const HostedTokenParams = Type.Object({
   code_verifier: Type.Optional(Type.String({ description: 'PKCE (RFC 7636): 43–128 characters.' })),
 });
 
-export const HostedTokenResponse = Type.Object({
-  access_token: Type.String(),
-  account_id: Type.String(),
-  email_address: Type.String(),
-  provider: Type.String(),
-  token_type: Type.Literal('bearer'),
-}, { description: 'v2 HostedAuthenticationToken.' });
+export const HostedTokenResponse = Type.Object(
+  {
+    access_token: Type.String(),
+    account_id: Type.String(),
+    email_address: Type.String(),
+    provider: Type.String(),
+    token_type: Type.Literal('bearer'),
+  },
+  { description: 'v2 HostedAuthenticationToken.' },
+);

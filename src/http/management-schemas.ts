@@ -25,7 +25,9 @@ export const ListQuery = Type.Object({
   offset: Type.Optional(Type.String({ description: 'Skip this many (default 0).' })),
 });
 export const MetadataBody = Type.Object({
-  metadata: Type.Record(Type.String(), Type.String(), { description: 'Replaces the metadata: at most 50 keys, keys 1–40 characters, values strings of at most 500.' }),
+  metadata: Type.Record(Type.String(), Type.String(), {
+    description: 'Replaces the metadata: at most 50 keys, keys 1–40 characters, values strings of at most 500.',
+  }),
 });
 export const Success = Type.Object({ success: Type.Literal('true') }, { description: 'v2: the string "true".' });
 export const RevokeAllBody = Type.Object({ keep_access_token: Type.Optional(Type.String({ description: 'This token stays valid.' })) });
@@ -40,14 +42,25 @@ export const ApplicationBody = Type.Object({
   application_name: Type.Optional(Type.String()),
   icon_url: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   redirect_uris: Type.Optional(Type.Array(Type.String(), { description: 'Each https, or http on localhost.' })),
-  accent_color: Type.Optional(Type.Union([Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }), Type.Null()], { description: 'Latchkey extension: the hosted login page’s accent colour, #rrggbb.' })),
-  credentials_release: Type.Optional(Type.Boolean({ description: 'Latchkey extension: let this application read its accounts’ credentials (GET /a/{client_id}/accounts/{id}/credentials). Off by default.' })),
+  accent_color: Type.Optional(
+    Type.Union([Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }), Type.Null()], {
+      description: 'Latchkey extension: the hosted login page’s accent colour, #rrggbb.',
+    }),
+  ),
+  credentials_release: Type.Optional(
+    Type.Boolean({
+      description:
+        'Latchkey extension: let this application read its accounts’ credentials (GET /a/{client_id}/accounts/{id}/credentials). Off by default.',
+    }),
+  ),
 });
 export const ApplicationResponse = Type.Object({
   application_name: Type.String(),
   icon_url: Type.Union([Type.String(), Type.Null()]),
   redirect_uris: Type.Array(Type.String()),
-  accent_color: Type.Union([Type.String(), Type.Null()], { description: 'Latchkey extension: the hosted login page’s accent colour, #rrggbb.' }),
+  accent_color: Type.Union([Type.String(), Type.Null()], {
+    description: 'Latchkey extension: the hosted login page’s accent colour, #rrggbb.',
+  }),
   credentials_release: Type.Boolean({ description: 'Latchkey extension: whether this application may read its accounts’ credentials.' }),
 });
 export const RevokeSuccess = Type.Object({ success: Type.Literal(true) });

@@ -12,7 +12,10 @@ import type { Bindings, ChildLoggerOptions, Logger } from 'pino';
 export function installRequestLog(app: FastifyInstance, log: Logger): void {
   app.addHook('onResponse', (request, reply, done) => {
     if (log.isLevelEnabled('info')) {
-      log.info({ reqId: request.id, req: request, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+      log.info(
+        { reqId: request.id, req: request, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 10) / 10 },
+        'request',
+      );
     }
     done();
   });
@@ -27,21 +30,45 @@ type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 class LazyChild {
   #child: Logger | undefined;
-  constructor(private readonly parent: Logger, private readonly bindings: Bindings, private readonly opts: ChildLoggerOptions) {}
+  constructor(
+    private readonly parent: Logger,
+    private readonly bindings: Bindings,
+    private readonly opts: ChildLoggerOptions,
+  ) {}
   #real(): Logger {
     return (this.#child ??= this.parent.child(this.bindings, this.opts));
   }
-  get level(): string { return this.#child?.level ?? this.opts.level ?? this.parent.level; }
-  set level(l: string) { this.#real().level = l; }
-  child(bindings: Bindings, opts?: ChildLoggerOptions): Logger { return this.#real().child(bindings, opts); }
-  isLevelEnabled(level: string): boolean { return this.#child ? this.#child.isLevelEnabled(level) : this.parent.isLevelEnabled(level); }
+  get level(): string {
+    return this.#child?.level ?? this.opts.level ?? this.parent.level;
+  }
+  set level(l: string) {
+    this.#real().level = l;
+  }
+  child(bindings: Bindings, opts?: ChildLoggerOptions): Logger {
+    return this.#real().child(bindings, opts);
+  }
+  isLevelEnabled(level: string): boolean {
+    return this.#child ? this.#child.isLevelEnabled(level) : this.parent.isLevelEnabled(level);
+  }
   silent(): void {}
-  fatal(...a: unknown[]): void { this.#write('fatal', a); }
-  error(...a: unknown[]): void { this.#write('error', a); }
-  warn(...a: unknown[]): void { this.#write('warn', a); }
-  info(...a: unknown[]): void { this.#write('info', a); }
-  debug(...a: unknown[]): void { this.#write('debug', a); }
-  trace(...a: unknown[]): void { this.#write('trace', a); }
+  fatal(...a: unknown[]): void {
+    this.#write('fatal', a);
+  }
+  error(...a: unknown[]): void {
+    this.#write('error', a);
+  }
+  warn(...a: unknown[]): void {
+    this.#write('warn', a);
+  }
+  info(...a: unknown[]): void {
+    this.#write('info', a);
+  }
+  debug(...a: unknown[]): void {
+    this.#write('debug', a);
+  }
+  trace(...a: unknown[]): void {
+    this.#write('trace', a);
+  }
   #write(level: Level, args: unknown[]): void {
     if (!this.isLevelEnabled(level)) return;
     (this.#real()[level] as (...x: unknown[]) => void)(...args);

@@ -11,7 +11,19 @@ import { registerHostedRoutes } from './hosted-routes.ts';
 import { registerCredentialsRoutes } from './credentials-routes.ts';
 import { listAudit } from '../connect/audit-endpoint.ts';
 import { registerV3Routes } from '../v3/routes.ts';
-import { AccountBody, AuditQuery, AuditResponse, AuthorizeBody, CodeResponse, DetectBody, DetectResponse, ErrorBody, Health, TokenBody, TokenResponse } from './schemas.ts';
+import {
+  AccountBody,
+  AuditQuery,
+  AuditResponse,
+  AuthorizeBody,
+  CodeResponse,
+  DetectBody,
+  DetectResponse,
+  ErrorBody,
+  Health,
+  TokenBody,
+  TokenResponse,
+} from './schemas.ts';
 
 const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 /** DECISIONS "Transport": JSON, form bodies, and JSON sent as text/plain (the v2 Node SDK). */
@@ -22,73 +34,97 @@ const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'te
  * and a handler that calls one domain function.
  */
 export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/connect/authorize', {
-    // The schema documents the wire shape; the domain validation in connect/request.ts answers
-    // with the v2 errors (missing_fields and the rest), so schema failures are not fatal here.
-    attachValidation: true,
-    schema: {
-      summary: 'Verify credentials with the provider and return a one-time code',
-      tags: ['native authentication'],
-      consumes: BODY_TYPES,
-      body: AuthorizeBody,
-      response: { 200: CodeResponse, ...errors },
+  app.post(
+    '/connect/authorize',
+    {
+      // The schema documents the wire shape; the domain validation in connect/request.ts answers
+      // with the v2 errors (missing_fields and the rest), so schema failures are not fatal here.
+      attachValidation: true,
+      schema: {
+        summary: 'Verify credentials with the provider and return a one-time code',
+        tags: ['native authentication'],
+        consumes: BODY_TYPES,
+        body: AuthorizeBody,
+        response: { 200: CodeResponse, ...errors },
+      },
     },
-  }, async (req) => authorize(ctx, asObject(req.body), { ip: req.ip }));
+    async (req) => authorize(ctx, asObject(req.body), { ip: req.ip }),
+  );
 
-  app.post('/connect/token', {
-    attachValidation: true,
-    schema: {
-      summary: 'Exchange a code for the account and an access token',
-      tags: ['native authentication'],
-      consumes: BODY_TYPES,
-      body: TokenBody,
-      response: { 200: TokenResponse, ...errors },
+  app.post(
+    '/connect/token',
+    {
+      attachValidation: true,
+      schema: {
+        summary: 'Exchange a code for the account and an access token',
+        tags: ['native authentication'],
+        consumes: BODY_TYPES,
+        body: TokenBody,
+        response: { 200: TokenResponse, ...errors },
+      },
     },
-  }, async (req) => exchangeCode(ctx, asObject(req.body), { ip: req.ip }));
+    async (req) => exchangeCode(ctx, asObject(req.body), { ip: req.ip }),
+  );
 
-  app.post('/connect/detect-provider', {
-    attachValidation: true,
-    schema: {
-      summary: 'Detect the provider and IMAP/SMTP settings of an email address',
-      tags: ['native authentication'],
-      consumes: BODY_TYPES,
-      body: DetectBody,
-      response: { 200: DetectResponse, ...errors },
+  app.post(
+    '/connect/detect-provider',
+    {
+      attachValidation: true,
+      schema: {
+        summary: 'Detect the provider and IMAP/SMTP settings of an email address',
+        tags: ['native authentication'],
+        consumes: BODY_TYPES,
+        body: DetectBody,
+        response: { 200: DetectResponse, ...errors },
+      },
     },
-  }, async (req) => detectProvider(ctx, asObject(req.body)));
+    async (req) => detectProvider(ctx, asObject(req.body)),
+  );
 
-  app.get('/account', {
-    schema: {
-      summary: 'The account behind an access token (Bearer, or Basic with the token as username)',
-      tags: ['accounts'],
-      security: [{ bearer: [] }, { basic: [] }],
-      response: { 200: AccountBody, ...errors },
+  app.get(
+    '/account',
+    {
+      schema: {
+        summary: 'The account behind an access token (Bearer, or Basic with the token as username)',
+        tags: ['accounts'],
+        security: [{ bearer: [] }, { basic: [] }],
+        response: { 200: AccountBody, ...errors },
+      },
     },
-  }, async (req) => currentAccount(ctx, req.headers.authorization));
+    async (req) => currentAccount(ctx, req.headers.authorization),
+  );
 
   registerManagementRoutes(app, ctx);
   registerHostedRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerV3Routes(app, ctx);
   registerCredentialsRoutes(app, ctx);
-  app.get('/a/:client_id/audit', {
-    attachValidation: true,
-    schema: {
-      summary: 'The application’s audit log: authorize attempts, token exchanges, replay revocations',
-      tags: ['management'],
-      security: [{ basic: [] }],
-      params: Type.Object({ client_id: Type.String() }),
-      querystring: AuditQuery,
-      response: { 200: AuditResponse, ...errors },
+  app.get(
+    '/a/:client_id/audit',
+    {
+      attachValidation: true,
+      schema: {
+        summary: 'The application’s audit log: authorize attempts, token exchanges, replay revocations',
+        tags: ['management'],
+        security: [{ basic: [] }],
+        params: Type.Object({ client_id: Type.String() }),
+        querystring: AuditQuery,
+        response: { 200: AuditResponse, ...errors },
+      },
     },
-  }, async (req) => listAudit(ctx, (req.params as { client_id: string }).client_id, req.headers.authorization, asObject(req.query)));
+    async (req) => listAudit(ctx, (req.params as { client_id: string }).client_id, req.headers.authorization, asObject(req.query)),
+  );
 
   app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'], response: { 200: Health } } }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', { schema: { summary: 'Readiness: the database answers', tags: ['operations'], response: { 200: Health, 503: Health } } }, async (_req, reply) => {
-    const ok = await ctx.store.ping().catch(() => false);
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'database unavailable' });
-  });
+  app.get(
+    '/readyz',
+    { schema: { summary: 'Readiness: the database answers', tags: ['operations'], response: { 200: Health, 503: Health } } },
+    async (_req, reply) => {
+      const ok = await ctx.store.ping().catch(() => false);
+      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'database unavailable' });
+    },
+  );
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

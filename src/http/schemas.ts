@@ -27,19 +27,55 @@ export const ImapSettings = Type.Object(
     smtp_port: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
     smtp_username: Type.Optional(Type.String({ description: 'Defaults to the IMAP username.' })),
     smtp_password: Type.Optional(Type.String({ description: 'Defaults to the IMAP password.' })),
-    ssl_required: Type.Optional(Type.Union([Type.Boolean(), Type.String()], { description: 'Default true: no password is sent before TLS.' })),
-    imap_security: Type.Optional(Type.String({ enum: ['ssl', 'starttls', 'none', 'auto'], description: 'Default auto: 993 implicit TLS, other ports STARTTLS; a port that speaks the other TLS mode is used that way.' })),
-    smtp_security: Type.Optional(Type.String({ enum: ['ssl', 'starttls', 'none', 'auto'], description: 'Default auto: 465 implicit TLS, other ports STARTTLS.' })),
-    password: Type.Optional(Type.String({ description: 'Known password providers (yahoo, aol, icloud, …): the only required setting. With provider imap: the missing servers are detected.' })),
-    username: Type.Optional(Type.String({ description: 'Known password providers: the login name; defaults to email_address. Provider exchange: required (user@domain or DOMAIN\\user).' })),
+    ssl_required: Type.Optional(
+      Type.Union([Type.Boolean(), Type.String()], { description: 'Default true: no password is sent before TLS.' }),
+    ),
+    imap_security: Type.Optional(
+      Type.String({
+        enum: ['ssl', 'starttls', 'none', 'auto'],
+        description: 'Default auto: 993 implicit TLS, other ports STARTTLS; a port that speaks the other TLS mode is used that way.',
+      }),
+    ),
+    smtp_security: Type.Optional(
+      Type.String({ enum: ['ssl', 'starttls', 'none', 'auto'], description: 'Default auto: 465 implicit TLS, other ports STARTTLS.' }),
+    ),
+    password: Type.Optional(
+      Type.String({
+        description:
+          'Known password providers (yahoo, aol, icloud, …): the only required setting. With provider imap: the missing servers are detected.',
+      }),
+    ),
+    username: Type.Optional(
+      Type.String({
+        description:
+          'Known password providers: the login name; defaults to email_address. Provider exchange: required (user@domain or DOMAIN\\user).',
+      }),
+    ),
     google_client_id: Type.Optional(Type.String({ description: 'Provider gmail (G1): the OAuth client that issued the refresh token.' })),
     google_client_secret: Type.Optional(Type.String({ description: 'Provider gmail: that client’s secret. Stored encrypted.' })),
-    google_refresh_token: Type.Optional(Type.String({ description: 'Provider gmail: a refresh token with the https://mail.google.com/ and openid email scopes. Stored encrypted.' })),
-    microsoft_client_id: Type.Optional(Type.String({ description: 'Providers office365, graph (M1): the Azure app registration that issued the refresh token.' })),
-    microsoft_client_secret: Type.Optional(Type.String({ description: 'Providers office365, graph: that app’s secret. Stored encrypted.' })),
-    microsoft_refresh_token: Type.Optional(Type.String({ description: 'Providers office365, graph: a refresh token granted IMAP.AccessAsUser.All, SMTP.Send and offline_access. Stored encrypted.' })),
-    redirect_uri: Type.Optional(Type.String({ description: 'Providers office365, graph: the redirect URI the refresh token was obtained with.' })),
-    exchange_server_host: Type.Optional(Type.String({ description: 'Provider exchange (E1): the EWS host (optionally host:port); absent → Autodiscover.' })),
+    google_refresh_token: Type.Optional(
+      Type.String({
+        description: 'Provider gmail: a refresh token with the https://mail.google.com/ and openid email scopes. Stored encrypted.',
+      }),
+    ),
+    microsoft_client_id: Type.Optional(
+      Type.String({ description: 'Providers office365, graph (M1): the Azure app registration that issued the refresh token.' }),
+    ),
+    microsoft_client_secret: Type.Optional(
+      Type.String({ description: 'Providers office365, graph: that app’s secret. Stored encrypted.' }),
+    ),
+    microsoft_refresh_token: Type.Optional(
+      Type.String({
+        description:
+          'Providers office365, graph: a refresh token granted IMAP.AccessAsUser.All, SMTP.Send and offline_access. Stored encrypted.',
+      }),
+    ),
+    redirect_uri: Type.Optional(
+      Type.String({ description: 'Providers office365, graph: the redirect URI the refresh token was obtained with.' }),
+    ),
+    exchange_server_host: Type.Optional(
+      Type.String({ description: 'Provider exchange (E1): the EWS host (optionally host:port); absent → Autodiscover.' }),
+    ),
     eas_server_host: Type.Optional(Type.String({ description: 'Provider exchange: the older name of exchange_server_host.' })),
   },
   { additionalProperties: true },
@@ -49,13 +85,23 @@ export const AuthorizeBody = Type.Object({
   client_id: Type.String(),
   name: Type.String(),
   email_address: Type.String(),
-  provider: Type.String({ description: '`imap`, a known password provider (`yahoo`, `aol`, `icloud`, …), `gmail` or `office365`/`graph` (OAuth refresh token), or `exchange` (EWS).' }),
+  provider: Type.String({
+    description:
+      '`imap`, a known password provider (`yahoo`, `aol`, `icloud`, …), `gmail` or `office365`/`graph` (OAuth refresh token), or `exchange` (EWS).',
+  }),
   settings: ImapSettings,
-  scopes: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())], { description: 'Comma-separated v2 scopes (or an array); default email,calendar,contacts.' })),
+  scopes: Type.Optional(
+    Type.Union([Type.String(), Type.Array(Type.String())], {
+      description: 'Comma-separated v2 scopes (or an array); default email,calendar,contacts.',
+    }),
+  ),
   reauth_account_id: Type.Optional(Type.String({ description: 'An existing account of this application with the same address.' })),
 });
 
-export const CodeResponse = Type.Object({ code: Type.String({ description: 'One-time, valid 15 minutes, bound to this client_id.' }) }, { description: 'The credentials were verified with the provider.' });
+export const CodeResponse = Type.Object(
+  { code: Type.String({ description: 'One-time, valid 15 minutes, bound to this client_id.' }) },
+  { description: 'The credentials were verified with the provider.' },
+);
 
 export const TokenBody = Type.Object({
   client_id: Type.String(),
@@ -77,7 +123,10 @@ const accountFields = {
 };
 
 export const AccountBody = Type.Object(accountFields, { description: 'The account (v2 account object).' });
-export const TokenResponse = Type.Object({ ...accountFields, access_token: Type.String({ description: 'Long-lived; send as Bearer, or as the Basic username.' }) }, { description: 'The account object plus a new access token.' });
+export const TokenResponse = Type.Object(
+  { ...accountFields, access_token: Type.String({ description: 'Long-lived; send as Bearer, or as the Basic username.' }) },
+  { description: 'The account object plus a new access token.' },
+);
 export const Health = Type.Object({ status: Type.String() });
 
 export const DetectBody = Type.Object({
@@ -94,28 +143,48 @@ export const DetectResponse = Type.Object({
   is_imap: Type.Boolean(),
   oauth_required: Type.Boolean({ description: 'Google and Microsoft mailboxes: passwords are refused, use OAuth.' }),
   source: Type.Optional(Type.String({ enum: ['builtin', 'mx', 'autoconfig', 'ispdb', 'ispdb_mx', 'srv', 'guess'] })),
-  source_detail: Type.Optional(Type.String({ description: 'When the source listed several servers for IMAP or SMTP: which one answered and was chosen, and why the ones before it were skipped.' })),
-  settings: Type.Optional(Type.Object({
-    imap_host: Type.String(), imap_port: Type.Integer(), imap_security: Type.String(), imap_username: Type.String(),
-    smtp_host: Type.String(), smtp_port: Type.Integer(), smtp_security: Type.String(), smtp_username: Type.String(),
-  })),
+  source_detail: Type.Optional(
+    Type.String({
+      description:
+        'When the source listed several servers for IMAP or SMTP: which one answered and was chosen, and why the ones before it were skipped.',
+    }),
+  ),
+  settings: Type.Optional(
+    Type.Object({
+      imap_host: Type.String(),
+      imap_port: Type.Integer(),
+      imap_security: Type.String(),
+      imap_username: Type.String(),
+      smtp_host: Type.String(),
+      smtp_port: Type.Integer(),
+      smtp_security: Type.String(),
+      smtp_username: Type.String(),
+    }),
+  ),
 });
 
 export const AuditQuery = Type.Object({
-  since: Type.Optional(Type.String({ description: 'ISO 8601 time, Unix seconds, or a span back from now (30m, 1h, 7d). Default: the last 24 hours.' })),
+  since: Type.Optional(
+    Type.String({ description: 'ISO 8601 time, Unix seconds, or a span back from now (30m, 1h, 7d). Default: the last 24 hours.' }),
+  ),
   limit: Type.Optional(Type.String({ description: 'At most this many events, 1–1000; default 100.' })),
 });
 
-export const AuditResponse = Type.Array(Type.Object({
-  id: Type.String(),
-  at: Type.String({ description: 'ISO 8601 UTC' }),
-  event: Type.String({ enum: [...AUDIT_EVENTS] }),
-  outcome: Type.String({ description: '`ok`, `revoked`, or the error reason.' }),
-  client_id: Type.String(),
-  email_hash: Type.Union([Type.String(), Type.Null()], { description: 'First 16 hex digits of SHA-256 of the lower-cased address.' }),
-  account_id: Type.Union([Type.String(), Type.Null()]),
-  source_ip: Type.Union([Type.String(), Type.Null()]),
-  duration_ms: Type.Union([Type.Integer(), Type.Null()]),
-  revoked_tokens: Type.Union([Type.Integer(), Type.Null()]),
-  protocol: Type.Union([Type.String(), Type.Null()], { description: '`credentials.released`: imap, smtp, ews, api (EmailEngine) or all; null for other events.' }),
-}), { description: 'Audit events, newest first. Never a secret, never an address in clear.' });
+export const AuditResponse = Type.Array(
+  Type.Object({
+    id: Type.String(),
+    at: Type.String({ description: 'ISO 8601 UTC' }),
+    event: Type.String({ enum: [...AUDIT_EVENTS] }),
+    outcome: Type.String({ description: '`ok`, `revoked`, or the error reason.' }),
+    client_id: Type.String(),
+    email_hash: Type.Union([Type.String(), Type.Null()], { description: 'First 16 hex digits of SHA-256 of the lower-cased address.' }),
+    account_id: Type.Union([Type.String(), Type.Null()]),
+    source_ip: Type.Union([Type.String(), Type.Null()]),
+    duration_ms: Type.Union([Type.Integer(), Type.Null()]),
+    revoked_tokens: Type.Union([Type.Integer(), Type.Null()]),
+    protocol: Type.Union([Type.String(), Type.Null()], {
+      description: '`credentials.released`: imap, smtp, ews, api (EmailEngine) or all; null for other events.',
+    }),
+  }),
+  { description: 'Audit events, newest first. Never a secret, never an address in clear.' },
+);

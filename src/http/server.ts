@@ -36,7 +36,11 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Latchkey', version: '0.1.0', description: 'Native authentication for email accounts, wire-compatible with the Nylas v2 native-auth API.' },
+      info: {
+        title: 'Latchkey',
+        version: '0.1.0',
+        description: 'Native authentication for email accounts, wire-compatible with the Nylas v2 native-auth API.',
+      },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },

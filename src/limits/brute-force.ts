@@ -62,7 +62,11 @@ export class BruteForceGuard {
   private readonly ipFail: ReservationCounter;
   private readonly ipLock: RateLimiterAbstract;
 
-  constructor(readonly limits: BruteForceLimits, store: LimiterStore, private readonly clock: () => number = Date.now) {
+  constructor(
+    readonly limits: BruteForceLimits,
+    store: LimiterStore,
+    private readonly clock: () => number = Date.now,
+  ) {
     const w = limits.windowSeconds;
     this.client = store.limiter({ keyPrefix: 'lk-client', points: limits.clientRequestsPerMinute, duration: 60 });
     this.detections = store.limiter({ keyPrefix: 'lk-hosted-detect', points: limits.clientRequestsPerMinute, duration: 60 });
@@ -207,7 +211,12 @@ function loginKey(login: string): string {
  * removed, trimmed, lower-cased, a trailing dot of the domain dropped.
  */
 export function normalizeLogin(value: string): string {
-  return value.normalize('NFKC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim().toLowerCase().replace(/\.$/, '');
+  return value
+    .normalize('NFKC')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '');
 }
 
 /** The address is hashed: a shared counter store (Redis, later) never holds it in clear. */
@@ -227,5 +236,8 @@ export function normalizeIp(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = tail === undefined ? [] : tail ? tail.split(':') : [];
   const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }

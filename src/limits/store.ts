@@ -50,7 +50,9 @@ export function memoryLimiterStore(): LimiterStore {
         limiter: local,
         reserve: async (key) => ({ res: await local.penalty(key), store: 'local' }),
         giveBack: (key) => giveBackTo(local, key),
-        forget: async (key) => { await local.delete(key); },
+        forget: async (key) => {
+          await local.delete(key);
+        },
       };
     },
   };
@@ -77,7 +79,8 @@ function redisReservations(client: Redis, opts: LimiterOptions): ReservationCoun
   // Redis only: its failures are seen here, so the caller knows which store answered.
   const shared = new RateLimiterRedis({ ...opts, storeClient: client });
   const pending: Array<{ key: string; op: 'giveBack' | 'forget'; until: number }> = [];
-  const run = (op: 'giveBack' | 'forget', key: string) => (op === 'giveBack' ? giveBackTo(shared, key) : shared.delete(key).then(() => undefined));
+  const run = (op: 'giveBack' | 'forget', key: string) =>
+    op === 'giveBack' ? giveBackTo(shared, key) : shared.delete(key).then(() => undefined);
   const settle = async (op: 'giveBack' | 'forget', key: string) => {
     try {
       await run(op, key);

@@ -11,18 +11,51 @@ export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'headers.authorization',
-  'password', '*.password',
-  'imap_password', '*.imap_password', 'smtp_password', '*.smtp_password',
-  'settings.password', 'settings.imap_password', 'settings.smtp_password',
-  'body.settings.password', 'body.settings.imap_password', 'body.settings.smtp_password',
-  'body.client_secret', 'body.code', 'client_secret', '*.client_secret', 'code', '*.code',
-  'access_token', '*.access_token', 'refresh_token', '*.refresh_token',
+  'password',
+  '*.password',
+  'imap_password',
+  '*.imap_password',
+  'smtp_password',
+  '*.smtp_password',
+  'settings.password',
+  'settings.imap_password',
+  'settings.smtp_password',
+  'body.settings.password',
+  'body.settings.imap_password',
+  'body.settings.smtp_password',
+  'body.client_secret',
+  'body.code',
+  'client_secret',
+  '*.client_secret',
+  'code',
+  '*.code',
+  'access_token',
+  '*.access_token',
+  'refresh_token',
+  '*.refresh_token',
   // OAuth and Exchange settings (reference §2.4 G1, M1, E1).
-  'google_client_secret', '*.google_client_secret', 'google_refresh_token', '*.google_refresh_token',
-  'microsoft_client_secret', '*.microsoft_client_secret', 'microsoft_refresh_token', '*.microsoft_refresh_token',
-  'settings.google_client_secret', 'settings.google_refresh_token', 'settings.microsoft_client_secret', 'settings.microsoft_refresh_token',
-  'body.settings.google_client_secret', 'body.settings.google_refresh_token', 'body.settings.microsoft_client_secret', 'body.settings.microsoft_refresh_token',
-  'accessToken', '*.accessToken', 'refreshToken', '*.refreshToken', 'clientSecret', '*.clientSecret',
+  'google_client_secret',
+  '*.google_client_secret',
+  'google_refresh_token',
+  '*.google_refresh_token',
+  'microsoft_client_secret',
+  '*.microsoft_client_secret',
+  'microsoft_refresh_token',
+  '*.microsoft_refresh_token',
+  'settings.google_client_secret',
+  'settings.google_refresh_token',
+  'settings.microsoft_client_secret',
+  'settings.microsoft_refresh_token',
+  'body.settings.google_client_secret',
+  'body.settings.google_refresh_token',
+  'body.settings.microsoft_client_secret',
+  'body.settings.microsoft_refresh_token',
+  'accessToken',
+  '*.accessToken',
+  'refreshToken',
+  '*.refreshToken',
+  'clientSecret',
+  '*.clientSecret',
 ];
 
 /** How log lines are written: `json` (one JSON object a line) or `pretty` (for a person at a terminal). */
@@ -34,9 +67,16 @@ export type LogFormat = 'json' | 'pretty';
  * before either. `destination` (default standard output) lets tests capture every line; `format`
  * defaults to `pretty` only for standard output on a terminal.
  */
-export function createLogger(level: string, destination?: DestinationStream, format: LogFormat = !destination && process.stdout.isTTY ? 'pretty' : 'json'): Logger {
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+  format: LogFormat = !destination && process.stdout.isTTY ? 'pretty' : 'json',
+): Logger {
   const out = format === 'pretty' ? prettyStream(destination) : destination;
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'latchkey' }, serializers: { req: requestForLog } }, out);
+  return pino(
+    { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'latchkey' }, serializers: { req: requestForLog } },
+    out,
+  );
 }
 
 function prettyStream(destination?: DestinationStream): DestinationStream {
@@ -51,7 +91,9 @@ function prettyStream(destination?: DestinationStream): DestinationStream {
     messageFormat: (line, messageKey) => {
       const req = line.req as { method?: string; url?: string } | undefined;
       const res = line.res as { statusCode?: number } | undefined;
-      const what = req ? ` ${req.method} ${req.url}${res ? ` ${res.statusCode}` : ''}${typeof line.responseTime === 'number' ? ` ${line.responseTime} ms` : ''}` : '';
+      const what = req
+        ? ` ${req.method} ${req.url}${res ? ` ${res.statusCode}` : ''}${typeof line.responseTime === 'number' ? ` ${line.responseTime} ms` : ''}`
+        : '';
       return `${String(line[messageKey] ?? '')}${what}${line.reqId ? ` (${String(line.reqId)})` : ''}`;
     },
   });

@@ -36,7 +36,12 @@ export async function listAccounts(ctx: AppContext, app: Application, query: Rec
  * `PUT /a/{client_id}/accounts/{id}` with `{"metadata": {…}}`: replaces the account's metadata.
  * @throws ApiError `invalid_value` (400) for an empty body or metadata beyond the limits.
  */
-export async function updateAccount(ctx: AppContext, app: Application, accountId: string, body: Record<string, unknown>): Promise<ManagementAccountView> {
+export async function updateAccount(
+  ctx: AppContext,
+  app: Application,
+  accountId: string,
+  body: Record<string, unknown>,
+): Promise<ManagementAccountView> {
   const account = await ownAccount(ctx.store, app, accountId);
   if (!('metadata' in body)) throw new ApiError('invalid_value', { message: 'Empty request body: send {"metadata": {…}}.' });
   const metadata = checkMetadata(body.metadata);
@@ -54,7 +59,13 @@ export async function deleteAccount(ctx: AppContext, app: Application, accountId
   const account = await ownAccount(ctx.store, app, accountId);
   if (!(await ctx.store.deleteAccount(account.id))) throw new ApiError('account_not_found');
   ctx.log.info({ account_id: account.id, client_id: app.clientId }, 'account deleted');
-  await recordAudit(ctx, { event: 'account.deleted', clientId: app.clientId, outcome: 'ok', accountId: account.id, emailHash: emailHash(account.emailKey) });
+  await recordAudit(ctx, {
+    event: 'account.deleted',
+    clientId: app.clientId,
+    outcome: 'ok',
+    accountId: account.id,
+    emailHash: emailHash(account.emailKey),
+  });
   await emitAccountEvent(ctx, account, 'account.deleted');
   return SUCCESS;
 }
@@ -63,11 +74,21 @@ export async function deleteAccount(ctx: AppContext, app: Application, accountId
  * `POST …/downgrade` (`billing_state: cancelled`: its tokens answer 403 `account_cancelled` (auth_error) on
  * `GET /account`) and `POST …/upgrade` (`paid`: they work again).
  */
-export async function setBilling(ctx: AppContext, app: Application, accountId: string, state: 'paid' | 'cancelled'): Promise<typeof SUCCESS> {
+export async function setBilling(
+  ctx: AppContext,
+  app: Application,
+  accountId: string,
+  state: 'paid' | 'cancelled',
+): Promise<typeof SUCCESS> {
   const account = await ownAccount(ctx.store, app, accountId);
   await ctx.store.setBillingState(account.id, state, seconds(ctx));
   ctx.log.info({ account_id: account.id, billing_state: state }, 'billing state changed');
-  await recordAudit(ctx, { event: state === 'paid' ? 'account.upgraded' : 'account.downgraded', clientId: app.clientId, outcome: 'ok', accountId: account.id });
+  await recordAudit(ctx, {
+    event: state === 'paid' ? 'account.upgraded' : 'account.downgraded',
+    clientId: app.clientId,
+    outcome: 'ok',
+    accountId: account.id,
+  });
   return SUCCESS;
 }
 
@@ -77,13 +98,25 @@ export async function setBilling(ctx: AppContext, app: Application, accountId: s
  * @throws ApiError `no_tokens` (404 api_error "No tokens found for that account id") when the
  *   account holds no unrevoked token.
  */
-export async function revokeAll(ctx: AppContext, app: Application, accountId: string, body: Record<string, unknown>): Promise<typeof SUCCESS> {
+export async function revokeAll(
+  ctx: AppContext,
+  app: Application,
+  accountId: string,
+  body: Record<string, unknown>,
+): Promise<typeof SUCCESS> {
   const account = await ownAccount(ctx.store, app, accountId);
   const keep = body.keep_access_token;
-  if (keep !== undefined && keep !== null && typeof keep !== 'string') throw new ApiError('invalid_value', { message: 'keep_access_token must be a string.' });
+  if (keep !== undefined && keep !== null && typeof keep !== 'string')
+    throw new ApiError('invalid_value', { message: 'keep_access_token must be a string.' });
   const revoked = await revokeAccountTokens(ctx.store, account.id, seconds(ctx), keep || undefined);
   ctx.log.info({ account_id: account.id, revoked, kept: Boolean(keep) }, 'tokens revoked');
-  await recordAudit(ctx, { event: 'account.tokens_revoked', clientId: app.clientId, outcome: 'ok', accountId: account.id, revokedTokens: revoked });
+  await recordAudit(ctx, {
+    event: 'account.tokens_revoked',
+    clientId: app.clientId,
+    outcome: 'ok',
+    accountId: account.id,
+    revokedTokens: revoked,
+  });
   return SUCCESS;
 }
 

@@ -28,7 +28,16 @@ const HINT_CHARS = 4;
 
 export function apiKeyView(k: ApiKey, nowSec: number): ApiKeyView {
   const status = k.revokedAt !== null ? 'revoked' : k.expiresAt !== null && k.expiresAt <= nowSec ? 'expired' : 'active';
-  return { id: k.id, client_id: k.clientId, hint: k.hint, name: k.name, status, created_at: k.createdAt, expires_at: k.expiresAt, revoked_at: k.revokedAt };
+  return {
+    id: k.id,
+    client_id: k.clientId,
+    hint: k.hint,
+    name: k.name,
+    status,
+    created_at: k.createdAt,
+    expires_at: k.expiresAt,
+    revoked_at: k.revokedAt,
+  };
 }
 
 /**
@@ -36,13 +45,24 @@ export function apiKeyView(k: ApiKey, nowSec: number): ApiKeyView {
  * @param opts.expiresInSeconds — the key stops working after this long; absent: never.
  * @throws Error `no application with client_id …` for an unknown application.
  */
-export async function createApiKey(store: Store, clientId: string, opts: { name?: string; expiresInSeconds?: number }, nowMs: number): Promise<ApiKeyView & { api_key: string }> {
+export async function createApiKey(
+  store: Store,
+  clientId: string,
+  opts: { name?: string; expiresInSeconds?: number },
+  nowMs: number,
+): Promise<ApiKeyView & { api_key: string }> {
   if (!(await store.findApplication(clientId))) throw new Error(`no application with client_id ${clientId}`);
   const key = newSecret('apiKey');
   const now = Math.floor(nowMs / 1000);
   const row: ApiKey = {
-    id: newId(), clientId, keyHash: hashSecret(key), hint: key.slice(0, PREFIX.apiKey.length + HINT_CHARS), name: opts.name ?? null,
-    createdAt: now, expiresAt: opts.expiresInSeconds === undefined ? null : now + opts.expiresInSeconds, revokedAt: null,
+    id: newId(),
+    clientId,
+    keyHash: hashSecret(key),
+    hint: key.slice(0, PREFIX.apiKey.length + HINT_CHARS),
+    name: opts.name ?? null,
+    createdAt: now,
+    expiresAt: opts.expiresInSeconds === undefined ? null : now + opts.expiresInSeconds,
+    revokedAt: null,
   };
   await store.createApiKey(row);
   return { ...apiKeyView(row, now), api_key: key };

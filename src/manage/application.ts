@@ -16,7 +16,13 @@ export interface ApplicationView {
 }
 
 export function applicationView(app: Application): ApplicationView {
-  return { application_name: app.name, icon_url: app.iconUrl, redirect_uris: app.redirectUris, accent_color: app.accentColor ?? null, credentials_release: Boolean(app.credentialsRelease) };
+  return {
+    application_name: app.name,
+    icon_url: app.iconUrl,
+    redirect_uris: app.redirectUris,
+    accent_color: app.accentColor ?? null,
+    credentials_release: Boolean(app.credentialsRelease),
+  };
 }
 
 /**
@@ -28,29 +34,41 @@ export function applicationView(app: Application): ApplicationView {
  * @throws ApiError `invalid_value` (400) for an empty body or a value that breaks a rule.
  */
 export async function updateApplication(ctx: AppContext, app: Application, body: Record<string, unknown>): Promise<ApplicationView> {
-  const changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null; credentialsRelease?: boolean } = {};
+  const changes: {
+    name?: string;
+    iconUrl?: string | null;
+    redirectUris?: string[];
+    accentColor?: string | null;
+    credentialsRelease?: boolean;
+  } = {};
   if (!['application_name', 'icon_url', 'redirect_uris', 'accent_color', 'credentials_release'].some((k) => k in body)) {
-    throw new ApiError('invalid_value', { message: 'Empty request body: send application_name, icon_url, redirect_uris, accent_color or credentials_release.' });
+    throw new ApiError('invalid_value', {
+      message: 'Empty request body: send application_name, icon_url, redirect_uris, accent_color or credentials_release.',
+    });
   }
   if ('credentials_release' in body) {
     const on = body.credentials_release;
     // Form bodies carry strings: "true" / "false" as well.
-    if (on !== true && on !== false && on !== 'true' && on !== 'false') throw new ApiError('invalid_value', { message: 'credentials_release must be true or false.' });
+    if (on !== true && on !== false && on !== 'true' && on !== 'false')
+      throw new ApiError('invalid_value', { message: 'credentials_release must be true or false.' });
     changes.credentialsRelease = on === true || on === 'true';
   }
   if ('accent_color' in body) {
     const color = body.accent_color;
-    if (color !== null && (typeof color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(color))) throw new ApiError('invalid_value', { message: 'accent_color must be a colour written #rrggbb (or null).' });
+    if (color !== null && (typeof color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(color)))
+      throw new ApiError('invalid_value', { message: 'accent_color must be a colour written #rrggbb (or null).' });
     changes.accentColor = color === null ? null : (color as string).toLowerCase();
   }
   if ('application_name' in body) {
     const name = body.application_name;
-    if (typeof name !== 'string' || name.trim() === '' || name.length > 256) throw new ApiError('invalid_value', { message: 'application_name must be 1 to 256 characters.' });
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 256)
+      throw new ApiError('invalid_value', { message: 'application_name must be 1 to 256 characters.' });
     changes.name = name;
   }
   if ('icon_url' in body) {
     const icon = body.icon_url;
-    if (icon !== null && (typeof icon !== 'string' || !isHttpsUrl(icon))) throw new ApiError('invalid_value', { message: 'icon_url must be an https URL (or null).' });
+    if (icon !== null && (typeof icon !== 'string' || !isHttpsUrl(icon)))
+      throw new ApiError('invalid_value', { message: 'icon_url must be an https URL (or null).' });
     changes.iconUrl = icon as string | null;
   }
   if ('redirect_uris' in body) {

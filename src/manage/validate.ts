@@ -9,14 +9,18 @@ export const METADATA_LIMITS = { maxKeys: 50, maxKeyLength: 40, maxValueLength: 
  * @throws ApiError `invalid_value` (400) naming the first rule broken.
  */
 export function checkMetadata(value: unknown): Record<string, string> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ApiError('invalid_value', { message: 'metadata must be an object of string values.' });
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new ApiError('invalid_value', { message: 'metadata must be an object of string values.' });
   const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > METADATA_LIMITS.maxKeys) throw new ApiError('invalid_value', { message: `metadata may hold at most ${METADATA_LIMITS.maxKeys} keys.` });
+  if (entries.length > METADATA_LIMITS.maxKeys)
+    throw new ApiError('invalid_value', { message: `metadata may hold at most ${METADATA_LIMITS.maxKeys} keys.` });
   for (const [k, v] of entries) {
     const keyLength = [...k].length;
-    if (keyLength < 1 || keyLength > METADATA_LIMITS.maxKeyLength) throw new ApiError('invalid_value', { message: `metadata keys must be 1 to ${METADATA_LIMITS.maxKeyLength} characters long.` });
+    if (keyLength < 1 || keyLength > METADATA_LIMITS.maxKeyLength)
+      throw new ApiError('invalid_value', { message: `metadata keys must be 1 to ${METADATA_LIMITS.maxKeyLength} characters long.` });
     if (typeof v !== 'string') throw new ApiError('invalid_value', { message: `metadata.${k} must be a string.` });
-    if ([...v].length > METADATA_LIMITS.maxValueLength) throw new ApiError('invalid_value', { message: `metadata.${k} may be at most ${METADATA_LIMITS.maxValueLength} characters long.` });
+    if ([...v].length > METADATA_LIMITS.maxValueLength)
+      throw new ApiError('invalid_value', { message: `metadata.${k} may be at most ${METADATA_LIMITS.maxValueLength} characters long.` });
   }
   return Object.fromEntries(entries) as Record<string, string>;
 }
@@ -35,6 +39,7 @@ export function redirectUriProblem(uri: unknown): string | undefined {
     return `Redirect URI ${JSON.stringify(uri)} is not a URL.`;
   }
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) return `Redirect URI is not HTTPS or localhost: ${uri} (it must be https, or http on localhost).`;
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local))
+    return `Redirect URI is not HTTPS or localhost: ${uri} (it must be https, or http on localhost).`;
   return undefined;
 }

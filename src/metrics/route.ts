@@ -20,12 +20,17 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): void {
     m.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
   const want = ctx.config.metricsToken === undefined ? undefined : digest(ctx.config.metricsToken);
-  app.get('/metrics', { schema: { summary: 'Prometheus metrics (text exposition format)', tags: ['operations'], security: want ? [{ bearer: [] }] : [] } }, async (req, reply) => {
-    if (want) {
-      const m2 = /^bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
-      if (!m2 || !timingSafeEqual(digest(m2[1]!.trim()), want)) throw new ApiError('invalid_token', { message: 'GET /metrics needs Authorization: Bearer with LATCHKEY_METRICS_TOKEN.' });
-    }
-    const text = await m.registry.metrics();
-    return reply.header('content-type', m.registry.contentType).header('cache-control', 'no-store').send(text);
-  });
+  app.get(
+    '/metrics',
+    { schema: { summary: 'Prometheus metrics (text exposition format)', tags: ['operations'], security: want ? [{ bearer: [] }] : [] } },
+    async (req, reply) => {
+      if (want) {
+        const m2 = /^bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
+        if (!m2 || !timingSafeEqual(digest(m2[1]!.trim()), want))
+          throw new ApiError('invalid_token', { message: 'GET /metrics needs Authorization: Bearer with LATCHKEY_METRICS_TOKEN.' });
+      }
+      const text = await m.registry.metrics();
+      return reply.header('content-type', m.registry.contentType).header('cache-control', 'no-store').send(text);
+    },
+  );
 }

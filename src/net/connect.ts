@@ -22,7 +22,9 @@ const lastError = Symbol('latchkey.lastError');
 export function guardSocket<T extends Socket>(socket: T): T {
   if (!(lastError in socket)) {
     Object.defineProperty(socket, lastError, { value: undefined, writable: true });
-    socket.on('error', (err) => { (socket as unknown as Record<symbol, Error>)[lastError] = err; });
+    socket.on('error', (err) => {
+      (socket as unknown as Record<symbol, Error>)[lastError] = err;
+    });
   }
   return socket;
 }
@@ -120,7 +122,12 @@ export async function connectFirst(
       o.onAttempt?.({ where, address, ok: false, error: code, ms: performance.now() - started });
     }
   }
-  if (o.signal?.aborted) throw new ApiError('response_timeout', { step: o.step, addressesTried: tried, message: 'The connection attempt was ended by the verification deadline.' });
+  if (o.signal?.aborted)
+    throw new ApiError('response_timeout', {
+      step: o.step,
+      addressesTried: tried,
+      message: 'The connection attempt was ended by the verification deadline.',
+    });
   throw connectFailure(failures, tried, o.step, o.describe);
 }
 
@@ -142,6 +149,7 @@ export function connectFailure(codes: readonly string[], tried: string[], step: 
   }
   let reason: Reason = 'connect_refused';
   if (codes.includes('ETIMEDOUT')) reason = 'connect_timeout';
-  else if (codes.length && codes.every((c) => c === 'ENETUNREACH' || c === 'EHOSTUNREACH' || c === 'EADDRNOTAVAIL' || c === 'ENETDOWN')) reason = 'network_unreachable';
+  else if (codes.length && codes.every((c) => c === 'ENETUNREACH' || c === 'EHOSTUNREACH' || c === 'EADDRNOTAVAIL' || c === 'ENETDOWN'))
+    reason = 'network_unreachable';
   return new ApiError(reason, { step, message: words[reason as keyof ConnectFailureWords], addressesTried: tried });
 }

@@ -77,7 +77,16 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
       connect_timeout: `The connection to ${target.host} port ${target.port} timed out. The port may be blocked by a firewall, or the ${what} host or port may be wrong.`,
       network_unreachable: `${target.host} could not be reached from this server (no route).`,
     },
-    onAttempt: (a) => ctx.onEvent?.({ protocol: p, kind: 'tcp', address: a.address, port: target.port, ok: a.ok, ...(a.error ? { error: a.error } : {}), ms: Math.round(a.ms * 10) / 10 }),
+    onAttempt: (a) =>
+      ctx.onEvent?.({
+        protocol: p,
+        kind: 'tcp',
+        address: a.address,
+        port: target.port,
+        ok: a.ok,
+        ...(a.error ? { error: a.error } : {}),
+        ms: Math.round(a.ms * 10) / 10,
+      }),
   });
   const plain = connected.socket;
   const address = connected.address;
@@ -90,7 +99,19 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
   let socket: Socket | TLSSocket = plain;
   if (target.implicitTls) {
     const observer = ctx.onEvent ? { mode: 'implicit' as const, onEvent: ctx.onEvent } : undefined;
-    const tls = startTls({ address, port: target.port, servername, host: certName, secureContext: ctx.secureContext, timeoutMs: ctx.greetingTimeoutMs, step: `${p}.tls`, ...(observer ? { observer } : {}) }, plain);
+    const tls = startTls(
+      {
+        address,
+        port: target.port,
+        servername,
+        host: certName,
+        secureContext: ctx.secureContext,
+        timeoutMs: ctx.greetingTimeoutMs,
+        step: `${p}.tls`,
+        ...(observer ? { observer } : {}),
+      },
+      plain,
+    );
     try {
       socket = await tls.ready;
     } catch (err) {
@@ -136,7 +157,13 @@ export async function dialAuto(target: DialTarget, ctx: DialContext, auto: boole
  * once rather than a timeout. Nothing is sent on the main connection before the greeting, so
  * servers that delay the greeting on purpose (Sendmail greet_pause) are not offended.
  */
-function readGreeting(socket: Socket, target: DialTarget, address: string, servername: string | undefined, ctx: DialContext): Promise<string> {
+function readGreeting(
+  socket: Socket,
+  target: DialTarget,
+  address: string,
+  servername: string | undefined,
+  ctx: DialContext,
+): Promise<string> {
   const step: Step = `${target.protocol}.greeting`;
   return new Promise((resolve, reject) => {
     let buffered = Buffer.alloc(0);
@@ -164,21 +191,51 @@ function readGreeting(socket: Socket, target: DialTarget, address: string, serve
       socket.pause();
       socket.unshift(buffered);
       resumeOnReader(socket);
-      resolve(buffered.subarray(0, nl === -1 ? buffered.length : nl).toString('latin1').replace(/\r$/, ''));
+      resolve(
+        buffered
+          .subarray(0, nl === -1 ? buffered.length : nl)
+          .toString('latin1')
+          .replace(/\r$/, ''),
+      );
     };
-    const onError = (err: NodeJS.ErrnoException) => fail(new ApiError('connection_closed', { step, message: `The connection broke before the server greeted (${err.code ?? err.message}).`, cause: err }));
-    const onEnd = () => fail(new ApiError('connection_closed', {
-      step,
-      message: target.implicitTls ? 'The server closed the connection without greeting.' : 'The server closed the connection without greeting. If this port expects SSL/TLS, turn it on.',
-    }));
-    const timer = setTimeout(() => fail(new ApiError('greeting_timeout', {
-      step,
-      message: `The server at ${target.host} port ${target.port} accepted the connection but sent no greeting within ${Math.round(ctx.greetingTimeoutMs / 1000)} s.`,
-    })), ctx.greetingTimeoutMs);
-    const probeTimer = target.implicitTls ? undefined : setTimeout(() => {
-      probe = guardSocket(tlsConnect({ host: address, port: target.port, ...(servername ? { servername } : {}), rejectUnauthorized: false }));
-      probe.once('secureConnect', () => fail(tlsMismatch(step, target, true)));
-    }, Math.min(750, ctx.greetingTimeoutMs / 3));
+    const onError = (err: NodeJS.ErrnoException) =>
+      fail(
+        new ApiError('connection_closed', {
+          step,
+          message: `The connection broke before the server greeted (${err.code ?? err.message}).`,
+          cause: err,
+        }),
+      );
+    const onEnd = () =>
+      fail(
+        new ApiError('connection_closed', {
+          step,
+          message: target.implicitTls
+            ? 'The server closed the connection without greeting.'
+            : 'The server closed the connection without greeting. If this port expects SSL/TLS, turn it on.',
+        }),
+      );
+    const timer = setTimeout(
+      () =>
+        fail(
+          new ApiError('greeting_timeout', {
+            step,
+            message: `The server at ${target.host} port ${target.port} accepted the connection but sent no greeting within ${Math.round(ctx.greetingTimeoutMs / 1000)} s.`,
+          }),
+        ),
+      ctx.greetingTimeoutMs,
+    );
+    const probeTimer = target.implicitTls
+      ? undefined
+      : setTimeout(
+          () => {
+            probe = guardSocket(
+              tlsConnect({ host: address, port: target.port, ...(servername ? { servername } : {}), rejectUnauthorized: false }),
+            );
+            probe.once('secureConnect', () => fail(tlsMismatch(step, target, true)));
+          },
+          Math.min(750, ctx.greetingTimeoutMs / 3),
+        );
     socket.on('data', onData);
     socket.once('error', onError);
     socket.once('end', onEnd);
@@ -248,17 +305,47 @@ function tlsMismatch(step: Step, target: DialTarget, serverWantsTls = true): Api
 
 function checkGreeting(line: string, protocol: Protocol): void {
   const step: Step = `${protocol}.greeting`;
-  const other = /^\+OK/i.test(line) ? 'POP3' : /^\* (OK|PREAUTH|BYE)/i.test(line) ? 'IMAP' : /^2\d\d[ -]/.test(line) ? 'SMTP' : /^HTTP\//i.test(line) ? 'HTTP' : undefined;
+  const other = /^\+OK/i.test(line)
+    ? 'POP3'
+    : /^\* (OK|PREAUTH|BYE)/i.test(line)
+      ? 'IMAP'
+      : /^2\d\d[ -]/.test(line)
+        ? 'SMTP'
+        : /^HTTP\//i.test(line)
+          ? 'HTTP'
+          : undefined;
   if (protocol === 'imap') {
     if (/^\* (OK|PREAUTH)\b/i.test(line)) return;
     if (/^\* BYE\b/i.test(line)) {
-      throw new ApiError('provider_unavailable', { step, serverError: line.slice(6), message: 'The IMAP server refused the session as soon as it was opened. Please try again later.', retryAfter: 60 });
+      throw new ApiError('provider_unavailable', {
+        step,
+        serverError: line.slice(6),
+        message: 'The IMAP server refused the session as soon as it was opened. Please try again later.',
+        retryAfter: 60,
+      });
     }
-    throw new ApiError('not_imap', { step, serverError: line.slice(0, 200), message: other ? `The server on this port speaks ${other}, not IMAP. Check the IMAP port (usually 993, or 143 with STARTTLS).` : undefined });
+    throw new ApiError('not_imap', {
+      step,
+      serverError: line.slice(0, 200),
+      message: other
+        ? `The server on this port speaks ${other}, not IMAP. Check the IMAP port (usually 993, or 143 with STARTTLS).`
+        : undefined,
+    });
   }
   if (/^220[ -]/.test(line)) return;
   if (/^(421|554)[ -]/.test(line)) {
-    throw new ApiError('provider_unavailable', { step, serverError: line, message: 'The SMTP server refused the session as soon as it was opened. Please try again later.', retryAfter: 60 });
+    throw new ApiError('provider_unavailable', {
+      step,
+      serverError: line,
+      message: 'The SMTP server refused the session as soon as it was opened. Please try again later.',
+      retryAfter: 60,
+    });
   }
-  throw new ApiError('not_smtp', { step, serverError: line.slice(0, 200), message: other ? `The server on this port speaks ${other}, not SMTP. Check the SMTP port (usually 587 with STARTTLS, or 465).` : undefined });
+  throw new ApiError('not_smtp', {
+    step,
+    serverError: line.slice(0, 200),
+    message: other
+      ? `The server on this port speaks ${other}, not SMTP. Check the SMTP port (usually 587 with STARTTLS, or 465).`
+      : undefined,
+  });
 }

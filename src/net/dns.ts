@@ -16,11 +16,16 @@ function dnsFailure(code: string | undefined, raw: string): string {
   const name = /\s(\S+)$/.exec(raw)?.[1];
   const of = name ? ` for ${name}` : '';
   switch (code) {
-    case 'ECONNREFUSED': return `no DNS server answered${of} (connection refused; check LATCHKEY_DNS_SERVERS)`;
-    case 'ETIMEOUT': return `no DNS server answered${of} (timed out; check LATCHKEY_DNS_SERVERS)`;
-    case 'ESERVFAIL': return `the DNS server failed to answer${of} (SERVFAIL)`;
-    case 'EREFUSED': return `the DNS server refused the query${of}`;
-    default: return `DNS lookup failed${of} (${code ?? raw})`;
+    case 'ECONNREFUSED':
+      return `no DNS server answered${of} (connection refused; check LATCHKEY_DNS_SERVERS)`;
+    case 'ETIMEOUT':
+      return `no DNS server answered${of} (timed out; check LATCHKEY_DNS_SERVERS)`;
+    case 'ESERVFAIL':
+      return `the DNS server failed to answer${of} (SERVFAIL)`;
+    case 'EREFUSED':
+      return `the DNS server refused the query${of}`;
+    default:
+      return `DNS lookup failed${of} (${code ?? raw})`;
   }
 }
 

@@ -21,8 +21,23 @@ export interface CertificateFacts {
 
 /** Events of dialling: name lookup, TCP, TLS, greeting. Durations `ms` are milliseconds. */
 export type ConnectionEvent =
-  | { protocol: Protocol; kind: 'dns'; host: string; addresses: string[]; /** The host is an address literal: no lookup. */ literal: boolean; ms: number }
-  | { protocol: Protocol; kind: 'tcp'; address: string; port: number; ok: boolean; /** errno code of a failed attempt (`ECONNREFUSED`, `ETIMEDOUT`). */ error?: string; ms: number }
+  | {
+      protocol: Protocol;
+      kind: 'dns';
+      host: string;
+      addresses: string[];
+      /** The host is an address literal: no lookup. */ literal: boolean;
+      ms: number;
+    }
+  | {
+      protocol: Protocol;
+      kind: 'tcp';
+      address: string;
+      port: number;
+      ok: boolean;
+      /** errno code of a failed attempt (`ECONNREFUSED`, `ETIMEDOUT`). */ error?: string;
+      ms: number;
+    }
   | {
       protocol: Protocol;
       kind: 'tls';

@@ -38,10 +38,23 @@ export interface HttpGetResult {
  * @throws ApiError with `step`: the resolver's (`dns_not_found`, `destination_not_allowed`) and
  *   the transport errors of {@link httpCall} — callers treat all as "no answer here".
  */
-export async function httpGet(url: URL, ctx: HttpGetContext, timeoutMs: number, maxBytes = 256 * 1024, step: Step = 'detect'): Promise<HttpGetResult> {
-  const answer = await httpCall({
-    url, method: 'GET', step, timeoutMs, maxBytes,
-    headers: { accept: 'application/xml, text/xml;q=0.9, */*;q=0.1' },
-  }, ctx);
+export async function httpGet(
+  url: URL,
+  ctx: HttpGetContext,
+  timeoutMs: number,
+  maxBytes = 256 * 1024,
+  step: Step = 'detect',
+): Promise<HttpGetResult> {
+  const answer = await httpCall(
+    {
+      url,
+      method: 'GET',
+      step,
+      timeoutMs,
+      maxBytes,
+      headers: { accept: 'application/xml, text/xml;q=0.9, */*;q=0.1' },
+    },
+    ctx,
+  );
   return { status: answer.status, body: answer.body, contentType: String(answer.headers['content-type'] ?? '') };
 }

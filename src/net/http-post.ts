@@ -12,10 +12,25 @@ import type { HttpGetContext } from './http-get.ts';
  * @throws ApiError with step `webhook` (`destination_not_allowed` for a non-https URL,
  *   `dns_not_found`, `connect_refused`, `connect_timeout`, `certificate_invalid`, …).
  */
-export async function httpsPost(url: URL, body: string, headers: Record<string, string>, ctx: HttpGetContext, timeoutMs: number): Promise<number> {
-  const answer = await httpsCall({
-    url, method: 'POST', body, step: 'webhook', timeoutMs, maxBytes: 64 * 1024, statusOnly: true,
-    headers: { 'content-type': 'application/json', ...headers },
-  }, ctx);
+export async function httpsPost(
+  url: URL,
+  body: string,
+  headers: Record<string, string>,
+  ctx: HttpGetContext,
+  timeoutMs: number,
+): Promise<number> {
+  const answer = await httpsCall(
+    {
+      url,
+      method: 'POST',
+      body,
+      step: 'webhook',
+      timeoutMs,
+      maxBytes: 64 * 1024,
+      statusOnly: true,
+      headers: { 'content-type': 'application/json', ...headers },
+    },
+    ctx,
+  );
   return answer.status;
 }

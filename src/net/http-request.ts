@@ -52,7 +52,10 @@ const OPEN = 'latchkeyOpen';
 export function keptConnectionAgent(): HttpsAgent {
   const agent = new HttpsAgent({ keepAlive: true, maxSockets: 1 });
   // Agent#createSocket passes the request's options here, and takes the socket from the callback.
-  (agent as unknown as { createConnection: unknown }).createConnection = (options: Record<string, unknown>, callback: (err: Error | null, socket?: Socket) => void) => {
+  (agent as unknown as { createConnection: unknown }).createConnection = (
+    options: Record<string, unknown>,
+    callback: (err: Error | null, socket?: Socket) => void,
+  ) => {
     (options[OPEN] as Opener)(callback);
     return undefined;
   };
@@ -65,7 +68,8 @@ export function keptConnectionAgent(): HttpsAgent {
  * @throws ApiError `destination_not_allowed` for a non-https URL, and those of {@link httpCall}.
  */
 export async function httpsCall(call: HttpsCall, ctx: HttpGetContext): Promise<HttpsAnswer> {
-  if (call.url.protocol !== 'https:') throw new ApiError('destination_not_allowed', { step: call.step, internal: `only https URLs are dialled (${call.url.protocol})` });
+  if (call.url.protocol !== 'https:')
+    throw new ApiError('destination_not_allowed', { step: call.step, internal: `only https URLs are dialled (${call.url.protocol})` });
   return httpCall(call, ctx);
 }
 
@@ -93,7 +97,9 @@ export async function httpCall(call: HttpsCall, ctx: HttpGetContext): Promise<Ht
   const literal = ipLiteral(url.hostname);
   const open = async (): Promise<Socket> => {
     const { socket, address } = await connectFirst(addresses, port, {
-      timeoutMs: call.timeoutMs, step, signal: ending.signal,
+      timeoutMs: call.timeoutMs,
+      step,
+      signal: ending.signal,
       describe: {
         connect_refused: `The server at ${where} refused the connection.`,
         connect_timeout: `The connection to ${where} timed out.`,
@@ -105,10 +111,18 @@ export async function httpCall(call: HttpsCall, ctx: HttpGetContext): Promise<Ht
     if (!secure) return socket;
     const onAbort = () => socket.destroy();
     ending.signal.addEventListener('abort', onAbort, { once: true });
-    const tls = startTls({
-      address, port, servername: literal ? undefined : url.hostname.replace(/\.$/, ''), host: literal ?? url.hostname,
-      secureContext: ctx.secureContext, timeoutMs: call.timeoutMs, step,
-    }, socket);
+    const tls = startTls(
+      {
+        address,
+        port,
+        servername: literal ? undefined : url.hostname.replace(/\.$/, ''),
+        host: literal ?? url.hostname,
+        secureContext: ctx.secureContext,
+        timeoutMs: call.timeoutMs,
+        step,
+      },
+      socket,
+    );
     try {
       return await tls.ready;
     } catch (err) {
@@ -119,13 +133,27 @@ export async function httpCall(call: HttpsCall, ctx: HttpGetContext): Promise<Ht
       ending.signal.removeEventListener('abort', onAbort);
     }
   };
-  const opener: Opener = (callback) => { open().then((s) => callback(null, s), (err: Error) => callback(err)); };
+  const opener: Opener = (callback) => {
+    open().then(
+      (s) => callback(null, s),
+      (err: Error) => callback(err),
+    );
+  };
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'user-agent': 'Latchkey', ...(call.headers ?? {}) };
     if (call.body !== undefined) headers['content-length'] = String(Buffer.byteLength(call.body));
     const options = {
-      method: call.method, headers, [OPEN]: opener,
-      ...(call.agent ? { agent: call.agent } : { createConnection: (_o: unknown, cb: (err: Error | null, socket?: Socket) => void) => { opener(cb); return undefined; } }),
+      method: call.method,
+      headers,
+      [OPEN]: opener,
+      ...(call.agent
+        ? { agent: call.agent }
+        : {
+            createConnection: (_o: unknown, cb: (err: Error | null, socket?: Socket) => void) => {
+              opener(cb);
+              return undefined;
+            },
+          }),
     };
     const req = (secure ? httpsRequest : httpRequest)(url, options as Parameters<typeof httpsRequest>[1], (res) => {
       const chunks: Buffer[] = [];
@@ -134,7 +162,12 @@ export async function httpCall(call: HttpsCall, ctx: HttpGetContext): Promise<Ht
         if (settled) return;
         settled = true;
         finish();
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, headersDistinct: res.headersDistinct, body: Buffer.concat(chunks).toString('utf8') });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          headersDistinct: res.headersDistinct,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
       };
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
@@ -171,11 +204,18 @@ export async function httpCall(call: HttpsCall, ctx: HttpGetContext): Promise<Ht
     };
     if (call.signal?.aborted) queueMicrotask(onAbort);
     else call.signal?.addEventListener('abort', onAbort, { once: true });
-    req.on('socket', (socket) => { guardSocket(socket); });
+    req.on('socket', (socket) => {
+      guardSocket(socket);
+    });
     const timer = setTimeout(() => {
-      fail(connected
-        ? new ApiError('response_timeout', { step, message: `The server at ${where} did not answer within ${Math.round(call.timeoutMs / 1000)} s.` })
-        : new ApiError('connect_timeout', { step, addressesTried: [where], message: `The connection to ${where} timed out.` }));
+      fail(
+        connected
+          ? new ApiError('response_timeout', {
+              step,
+              message: `The server at ${where} did not answer within ${Math.round(call.timeoutMs / 1000)} s.`,
+            })
+          : new ApiError('connect_timeout', { step, addressesTried: [where], message: `The connection to ${where} timed out.` }),
+      );
       req.destroy();
     }, call.timeoutMs);
     req.on('error', (err: NodeJS.ErrnoException) => fail(err instanceof ApiError ? err : transportError(err, step, where, connected)));
@@ -186,9 +226,17 @@ export async function httpCall(call: HttpsCall, ctx: HttpGetContext): Promise<Ht
 /** A transport failure (socket, TLS) after the connection was made, as the catalogue names it. */
 function transportError(err: NodeJS.ErrnoException, step: Step, where: string, connected: boolean): ApiError {
   const code = err.code ?? '';
-  if (code === 'ECONNREFUSED') return new ApiError('connect_refused', { step, addressesTried: [where], message: `The server at ${where} refused the connection.`, cause: err });
-  if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH') return new ApiError('network_unreachable', { step, addressesTried: [where], cause: err });
-  if (code === 'ETIMEDOUT') return new ApiError(connected ? 'response_timeout' : 'connect_timeout', { step, addressesTried: [where], cause: err });
+  if (code === 'ECONNREFUSED')
+    return new ApiError('connect_refused', {
+      step,
+      addressesTried: [where],
+      message: `The server at ${where} refused the connection.`,
+      cause: err,
+    });
+  if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
+    return new ApiError('network_unreachable', { step, addressesTried: [where], cause: err });
+  if (code === 'ETIMEDOUT')
+    return new ApiError(connected ? 'response_timeout' : 'connect_timeout', { step, addressesTried: [where], cause: err });
   if (/^(ERR_SSL|ERR_TLS|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|ERR_TLS_CERT)/.test(code) || /certificate|altnames/i.test(err.message)) {
     const e = classifyTlsError(err, step);
     return e.reason === 'tls_mismatch'

@@ -35,9 +35,17 @@ export function createResolver(servers: readonly string[], step: Step = 'imap.co
       if (err instanceof ApiError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ETIMEOUT' || code === 'EAI_AGAIN' || code === 'ECONNREFUSED' || code === 'ESERVFAIL') {
-        throw new ApiError('dns_not_found', { step: s, message: `The name ${host} could not be looked up right now (DNS did not answer). Please try again.`, cause: err });
+        throw new ApiError('dns_not_found', {
+          step: s,
+          message: `The name ${host} could not be looked up right now (DNS did not answer). Please try again.`,
+          cause: err,
+        });
       }
-      throw new ApiError('dns_not_found', { step: s, message: `The server name ${host} could not be found. Check the host name.`, cause: err });
+      throw new ApiError('dns_not_found', {
+        step: s,
+        message: `The server name ${host} could not be found. Check the host name.`,
+        cause: err,
+      });
     }
   };
 }
@@ -51,13 +59,17 @@ export function ipLiteral(host: string): string | undefined {
   const bare = host.replace(/^\[(.*)\]$/, '$1');
   if (isIP(bare)) return bare.toLowerCase();
   if (!/^(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]+|[0-9]+)){0,3}$/i.test(bare)) return undefined;
-  const parts = bare.split('.').map((p) => (/^0x/i.test(p) ? parseInt(p, 16) : /^0[0-7]+$/.test(p) ? parseInt(p, 8) : /^[0-9]+$/.test(p) ? parseInt(p, 10) : NaN));
+  const parts = bare
+    .split('.')
+    .map((p) => (/^0x/i.test(p) ? parseInt(p, 16) : /^0[0-7]+$/.test(p) ? parseInt(p, 8) : /^[0-9]+$/.test(p) ? parseInt(p, 10) : NaN));
   if (parts.some((n) => !Number.isFinite(n))) return undefined;
   const last = parts.pop()!;
   const maxLast = 2 ** (8 * (4 - parts.length)) - 1;
   if (parts.some((n) => n > 255) || last > maxLast) return undefined;
   let value = 0;
-  parts.forEach((n, i) => { value += n * 2 ** (8 * (3 - i)); });
+  parts.forEach((n, i) => {
+    value += n * 2 ** (8 * (3 - i));
+  });
   value += last;
   return [24, 16, 8, 0].map((s) => Math.floor(value / 2 ** s) % 256).join('.');
 }

@@ -1,4 +1,12 @@
-import { checkServerIdentity, connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
+import {
+  checkServerIdentity,
+  connect as tlsConnect,
+  createSecureContext,
+  rootCertificates,
+  type PeerCertificate,
+  type SecureContext,
+  type TLSSocket,
+} from 'node:tls';
 import type { Socket } from 'node:net';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import { guardSocket } from './connect.ts';
@@ -36,18 +44,23 @@ export interface TlsTarget {
  * names which), `tls_mismatch` (the peer does not speak TLS), `connection_closed`, `response_timeout`.
  */
 export function startTls(target: TlsTarget, plain?: Socket): { socket: TLSSocket; ready: Promise<TLSSocket> } {
-  const socket = guardSocket(tlsConnect({
-    // `host` is what Node checks the certificate against when no servername is sent (an IP
-    // literal): without it Node falls back to "localhost" and refuses valid IP certificates.
-    ...(plain ? { socket: plain, host: target.host } : { host: target.address, port: target.port }),
-    ...(target.servername ? { servername: target.servername } : {}),
-    secureContext: target.secureContext,
-    // Verified below, by hand, so the error can say precisely what is wrong with the certificate.
-    rejectUnauthorized: false,
-  }));
+  const socket = guardSocket(
+    tlsConnect({
+      // `host` is what Node checks the certificate against when no servername is sent (an IP
+      // literal): without it Node falls back to "localhost" and refuses valid IP certificates.
+      ...(plain ? { socket: plain, host: target.host } : { host: target.address, port: target.port }),
+      ...(target.servername ? { servername: target.servername } : {}),
+      secureContext: target.secureContext,
+      // Verified below, by hand, so the error can say precisely what is wrong with the certificate.
+      rejectUnauthorized: false,
+    }),
+  );
   const started = performance.now();
   const ready = new Promise<TLSSocket>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new ApiError('response_timeout', { step: target.step, message: 'The TLS handshake with the server timed out.' })), target.timeoutMs);
+    const timer = setTimeout(
+      () => fail(new ApiError('response_timeout', { step: target.step, message: 'The TLS handshake with the server timed out.' })),
+      target.timeoutMs,
+    );
     let reported = false;
     const fail = (err: ApiError) => {
       if (!reported) observe(target, socket, started, err.message, false);
@@ -76,7 +89,17 @@ export function startTls(target: TlsTarget, plain?: Socket): { socket: TLSSocket
 function observe(target: TlsTarget, socket: TLSSocket, started: number, problem: string | undefined, completed: boolean): void {
   if (!target.observer) return;
   const protocol = target.step.split('.')[0] as Protocol;
-  target.observer.onEvent(handshakeEvent(socket, { protocol, mode: target.observer.mode, servername: target.servername, certName: target.servername ?? target.host, started, problem, completed }));
+  target.observer.onEvent(
+    handshakeEvent(socket, {
+      protocol,
+      mode: target.observer.mode,
+      servername: target.servername,
+      certName: target.servername ?? target.host,
+      started,
+      problem,
+      completed,
+    }),
+  );
 }
 
 /**
@@ -86,7 +109,15 @@ function observe(target: TlsTarget, socket: TLSSocket, started: number, problem:
  */
 export function handshakeEvent(
   socket: TLSSocket,
-  o: { protocol: Protocol; mode: 'implicit' | 'starttls'; servername: string | undefined; certName: string; started: number; problem: string | undefined; completed: boolean },
+  o: {
+    protocol: Protocol;
+    mode: 'implicit' | 'starttls';
+    servername: string | undefined;
+    certName: string;
+    started: number;
+    problem: string | undefined;
+    completed: boolean;
+  },
 ): ConnectionEvent {
   // A handshake that broke off negotiated nothing and may have seen no certificate.
   const cert = o.completed ? socket.getPeerCertificate() : undefined;
@@ -99,7 +130,9 @@ export function handshakeEvent(
     ...(o.completed ? { version: socket.getProtocol() ?? undefined, cipher: socket.getCipher()?.name } : {}),
     servername: o.servername,
     certName: o.certName,
-    ...(cert && hasCert ? { trusted: socket.authorized, nameMatches: !checkServerIdentity(o.certName, cert), certificate: certificateFacts(cert) } : {}),
+    ...(cert && hasCert
+      ? { trusted: socket.authorized, nameMatches: !checkServerIdentity(o.certName, cert), certificate: certificateFacts(cert) }
+      : {}),
     ...(o.problem ? { problem: o.problem } : {}),
     ms: since(o.started),
   };
@@ -107,13 +140,19 @@ export function handshakeEvent(
 
 /** Subject, issuer, validity, names and fingerprint of a peer certificate, for people to read. */
 export function certificateFacts(cert: PeerCertificate): CertificateFacts {
-  const dn = (o: object | undefined) => Object.entries(o ?? {}).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`).join(', ');
+  const dn = (o: object | undefined) =>
+    Object.entries(o ?? {})
+      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`)
+      .join(', ');
   return {
     subject: dn(cert.subject),
     issuer: dn(cert.issuer),
     validFrom: cert.valid_from,
     validTo: cert.valid_to,
-    altNames: (cert.subjectaltname ?? '').split(',').map((s) => s.trim().replace(/^(DNS|IP Address):/, '')).filter(Boolean),
+    altNames: (cert.subjectaltname ?? '')
+      .split(',')
+      .map((s) => s.trim().replace(/^(DNS|IP Address):/, ''))
+      .filter(Boolean),
     fingerprint256: cert.fingerprint256,
   };
 }
@@ -130,7 +169,10 @@ function certificateProblem(socket: TLSSocket, name: string): string | undefined
 }
 
 function certNames(cert: PeerCertificate): string {
-  const sans = (cert.subjectaltname ?? '').split(',').map((s) => s.trim().replace(/^(DNS|IP Address):/, '')).filter(Boolean);
+  const sans = (cert.subjectaltname ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/^(DNS|IP Address):/, ''))
+    .filter(Boolean);
   return sans.length ? sans.join(', ') : String(cert.subject?.CN ?? 'another name');
 }
 
@@ -148,26 +190,39 @@ function describeCertCode(code: string, cert?: PeerCertificate): string {
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
       return 'The server’s certificate was issued by an unknown certificate authority. If the server uses a private CA, the Latchkey operator can trust it with LATCHKEY_TLS_CA_FILE.';
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return cert ? `The server’s certificate is for ${certNames(cert)}, not this host.` : 'The server’s certificate is for another host name.';
+      return cert
+        ? `The server’s certificate is for ${certNames(cert)}, not this host.`
+        : 'The server’s certificate is for another host name.';
     default:
       return `The server’s certificate could not be verified (${code || 'unknown reason'}).`;
   }
 }
 
 const CERT_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_REVOKED', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
 ]);
 
 /** Maps a Node/OpenSSL TLS failure to the catalogue (used also for errors raised inside libraries). */
 export function classifyTlsError(err: NodeJS.ErrnoException & { cert?: PeerCertificate }, step: Step): ApiError {
   const code = err.code ?? '';
   if (CERT_CODES.has(code)) return new ApiError('certificate_invalid', { step, message: describeCertCode(code, err.cert), cause: err });
-  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|UNKNOWN_PROTOCOL|HTTP_REQUEST|RECORD_LAYER|unexpected eof/i.test(`${code} ${err.message}`)) {
+  if (
+    /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|UNKNOWN_PROTOCOL|HTTP_REQUEST|RECORD_LAYER|unexpected eof/i.test(`${code} ${err.message}`)
+  ) {
     return new ApiError('tls_mismatch', {
       step,
-      message: 'The server did not answer with TLS: this port probably expects STARTTLS (or no encryption). Use STARTTLS, or the SSL/TLS port (993 for IMAP, 465 for SMTP).',
+      message:
+        'The server did not answer with TLS: this port probably expects STARTTLS (or no encryption). Use STARTTLS, or the SSL/TLS port (993 for IMAP, 465 for SMTP).',
       cause: err,
     });
   }

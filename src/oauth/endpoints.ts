@@ -18,12 +18,22 @@ export const MICROSOFT_TOKEN_URL = 'https://login.microsoftonline.com/common/oau
  * OAuth"): IMAP and SMTP AUTH for the Outlook resource, plus `openid email` so the answer carries
  * an ID token naming the account, and `offline_access` to keep the refresh token.
  */
-export const MICROSOFT_MAIL_SCOPES = ['https://outlook.office.com/IMAP.AccessAsUser.All', 'https://outlook.office.com/SMTP.Send', 'openid', 'email', 'offline_access'];
+export const MICROSOFT_MAIL_SCOPES = [
+  'https://outlook.office.com/IMAP.AccessAsUser.All',
+  'https://outlook.office.com/SMTP.Send',
+  'openid',
+  'email',
+  'offline_access',
+];
 /**
  * Audiences an Outlook IMAP/SMTP access token may carry: the resource of the scopes above (also
  * under its office365 name) and Exchange Online's application id.
  */
-export const MICROSOFT_MAIL_AUDIENCES = ['https://outlook.office.com', 'https://outlook.office365.com', '00000002-0000-0ff1-ce00-000000000000'];
+export const MICROSOFT_MAIL_AUDIENCES = [
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  '00000002-0000-0ff1-ce00-000000000000',
+];
 
 export interface OAuthEndpoints {
   platform: OAuthPlatform;
@@ -36,7 +46,11 @@ export interface OAuthEndpoints {
  * The endpoints in force for a platform: the `LATCHKEY_*_URL` override, else the provider table's
  * `oauth` entry (`LATCHKEY_PROVIDERS_FILE`), else the real Google / Microsoft endpoint.
  */
-export function oauthEndpoints(platform: OAuthPlatform, config: Pick<Config, 'oauthEndpoints'>, entry: ProviderEntry | undefined): OAuthEndpoints {
+export function oauthEndpoints(
+  platform: OAuthPlatform,
+  config: Pick<Config, 'oauthEndpoints'>,
+  entry: ProviderEntry | undefined,
+): OAuthEndpoints {
   const o = config.oauthEndpoints;
   if (platform === 'google') {
     return {

@@ -47,14 +47,18 @@ export async function mintMailToken(
 ): Promise<MailToken> {
   onStep?.('oauth.refresh');
   const microsoft = endpoints.platform === 'microsoft';
-  const tokens = await refreshAccessToken({
-    tokenUrl: endpoints.tokenUrl,
-    clientId: creds.clientId,
-    clientSecret: creds.clientSecret,
-    refreshToken: creds.refreshToken,
-    ...(creds.redirectUri ? { redirectUri: creds.redirectUri } : {}),
-    ...(microsoft ? { scope: MICROSOFT_MAIL_SCOPES.join(' ') } : {}),
-  }, ctx, timeoutMs);
+  const tokens = await refreshAccessToken(
+    {
+      tokenUrl: endpoints.tokenUrl,
+      clientId: creds.clientId,
+      clientSecret: creds.clientSecret,
+      refreshToken: creds.refreshToken,
+      ...(creds.redirectUri ? { redirectUri: creds.redirectUri } : {}),
+      ...(microsoft ? { scope: MICROSOFT_MAIL_SCOPES.join(' ') } : {}),
+    },
+    ctx,
+    timeoutMs,
+  );
   const wanted = email.trim().toLowerCase();
   let account: string | undefined;
   if (microsoft) {
@@ -71,8 +75,9 @@ export async function mintMailToken(
     // a readable JWT, names its user itself (Microsoft access token claims: upn, unique_name,
     // preferred_username, email); otherwise a token for one mailbox would pass for any address.
     const at = id ? undefined : jwtClaims(tokens.accessToken);
-    const named = [id?.email, id?.preferred_username, id?.upn, at?.upn, at?.preferred_username, at?.unique_name, at?.email]
-      .find((v): v is string => typeof v === 'string' && v.includes('@'));
+    const named = [id?.email, id?.preferred_username, id?.upn, at?.upn, at?.preferred_username, at?.unique_name, at?.email].find(
+      (v): v is string => typeof v === 'string' && v.includes('@'),
+    );
     account = named?.trim().toLowerCase();
   } else {
     onStep?.('oauth.userinfo');

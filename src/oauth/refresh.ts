@@ -40,28 +40,51 @@ export interface TokenSet {
  *   1*VSCHAR), and the transport errors of
  *   net/http-request.ts (502 / 504 / 422).
  */
-export async function refreshAccessToken(grant: RefreshGrant, ctx: HttpGetContext & { signal?: AbortSignal }, timeoutMs: number): Promise<TokenSet> {
+export async function refreshAccessToken(
+  grant: RefreshGrant,
+  ctx: HttpGetContext & { signal?: AbortSignal },
+  timeoutMs: number,
+): Promise<TokenSet> {
   const step = 'oauth.refresh' as const;
-  const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: grant.refreshToken, client_id: grant.clientId, client_secret: grant.clientSecret });
+  const form = new URLSearchParams({
+    grant_type: 'refresh_token',
+    refresh_token: grant.refreshToken,
+    client_id: grant.clientId,
+    client_secret: grant.clientSecret,
+  });
   if (grant.redirectUri) form.set('redirect_uri', grant.redirectUri);
   if (grant.scope) form.set('scope', grant.scope);
-  const answer = await httpsCall({
-    url: grant.tokenUrl,
-    method: 'POST',
-    step,
-    timeoutMs,
-    maxBytes: 64 * 1024,
-    ...(ctx.signal ? { signal: ctx.signal } : {}),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: form.toString(),
-  }, ctx);
+  const answer = await httpsCall(
+    {
+      url: grant.tokenUrl,
+      method: 'POST',
+      step,
+      timeoutMs,
+      maxBytes: 64 * 1024,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: form.toString(),
+    },
+    ctx,
+  );
   const secrets = [grant.refreshToken, grant.clientSecret];
   const json = parseJson(answer.body);
   const where = grant.tokenUrl.host;
   // RFC 6749 Appendix A.12: access-token = 1*VSCHAR (%x20-7E). Anything else cannot travel in
   // an Authorization header (Node throws on CR, LF or non-ASCII) and is not a token.
-  if (answer.status === 200 && json && typeof json.access_token === 'string' && json.access_token && !/^[\x20-\x7e]+$/.test(json.access_token)) {
-    return Promise.reject(new ApiError('protocol_error', { step, message: `The token endpoint at ${where} answered an access token with characters RFC 6749 does not allow.` }));
+  if (
+    answer.status === 200 &&
+    json &&
+    typeof json.access_token === 'string' &&
+    json.access_token &&
+    !/^[\x20-\x7e]+$/.test(json.access_token)
+  ) {
+    return Promise.reject(
+      new ApiError('protocol_error', {
+        step,
+        message: `The token endpoint at ${where} answered an access token with characters RFC 6749 does not allow.`,
+      }),
+    );
   }
   if (answer.status === 200 && json && typeof json.access_token === 'string' && json.access_token) {
     return {
@@ -79,22 +102,45 @@ export async function refreshAccessToken(grant: RefreshGrant, ctx: HttpGetContex
     case 'invalid_grant':
       return Promise.reject(new ApiError('refresh_token_revoked', { step, serverError }));
     case 'invalid_scope':
-      return Promise.reject(new ApiError('refresh_token_revoked', {
-        step,
-        serverError,
-        message: 'The refresh token was not granted the scopes Latchkey needs (mail access and the account’s address): the user must sign in again and consent to them.',
-      }));
+      return Promise.reject(
+        new ApiError('refresh_token_revoked', {
+          step,
+          serverError,
+          message:
+            'The refresh token was not granted the scopes Latchkey needs (mail access and the account’s address): the user must sign in again and consent to them.',
+        }),
+      );
     case 'invalid_client':
     case 'unauthorized_client':
       return Promise.reject(new ApiError('oauth_client_invalid', { step, serverError }));
     case 'temporarily_unavailable':
-      return Promise.reject(new ApiError('provider_unavailable', { step, serverError, retryAfter: 60, message: `The token endpoint at ${where} is temporarily unavailable. Please try again later.` }));
+      return Promise.reject(
+        new ApiError('provider_unavailable', {
+          step,
+          serverError,
+          retryAfter: 60,
+          message: `The token endpoint at ${where} is temporarily unavailable. Please try again later.`,
+        }),
+      );
   }
   if (answer.status >= 500 || answer.status === 429) {
-    return Promise.reject(new ApiError('provider_unavailable', { step, serverError, retryAfter: 60, message: `The token endpoint at ${where} answered HTTP ${answer.status}. Please try again later.` }));
+    return Promise.reject(
+      new ApiError('provider_unavailable', {
+        step,
+        serverError,
+        retryAfter: 60,
+        message: `The token endpoint at ${where} answered HTTP ${answer.status}. Please try again later.`,
+      }),
+    );
   }
   if (answer.status === 401) return Promise.reject(new ApiError('oauth_client_invalid', { step, serverError }));
-  return Promise.reject(new ApiError('protocol_error', { step, serverError, message: `The token endpoint at ${where} did not answer with an access token (HTTP ${answer.status}).` }));
+  return Promise.reject(
+    new ApiError('protocol_error', {
+      step,
+      serverError,
+      message: `The token endpoint at ${where} did not answer with an access token (HTTP ${answer.status}).`,
+    }),
+  );
 }
 
 function parseJson(text: string): Record<string, unknown> | undefined {

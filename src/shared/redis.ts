@@ -27,7 +27,9 @@ export function connectRedis(url: string, log: Logger): Redis {
     if (err.message !== last) log.warn({ redis_error: err.message, errno: (err as NodeJS.ErrnoException).code }, 'redis unavailable'); // not `err.code`: `*.code` is redacted (one-time codes)
     last = err.message;
   });
-  client.on('ready', () => { last = ''; });
+  client.on('ready', () => {
+    last = '';
+  });
   // A ready connection whose server stopped answering (hung, paused, partitioned) would make
   // every command wait out commandTimeout, several per authorize: the first timed-out command
   // drops the connection instead, so the next commands fail at once (not ready, no offline

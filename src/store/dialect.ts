@@ -42,10 +42,15 @@ export const DIALECTS: Record<DialectName, DialectCaps> = {
     // every pooled one busy, in time), and a query on a client whose connection broke ("Client has
     // encountered a connection error and is not queryable").
     isUnavailable: (err) =>
-      /^(08|57P0)/.test(code(err)) || code(err) === '53300' || code(err) === '3D000' ||
+      /^(08|57P0)/.test(code(err)) ||
+      code(err) === '53300' ||
+      code(err) === '3D000' ||
       (code(err) === '55000' && /not currently accepting connections/i.test(String((err as Error).message))) ||
       /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(code(err)) ||
-      (!code(err) && /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/i.test(String((err as Error | null)?.message ?? ''))),
+      (!code(err) &&
+        /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/i.test(
+          String((err as Error | null)?.message ?? ''),
+        )),
     sharedAcrossHosts: true,
   },
 };

@@ -8,18 +8,38 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** The API-key half of KyselyStore (store.ts documents each operation). Times are Unix seconds. */
 export const apiKeyQueries = {
   async create(db: Db, k: ApiKey): Promise<void> {
-    await db.insertInto('api_keys').values({
-      id: k.id, client_id: k.clientId, key_hash: k.keyHash, hint: k.hint, name: k.name,
-      created_at: k.createdAt, expires_at: k.expiresAt, revoked_at: k.revokedAt,
-    }).execute();
+    await db
+      .insertInto('api_keys')
+      .values({
+        id: k.id,
+        client_id: k.clientId,
+        key_hash: k.keyHash,
+        hint: k.hint,
+        name: k.name,
+        created_at: k.createdAt,
+        expires_at: k.expiresAt,
+        revoked_at: k.revokedAt,
+      })
+      .execute();
   },
   async list(db: Db, clientId: string): Promise<ApiKey[]> {
-    const rows = await db.selectFrom('api_keys').selectAll().where('client_id', '=', clientId).orderBy('created_at').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('client_id', '=', clientId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toApiKey);
   },
   async revoke(db: Db, clientId: string, id: string, now: number): Promise<boolean> {
-    const r = await db.updateTable('api_keys').set({ revoked_at: now })
-      .where('client_id', '=', clientId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    const r = await db
+      .updateTable('api_keys')
+      .set({ revoked_at: now })
+      .where('client_id', '=', clientId)
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },
   /** The key with this hash and its application, revoked or expired or not: the caller decides. */
@@ -34,7 +54,13 @@ export const apiKeyQueries = {
 function toApiKey(r: Database['api_keys']): ApiKey {
   const n = (v: number | null) => (v === null ? null : Number(v));
   return {
-    id: r.id, clientId: r.client_id, keyHash: r.key_hash, hint: r.hint, name: r.name,
-    createdAt: Number(r.created_at), expiresAt: n(r.expires_at), revokedAt: n(r.revoked_at),
+    id: r.id,
+    clientId: r.client_id,
+    keyHash: r.key_hash,
+    hint: r.hint,
+    name: r.name,
+    createdAt: Number(r.created_at),
+    expiresAt: n(r.expires_at),
+    revokedAt: n(r.revoked_at),
   };
 }

@@ -11,13 +11,17 @@ export const healthQueries = {
    * row affected.
    */
   async claim(db: Db, accountId: string, nowMs: number, untilMs: number): Promise<boolean> {
-    const r = await db.insertInto('health_schedule').values({ account_id: accountId, next_at: untilMs })
+    const r = await db
+      .insertInto('health_schedule')
+      .values({ account_id: accountId, next_at: untilMs })
       .onConflict((oc) => oc.column('account_id').doUpdateSet({ next_at: untilMs }).where('health_schedule.next_at', '<=', nowMs))
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
   },
   async schedule(db: Db, accountId: string, atMs: number): Promise<void> {
-    await db.insertInto('health_schedule').values({ account_id: accountId, next_at: atMs })
+    await db
+      .insertInto('health_schedule')
+      .values({ account_id: accountId, next_at: atMs })
       .onConflict((oc) => oc.column('account_id').doUpdateSet({ next_at: atMs }))
       .execute();
   },

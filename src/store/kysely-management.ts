@@ -10,7 +10,11 @@ type Db = Kysely<Database> | Transaction<Database>;
  * account changes, token revocation, and the account pages the health check walks.
  */
 export const managementQueries = {
-  async updateApplication(db: Db, clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null; credentialsRelease?: boolean }): Promise<Application | undefined> {
+  async updateApplication(
+    db: Db,
+    clientId: string,
+    changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null; credentialsRelease?: boolean },
+  ): Promise<Application | undefined> {
     const set: Partial<Database['applications']> = {};
     if (changes.name !== undefined) set.name = changes.name;
     if (changes.iconUrl !== undefined) set.icon_url = changes.iconUrl;
@@ -50,14 +54,23 @@ export const managementQueries = {
   },
 
   async revokeAccountTokens(db: Db, accountId: string, now: number, keepHash?: string): Promise<number> {
-    let q = db.updateTable('access_tokens').set({ revoked_at: now, updated_at: now }).where('account_id', '=', accountId).where('revoked_at', 'is', null);
+    let q = db
+      .updateTable('access_tokens')
+      .set({ revoked_at: now, updated_at: now })
+      .where('account_id', '=', accountId)
+      .where('revoked_at', 'is', null);
     if (keepHash !== undefined) q = q.where('token_hash', '!=', keepHash);
     const r = await q.executeTakeFirst();
     return Number(r.numUpdatedRows);
   },
 
   async revokeToken(db: Db, tokenHash: string, now: number): Promise<boolean> {
-    const r = await db.updateTable('access_tokens').set({ revoked_at: now, updated_at: now }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+    const r = await db
+      .updateTable('access_tokens')
+      .set({ revoked_at: now, updated_at: now })
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },
 
@@ -72,7 +85,8 @@ export const managementQueries = {
       if (!q.providers.length) return [];
       sel = sel.where('provider', 'in', q.providers);
     }
-    if (q.syncState) sel = 'is' in q.syncState ? sel.where('sync_state', '=', q.syncState.is) : sel.where('sync_state', '!=', q.syncState.isNot);
+    if (q.syncState)
+      sel = 'is' in q.syncState ? sel.where('sync_state', '=', q.syncState.is) : sel.where('sync_state', '!=', q.syncState.isNot);
     if (q.emailKey !== undefined) sel = sel.where('email_key', '=', q.emailKey);
     if (q.linkedSince !== undefined) sel = sel.where('linked_at', '>=', q.linkedSince);
     if (q.linkedBefore !== undefined) sel = sel.where('linked_at', '<', q.linkedBefore);
@@ -81,7 +95,12 @@ export const managementQueries = {
   },
 
   async findAccountByEmail(db: Db, clientId: string, emailKey: string): Promise<Account | undefined> {
-    const row = await db.selectFrom('accounts').selectAll().where('client_id', '=', clientId).where('email_key', '=', emailKey).executeTakeFirst();
+    const row = await db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('client_id', '=', clientId)
+      .where('email_key', '=', emailKey)
+      .executeTakeFirst();
     return row && toAccount(row);
   },
 };

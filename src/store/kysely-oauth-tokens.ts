@@ -10,8 +10,13 @@ export const oauthTokenQueries = {
   toState(r: Database['oauth_tokens']): OAuthTokenState {
     const n = (v: number | null) => (v === null ? null : Number(v));
     return {
-      envelope: r.envelope, keyVersion: r.key_version, expiresAtMs: n(r.expires_at), leaseOwner: r.lease_owner,
-      leaseUntilMs: n(r.lease_until), failedReason: r.failed_reason, failedAtMs: n(r.failed_at),
+      envelope: r.envelope,
+      keyVersion: r.key_version,
+      expiresAtMs: n(r.expires_at),
+      leaseOwner: r.lease_owner,
+      leaseUntilMs: n(r.lease_until),
+      failedReason: r.failed_reason,
+      failedAtMs: n(r.failed_at),
     };
   },
 
@@ -22,31 +27,69 @@ export const oauthTokenQueries = {
    * row affected.
    */
   async claim(db: Db, accountId: string, owner: string, nowMs: number, untilMs: number): Promise<boolean> {
-    const r = await db.insertInto('oauth_tokens')
-      .values({ account_id: accountId, envelope: null, key_version: null, expires_at: null, lease_owner: owner, lease_until: untilMs, failed_reason: null, failed_at: null })
-      .onConflict((oc) => oc.column('account_id')
-        .doUpdateSet({ lease_owner: owner, lease_until: untilMs, failed_reason: null, failed_at: null })
-        .where((eb) => eb.or([eb('oauth_tokens.lease_until', 'is', null), eb('oauth_tokens.lease_until', '<=', nowMs)])))
+    const r = await db
+      .insertInto('oauth_tokens')
+      .values({
+        account_id: accountId,
+        envelope: null,
+        key_version: null,
+        expires_at: null,
+        lease_owner: owner,
+        lease_until: untilMs,
+        failed_reason: null,
+        failed_at: null,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('account_id')
+          .doUpdateSet({ lease_owner: owner, lease_until: untilMs, failed_reason: null, failed_at: null })
+          .where((eb) => eb.or([eb('oauth_tokens.lease_until', 'is', null), eb('oauth_tokens.lease_until', '<=', nowMs)])),
+      )
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
   },
 
   /** Runs inside the caller's transaction (KyselyStore.saveRefreshedToken). */
-  async save(db: Db, accountId: string, owner: string, token: { envelope: string; keyVersion: string; expiresAtMs: number }, rotated: CredentialRow | undefined, nowSec: number): Promise<boolean> {
-    const r = await db.updateTable('oauth_tokens')
-      .set({ envelope: token.envelope, key_version: token.keyVersion, expires_at: token.expiresAtMs, lease_owner: null, lease_until: null, failed_reason: null, failed_at: null })
-      .where('account_id', '=', accountId).where('lease_owner', '=', owner)
+  async save(
+    db: Db,
+    accountId: string,
+    owner: string,
+    token: { envelope: string; keyVersion: string; expiresAtMs: number },
+    rotated: CredentialRow | undefined,
+    nowSec: number,
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('oauth_tokens')
+      .set({
+        envelope: token.envelope,
+        key_version: token.keyVersion,
+        expires_at: token.expiresAtMs,
+        lease_owner: null,
+        lease_until: null,
+        failed_reason: null,
+        failed_at: null,
+      })
+      .where('account_id', '=', accountId)
+      .where('lease_owner', '=', owner)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return false;
     if (rotated) {
-      await db.updateTable('credentials').set({ envelope: rotated.envelope, key_version: rotated.keyVersion, updated_at: nowSec })
-        .where('account_id', '=', accountId).where('field', '=', rotated.field).execute();
+      await db
+        .updateTable('credentials')
+        .set({ envelope: rotated.envelope, key_version: rotated.keyVersion, updated_at: nowSec })
+        .where('account_id', '=', accountId)
+        .where('field', '=', rotated.field)
+        .execute();
     }
     return true;
   },
 
   async release(db: Db, accountId: string, owner: string, reason: string | null, nowMs: number): Promise<void> {
-    await db.updateTable('oauth_tokens').set({ lease_owner: null, lease_until: null, failed_reason: reason, failed_at: reason === null ? null : nowMs })
-      .where('account_id', '=', accountId).where('lease_owner', '=', owner).execute();
+    await db
+      .updateTable('oauth_tokens')
+      .set({ lease_owner: null, lease_until: null, failed_reason: reason, failed_at: reason === null ? null : nowMs })
+      .where('account_id', '=', accountId)
+      .where('lease_owner', '=', owner)
+      .execute();
   },
 };

@@ -24,7 +24,10 @@ function mapped(err: unknown, caps: DialectCaps): unknown {
 }
 
 class NormalisingDriver implements Driver {
-  constructor(private readonly inner: Driver, private readonly caps: DialectCaps) {}
+  constructor(
+    private readonly inner: Driver,
+    private readonly caps: DialectCaps,
+  ) {}
   private async wrap<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
@@ -32,20 +35,35 @@ class NormalisingDriver implements Driver {
       throw mapped(err, this.caps);
     }
   }
-  init(): Promise<void> { return this.wrap(() => this.inner.init()); }
+  init(): Promise<void> {
+    return this.wrap(() => this.inner.init());
+  }
   async acquireConnection(): Promise<DatabaseConnection> {
     const conn = await this.wrap(() => this.inner.acquireConnection());
     return new NormalisingConnection(conn, this.caps);
   }
-  beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> { return this.wrap(() => this.inner.beginTransaction((conn as NormalisingConnection).inner, settings)); }
-  commitTransaction(conn: DatabaseConnection): Promise<void> { return this.wrap(() => this.inner.commitTransaction((conn as NormalisingConnection).inner)); }
-  rollbackTransaction(conn: DatabaseConnection): Promise<void> { return this.wrap(() => this.inner.rollbackTransaction((conn as NormalisingConnection).inner)); }
-  releaseConnection(conn: DatabaseConnection): Promise<void> { return this.inner.releaseConnection((conn as NormalisingConnection).inner); }
-  destroy(): Promise<void> { return this.inner.destroy(); }
+  beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return this.wrap(() => this.inner.beginTransaction((conn as NormalisingConnection).inner, settings));
+  }
+  commitTransaction(conn: DatabaseConnection): Promise<void> {
+    return this.wrap(() => this.inner.commitTransaction((conn as NormalisingConnection).inner));
+  }
+  rollbackTransaction(conn: DatabaseConnection): Promise<void> {
+    return this.wrap(() => this.inner.rollbackTransaction((conn as NormalisingConnection).inner));
+  }
+  releaseConnection(conn: DatabaseConnection): Promise<void> {
+    return this.inner.releaseConnection((conn as NormalisingConnection).inner);
+  }
+  destroy(): Promise<void> {
+    return this.inner.destroy();
+  }
 }
 
 class NormalisingConnection implements DatabaseConnection {
-  constructor(readonly inner: DatabaseConnection, private readonly caps: DialectCaps) {}
+  constructor(
+    readonly inner: DatabaseConnection,
+    private readonly caps: DialectCaps,
+  ) {}
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
     try {
       return await this.inner.executeQuery<R>(q);

@@ -42,7 +42,10 @@ export function openStore(url: string, opts: OpenOptions = {}): Store {
       max: opts.poolSize ?? 10,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
       // int8 (bigint) columns hold ms/s timestamps and counts, all far below 2^53: read them as numbers.
-      types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      },
     });
     // An idle client losing its server (restart, failover) must not crash the process; the next
     // query gets a fresh connection. pg-pool listens only while a client is idle: a client checked
@@ -52,8 +55,15 @@ export function openStore(url: string, opts: OpenOptions = {}): Store {
     // queued query with the error → StoreUnavailable at the store's edge), and the broken client is
     // dropped by the pool when released (it is no longer `_queryable`).
     pool.on('error', () => undefined);
-    pool.on('connect', (client) => { client.on('error', () => undefined); });
-    return new KyselyStore(new Kysely<Database>({ dialect: normalisingDialect(new PostgresDialect({ pool }), DIALECTS.postgres) }), DIALECTS.postgres, undefined, pool);
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
+    return new KyselyStore(
+      new Kysely<Database>({ dialect: normalisingDialect(new PostgresDialect({ pool }), DIALECTS.postgres) }),
+      DIALECTS.postgres,
+      undefined,
+      pool,
+    );
   }
   const m = /^sqlite:(.*)$/.exec(url);
   if (!m) throw new Error(`unsupported database URL: ${redactDatabaseUrl(url)}`);
@@ -64,7 +74,10 @@ export function openStore(url: string, opts: OpenOptions = {}): Store {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  return new KyselyStore(new Kysely<Database>({ dialect: normalisingDialect(new SqliteDialect({ database: withStatementCache(sqlite) }), DIALECTS.sqlite) }), DIALECTS.sqlite);
+  return new KyselyStore(
+    new Kysely<Database>({ dialect: normalisingDialect(new SqliteDialect({ database: withStatementCache(sqlite) }), DIALECTS.sqlite) }),
+    DIALECTS.sqlite,
+  );
 }
 
 /**

@@ -1,4 +1,3 @@
-
 /** Row shapes as stored. Times are Unix seconds. JSON columns hold text. */
 export interface Database {
   applications: {

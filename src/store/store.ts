@@ -137,10 +137,7 @@ export interface NewCode {
 export type CodeBinding = { hosted: false } | { hosted: true; redirectUri?: string; codeChallenge: string | null };
 
 /** Outcome of `consumeCode`. */
-export type ConsumeResult =
-  | { status: 'consumed'; payload: string }
-  | { status: 'replayed' }
-  | { status: 'invalid' };
+export type ConsumeResult = { status: 'consumed'; payload: string } | { status: 'replayed' } | { status: 'invalid' };
 
 /**
  * A filtered page of an application's accounts (Nylas v3 `GET /v3/grants`). Absent filters do
@@ -187,9 +184,17 @@ export interface CredentialRow {
  * revoking its own token.
  */
 export const AUDIT_EVENTS = [
-  'connect.authorize', 'connect.token', 'code.replay_revoked',
-  'account.metadata_updated', 'account.deleted', 'account.downgraded', 'account.upgraded',
-  'account.tokens_revoked', 'application.updated', 'token.revoked', 'oauth.token',
+  'connect.authorize',
+  'connect.token',
+  'code.replay_revoked',
+  'account.metadata_updated',
+  'account.deleted',
+  'account.downgraded',
+  'account.upgraded',
+  'account.tokens_revoked',
+  'application.updated',
+  'token.revoked',
+  'oauth.token',
   'credentials.released',
 ] as const;
 export type AuditEventName = (typeof AUDIT_EVENTS)[number];
@@ -285,7 +290,10 @@ export interface Store {
   /** The token (revoked or not) and its account, by the token's hash. */
   findToken(tokenHash: string): Promise<{ token: AccessToken; account: Account } | undefined>;
   /** Application fields the management API may change (`PUT /a/{client_id}`); absent fields stay. */
-  updateApplication(clientId: string, changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null; credentialsRelease?: boolean }): Promise<Application | undefined>;
+  updateApplication(
+    clientId: string,
+    changes: { name?: string; iconUrl?: string | null; redirectUris?: string[]; accentColor?: string | null; credentialsRelease?: boolean },
+  ): Promise<Application | undefined>;
   /** Replaces an account's metadata. Returns the updated account, or undefined when it does not exist. */
   setAccountMetadata(accountId: string, metadata: Record<string, string>, now: number): Promise<Account | undefined>;
   /** Sets `billing_state` (`paid` / `cancelled`). Returns the updated account, or undefined. */
@@ -364,7 +372,10 @@ export interface Store {
    */
   claimDelivery(id: string, expectedNextAt: number, leaseUntil: number): Promise<boolean>;
   /** Records the outcome of one attempt. */
-  recordDelivery(id: string, outcome: Pick<Delivery, 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'failedAt' | 'lastError'>): Promise<void>;
+  recordDelivery(
+    id: string,
+    outcome: Pick<Delivery, 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'failedAt' | 'lastError'>,
+  ): Promise<void>;
   /** Every delivery of a webhook, oldest first. */
   deliveriesOf(webhookId: string): Promise<Delivery[]>;
   /** Revokes every token issued from a code (RFC 6749 §4.1.2 on replay). Returns how many. */
@@ -398,7 +409,13 @@ export interface Store {
    * refresh token's credential row) in ONE transaction: both land or neither. Returns false,
    * writing nothing, when `owner` no longer holds the lease (it expired and another node took it).
    */
-  saveRefreshedToken(accountId: string, owner: string, token: { envelope: string; keyVersion: string; expiresAtMs: number }, rotated: CredentialRow | undefined, nowSec: number): Promise<boolean>;
+  saveRefreshedToken(
+    accountId: string,
+    owner: string,
+    token: { envelope: string; keyVersion: string; expiresAtMs: number },
+    rotated: CredentialRow | undefined,
+    nowSec: number,
+  ): Promise<boolean>;
   /**
    * Ends `owner`'s lease without a new token: after a failed refresh, `failedReason` (the
    * catalogue reason) tells the callers waiting on it how it ended; null when there was nothing to do.
@@ -441,7 +458,10 @@ export class Conflict extends Error {
  * The HTTP layer answers 500 `store_unavailable` (retryable); `cause` keeps the driver's error for the log.
  */
 export class StoreUnavailable extends Error {
-  constructor(readonly dialect: string, cause: unknown) {
+  constructor(
+    readonly dialect: string,
+    cause: unknown,
+  ) {
     super(`the ${dialect} database is unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
     this.name = 'StoreUnavailable';
   }

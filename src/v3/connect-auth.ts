@@ -46,7 +46,10 @@ const SDK_CHALLENGE = /^[A-Za-z0-9+/]{86}$/;
 export function rfc7636Challenge(challenge: string): string {
   if (!SDK_CHALLENGE.test(challenge)) return challenge;
   const hex = Buffer.from(challenge, 'base64').toString('latin1');
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new ApiError('invalid_value', { message: 'code_challenge is neither BASE64URL(SHA-256(code_verifier)) (RFC 7636 S256) nor the nylas SDK’s base64 of its hex SHA-256.' });
+  if (!/^[0-9a-f]{64}$/.test(hex))
+    throw new ApiError('invalid_value', {
+      message: 'code_challenge is neither BASE64URL(SHA-256(code_verifier)) (RFC 7636 S256) nor the nylas SDK’s base64 of its hex SHA-256.',
+    });
   return Buffer.from(hex, 'hex').toString('base64url');
 }
 
@@ -56,5 +59,8 @@ export function rfc7636Challenge(challenge: string): string {
  * `urlForOAuth2PKCE` returns as `secret` and the application sends back as `codeVerifier`.
  */
 export function isV3CodeVerifier(v: unknown): v is string {
-  return typeof v === 'string' && (/^[A-Za-z0-9._~-]{43,128}$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v));
+  return (
+    typeof v === 'string' &&
+    (/^[A-Za-z0-9._~-]{43,128}$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v))
+  );
 }

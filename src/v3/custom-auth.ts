@@ -34,12 +34,24 @@ import type { Grant } from './schemas.ts';
  *   `connector_not_found` (404) for google/microsoft without a connector; `unsupported_provider`
  *   (400) for providers Latchkey does not connect; every error of `/connect/authorize`.
  */
-export async function customAuthentication(ctx: AppContext, app: Application, body: Record<string, unknown>, source: RequestSource, reauthAccountId?: string): Promise<Grant> {
+export async function customAuthentication(
+  ctx: AppContext,
+  app: Application,
+  body: Record<string, unknown>,
+  source: RequestSource,
+  reauthAccountId?: string,
+): Promise<Grant> {
   const started = ctx.now();
   const v2 = await authorizeBody(ctx, app.clientId, body, reauthAccountId);
   const { code } = await authorize(ctx, v2, source);
-  const audit = (clientId: string, outcome: string, more = {}): AuditInput =>
-    ({ event: 'connect.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
+  const audit = (clientId: string, outcome: string, more = {}): AuditInput => ({
+    event: 'connect.token',
+    clientId,
+    outcome,
+    sourceIp: source.ip,
+    durationMs: ctx.now() - started,
+    ...more,
+  });
   const account = await redeemCode(ctx, app.clientId, code, { hosted: false }, audit, { issueToken: false });
   return grantView(await ownAccount(ctx.store, app, account.id));
 }
@@ -52,11 +64,19 @@ export async function customAuthentication(ctx: AppContext, app: Application, bo
  * @throws ApiError `account_not_found` (404); `invalid_value` (400) without `settings` (Latchkey
  *   keeps the scopes a grant was connected with); every error of custom authentication.
  */
-export async function updateGrant(ctx: AppContext, app: Application, grantId: string, body: Record<string, unknown>, source: RequestSource): Promise<Grant> {
+export async function updateGrant(
+  ctx: AppContext,
+  app: Application,
+  grantId: string,
+  body: Record<string, unknown>,
+  source: RequestSource,
+): Promise<Grant> {
   const account = await ownAccount(ctx.store, app, grantId);
   const settings = body.settings;
   if (!settings || typeof settings !== 'object' || Array.isArray(settings)) {
-    throw new ApiError('invalid_value', { message: 'Send {"settings": {…}} with the grant’s new credentials: Latchkey keeps the scopes a grant was connected with.' });
+    throw new ApiError('invalid_value', {
+      message: 'Send {"settings": {…}} with the grant’s new credentials: Latchkey keeps the scopes a grant was connected with.',
+    });
   }
   const merged = { ...account.settings, ...(settings as Record<string, unknown>), email: account.emailAddress, name: account.name };
   return customAuthentication(ctx, app, { provider: v3ProviderName(account.provider), settings: merged }, source, account.id);
@@ -69,16 +89,24 @@ const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * twice). For `google` / `microsoft` the OAuth client is the application's connector
  * (connectors/connectors.ts) and the refresh token `settings.refresh_token`.
  */
-async function authorizeBody(ctx: AppContext, clientId: string, body: Record<string, unknown>, reauthAccountId: string | undefined): Promise<Record<string, unknown>> {
+async function authorizeBody(
+  ctx: AppContext,
+  clientId: string,
+  body: Record<string, unknown>,
+  reauthAccountId: string | undefined,
+): Promise<Record<string, unknown>> {
   const missing = ['provider', 'settings'].filter((k) => body[k] === undefined || body[k] === null || body[k] === '');
   if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
   if (typeof body.provider !== 'string') throw new ApiError('invalid_value', { message: 'provider must be a string.' });
-  if (typeof body.settings !== 'object' || Array.isArray(body.settings)) throw new ApiError('invalid_value', { message: 'settings must be an object.' });
+  if (typeof body.settings !== 'object' || Array.isArray(body.settings))
+    throw new ApiError('invalid_value', { message: 'settings must be an object.' });
   const provider = body.provider.trim().toLowerCase();
   const oauth = provider === 'google' || provider === 'microsoft';
   const { email: givenEmail, name: givenName, credential_id: _credentialId, ...given } = body.settings as Record<string, unknown>;
   let settings = given;
-  const email = [givenEmail, ...(oauth ? [] : [settings.imap_username, settings.username])].find((v) => typeof v === 'string' && EMAIL_LIKE.test(v.trim()));
+  const email = [givenEmail, ...(oauth ? [] : [settings.imap_username, settings.username])].find(
+    (v) => typeof v === 'string' && EMAIL_LIKE.test(v.trim()),
+  );
   if (typeof email !== 'string') {
     throw new ApiError('missing_fields', {
       missingFields: ['settings.email'],
@@ -109,11 +137,25 @@ async function authorizeBody(ctx: AppContext, clientId: string, body: Record<str
  * @throws ApiError `connector_not_found` (404) without a connector for the provider;
  *   `missing_fields` without `settings.refresh_token` (or, for microsoft, `settings.redirect_uri`).
  */
-async function oauthSettings(ctx: AppContext, clientId: string, provider: 'google' | 'microsoft', s: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function oauthSettings(
+  ctx: AppContext,
+  clientId: string,
+  provider: 'google' | 'microsoft',
+  s: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const connector = await connectorFor(ctx, clientId, provider);
-  if (!connector) throw new ApiError('connector_not_found', { message: `This application has no ${provider} connector: create one with POST /v3/connectors (its OAuth client id and secret) before connecting ${provider} grants.` });
-  const missing = ['refresh_token', ...(provider === 'microsoft' ? ['redirect_uri'] : [])].filter((k) => typeof s[k] !== 'string' || (s[k] as string).trim() === '');
-  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing.map((k) => `settings.${k}`), message: `Please include the missing fields in settings: ${missing.join(', ')}` });
+  if (!connector)
+    throw new ApiError('connector_not_found', {
+      message: `This application has no ${provider} connector: create one with POST /v3/connectors (its OAuth client id and secret) before connecting ${provider} grants.`,
+    });
+  const missing = ['refresh_token', ...(provider === 'microsoft' ? ['redirect_uri'] : [])].filter(
+    (k) => typeof s[k] !== 'string' || (s[k] as string).trim() === '',
+  );
+  if (missing.length)
+    throw new ApiError('missing_fields', {
+      missingFields: missing.map((k) => `settings.${k}`),
+      message: `Please include the missing fields in settings: ${missing.join(', ')}`,
+    });
   return {
     [`${provider}_client_id`]: connector.clientId,
     [`${provider}_client_secret`]: connector.clientSecret,

@@ -7,8 +7,12 @@ import { ApiError } from '../errors/api-error.ts';
  * same error (same status, message and `reason`) in v3's envelope.
  */
 export const V3_ERROR_TYPES = [
-  'api.invalid_request_error', 'api.authentication_error', 'api.not_found_error', 'api.provider_error',
-  'api.rate_limit_error', 'api.internal_error',
+  'api.invalid_request_error',
+  'api.authentication_error',
+  'api.not_found_error',
+  'api.provider_error',
+  'api.rate_limit_error',
+  'api.internal_error',
 ] as const;
 export type V3ErrorType = (typeof V3_ERROR_TYPES)[number];
 
@@ -69,4 +73,3 @@ export function requestIdOf(reply: FastifyReply): string {
   void reply.header(REQUEST_ID_HEADER, id);
   return id;
 }
-

@@ -94,6 +94,7 @@ function whole(raw: unknown, name: string, fallback: number): number {
 
 function oneOf<T extends Record<string, string>>(raw: unknown, name: string, values: T, fallback: keyof T & string): T[keyof T] {
   const key = raw === undefined || raw === '' ? fallback : String(raw);
-  if (!Object.hasOwn(values, key)) throw new ApiError('invalid_value', { message: `${name} must be one of ${Object.keys(values).join(', ')}.` });
+  if (!Object.hasOwn(values, key))
+    throw new ApiError('invalid_value', { message: `${name} must be one of ${Object.keys(values).join(', ')}.` });
   return values[key as keyof T];
 }

@@ -40,19 +40,34 @@ export interface V3CodeExchange {
  */
 export async function v3Token(ctx: AppContext, p: Record<string, unknown>, source: RequestSource): Promise<V3CodeExchange> {
   const started = ctx.now();
-  const audit = (clientId: string, outcome: string, more: Partial<AuditInput> = {}): AuditInput =>
-    ({ event: 'oauth.token', clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
+  const audit = (clientId: string, outcome: string, more: Partial<AuditInput> = {}): AuditInput => ({
+    event: 'oauth.token',
+    clientId,
+    outcome,
+    sourceIp: source.ip,
+    durationMs: ctx.now() - started,
+    ...more,
+  });
   if (p.grant_type === 'refresh_token') {
-    throw new ApiError('unsupported_grant_type', { message: 'Latchkey’s access tokens do not expire (they are valid until revoked), so it issues no refresh_token: use the access_token from the code exchange.' });
+    throw new ApiError('unsupported_grant_type', {
+      message:
+        'Latchkey’s access tokens do not expire (they are valid until revoked), so it issues no refresh_token: use the access_token from the code exchange.',
+    });
   }
   if (p.grant_type !== 'authorization_code') throw new ApiError('unsupported_grant_type');
   const given = (k: string) => typeof p[k] === 'string' && p[k] !== '';
   const missing = ['client_id', 'code'].filter((k) => !given(k));
   if (!given('client_secret') && !given('code_verifier')) missing.push('client_secret');
-  if (missing.length) throw new ApiError('missing_fields', { missingFields: missing, message: `Please include the missing fields: ${missing.join(', ')}.` });
+  if (missing.length)
+    throw new ApiError('missing_fields', { missingFields: missing, message: `Please include the missing fields: ${missing.join(', ')}.` });
   const verifier = given('code_verifier') ? p.code_verifier : undefined;
-  if (verifier !== undefined && !isV3CodeVerifier(verifier)) throw new ApiError('invalid_value', { message: 'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" and "~" (RFC 7636 §4.1), or the nylas SDK’s PKCE secret.' });
-  if (p.redirect_uri !== undefined && typeof p.redirect_uri !== 'string') throw new ApiError('invalid_value', { message: 'redirect_uri must be a string.' });
+  if (verifier !== undefined && !isV3CodeVerifier(verifier))
+    throw new ApiError('invalid_value', {
+      message:
+        'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" and "~" (RFC 7636 §4.1), or the nylas SDK’s PKCE secret.',
+    });
+  if (p.redirect_uri !== undefined && typeof p.redirect_uri !== 'string')
+    throw new ApiError('invalid_value', { message: 'redirect_uri must be a string.' });
   const clientId = p.client_id as string;
   try {
     if (given('client_secret')) await authenticateV3Client(ctx, clientId, p.client_secret as string);
@@ -61,7 +76,11 @@ export async function v3Token(ctx: AppContext, p: Record<string, unknown>, sourc
     if (await ctx.store.findApplication(clientId)) await recordAudit(ctx, audit(clientId, 'invalid_client'));
     throw err;
   }
-  const binding = { hosted: true as const, ...(p.redirect_uri ? { redirectUri: p.redirect_uri as string } : {}), codeChallenge: verifier ? s256(verifier) : null };
+  const binding = {
+    hosted: true as const,
+    ...(p.redirect_uri ? { redirectUri: p.redirect_uri as string } : {}),
+    codeChallenge: verifier ? s256(verifier) : null,
+  };
   const account = await redeemCode(ctx, clientId, p.code as string, binding, audit);
   const token = await ctx.store.findToken(hashSecret(account.access_token));
   return {
@@ -105,9 +124,16 @@ export interface V3TokenInfo {
  *   revoked, or another application's).
  */
 export async function v3TokenInfo(ctx: AppContext, app: Application, q: Record<string, unknown>): Promise<V3TokenInfo> {
-  if (typeof q.id_token === 'string' && q.id_token) throw new ApiError('invalid_value', { message: 'Latchkey issues no ID tokens: ask about an access_token.' });
+  if (typeof q.id_token === 'string' && q.id_token)
+    throw new ApiError('invalid_value', { message: 'Latchkey issues no ID tokens: ask about an access_token.' });
   if (typeof q.access_token !== 'string' || !q.access_token) throw new ApiError('missing_fields', { missingFields: ['access_token'] });
   const found = await ctx.store.findToken(hashSecret(q.access_token));
   if (!found || found.token.revokedAt !== null || found.token.clientId !== app.clientId) throw new ApiError('invalid_token');
-  return { iss: ctx.config.publicUrl ?? 'latchkey', aud: app.clientId, sub: found.account.id, email: found.account.emailAddress, iat: found.token.createdAt };
+  return {
+    iss: ctx.config.publicUrl ?? 'latchkey',
+    aud: app.clientId,
+    sub: found.account.id,
+    email: found.account.emailAddress,
+    iat: found.token.createdAt,
+  };
 }

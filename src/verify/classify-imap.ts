@@ -24,7 +24,10 @@ export function classifyImapError(err: unknown, step: Step, login: ServerLogin, 
   if (err instanceof ApiError) return err;
   const e = err as ImapflowError;
   // Matched on the server's own words; shown only with every secret removed.
-  const text = (e.responseText || e.response || '').toString().replace(/^\S+\s+(NO|BAD|BYE)\s+/i, '').replace(/^\[[A-Z-]+\]\s*/, '');
+  const text = (e.responseText || e.response || '')
+    .toString()
+    .replace(/^\S+\s+(NO|BAD|BYE)\s+/i, '')
+    .replace(/^\[[A-Z-]+\]\s*/, '');
   const shown = redactSecrets(text, [login.password, login.accessToken ?? '']);
   const code = (e.serverResponseCode || '').toUpperCase();
   const status = responseStatus(e);
@@ -44,15 +47,31 @@ export function classifyImapError(err: unknown, step: Step, login: ServerLogin, 
   if (e.code && /^(ERR_SSL|ERR_TLS|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO)/.test(e.code)) return classifyTlsError(e, 'imap.tls');
   if (e.message === 'Login is disabled') {
     return secure
-      ? new ApiError('no_supported_auth_mechanism', { step: 'imap.login', message: 'The IMAP server disables LOGIN and offers no SASL mechanism Latchkey can use (PLAIN).' })
-      : new ApiError('tls_required', { step: 'imap.login', message: 'The IMAP server refuses passwords on an unencrypted connection (LOGINDISABLED), so none was sent. Use STARTTLS or SSL/TLS.' });
+      ? new ApiError('no_supported_auth_mechanism', {
+          step: 'imap.login',
+          message: 'The IMAP server disables LOGIN and offers no SASL mechanism Latchkey can use (PLAIN).',
+        })
+      : new ApiError('tls_required', {
+          step: 'imap.login',
+          message:
+            'The IMAP server refuses passwords on an unencrypted connection (LOGINDISABLED), so none was sent. Use STARTTLS or SSL/TLS.',
+        });
   }
   if (/Unsupported authentication mechanism|No matching authentication method/i.test(e.message)) {
-    if (login.accessToken) return new ApiError('no_supported_auth_mechanism', { step: 'imap.login', message: 'The IMAP server offers neither XOAUTH2 nor OAUTHBEARER, so the OAuth access token cannot be used.' });
+    if (login.accessToken)
+      return new ApiError('no_supported_auth_mechanism', {
+        step: 'imap.login',
+        message: 'The IMAP server offers neither XOAUTH2 nor OAUTHBEARER, so the OAuth access token cannot be used.',
+      });
     return new ApiError('no_supported_auth_mechanism', { step: 'imap.login' });
   }
   if (status === 'BYE') {
-    return new ApiError('provider_unavailable', { step, serverError, retryAfter: 60, message: 'The IMAP server ended the session. Please try again later.' });
+    return new ApiError('provider_unavailable', {
+      step,
+      serverError,
+      retryAfter: 60,
+      message: 'The IMAP server ended the session. Please try again later.',
+    });
   }
   if (e.authenticationFailed || (step === 'imap.login' && (status === 'NO' || status === 'BAD'))) {
     return classifyLoginRefusal(code, text, status === 'BAD' ? 'BAD' : 'NO', serverError, login, ctx);
@@ -77,14 +96,27 @@ export function responseStatus(e: ImapflowError): string | undefined {
   return m?.[1]?.toUpperCase();
 }
 
-function classifyLoginRefusal(code: string, text: string, status: 'NO' | 'BAD', serverError: string | undefined, login: ServerLogin, ctx: VerifyContext): ApiError {
+function classifyLoginRefusal(
+  code: string,
+  text: string,
+  status: 'NO' | 'BAD',
+  serverError: string | undefined,
+  login: ServerLogin,
+  ctx: VerifyContext,
+): ApiError {
   const step: Step = 'imap.login';
   const rule = classifyLoginReply({ protocol: 'imap', status, code, text, credential: login.accessToken ? 'token' : 'password' });
   const reason = rule?.reason ?? (login.accessToken ? 'oauth_login_refused' : 'invalid_credentials');
   let message = rule?.message;
-  if (reason === 'command_rejected') message = `The IMAP server rejected the sign-in command itself (tagged BAD), not the password${serverError ? `: “${serverError}”` : ''}. Report it to the server’s administrator.`;
+  if (reason === 'command_rejected')
+    message = `The IMAP server rejected the sign-in command itself (tagged BAD), not the password${serverError ? `: “${serverError}”` : ''}. Report it to the server’s administrator.`;
   if (reason === 'invalid_credentials' && !message) message = credentialsMessage('IMAP', login, ctx);
-  return new ApiError(reason, { step, serverError, ...(message ? { message } : {}), ...(reason === 'provider_unavailable' ? { retryAfter: 60 } : {}) });
+  return new ApiError(reason, {
+    step,
+    serverError,
+    ...(message ? { message } : {}),
+    ...(reason === 'provider_unavailable' ? { retryAfter: 60 } : {}),
+  });
 }
 
 /** The 403 message: which server refused, and the hints that fit (app passwords, login name). */

@@ -47,21 +47,38 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
     const inner = /certificate|self.signed|expired|altname|issuer/i.test(e.message)
       ? classifyTlsError(Object.assign(new Error(e.message), { code: certCodeFromText(e.message) }), 'smtp.tls')
       : undefined;
-    return inner ?? new ApiError('tls_mismatch', { step: 'smtp.tls', message: `The STARTTLS handshake with the SMTP server failed: ${e.message}` });
+    return (
+      inner ??
+      new ApiError('tls_mismatch', { step: 'smtp.tls', message: `The STARTTLS handshake with the SMTP server failed: ${e.message}` })
+    );
   }
-  if (e.code === 'ETIMEDOUT') return new ApiError('response_timeout', { step, message: 'The SMTP server stopped answering. Please try again later.' });
+  if (e.code === 'ETIMEDOUT')
+    return new ApiError('response_timeout', { step, message: 'The SMTP server stopped answering. Please try again later.' });
 
   const rc = e.responseCode ?? 0;
-  if (step === 'smtp.ehlo' && rc >= 500) return new ApiError('ehlo_rejected', { step, serverError, message: `The SMTP server refused the EHLO name ${ctx.ehloName}. Set LATCHKEY_EHLO_NAME to this server’s fully qualified name.` });
+  if (step === 'smtp.ehlo' && rc >= 500)
+    return new ApiError('ehlo_rejected', {
+      step,
+      serverError,
+      message: `The SMTP server refused the EHLO name ${ctx.ehloName}. Set LATCHKEY_EHLO_NAME to this server’s fully qualified name.`,
+    });
   if ((step === 'smtp.auth' || e.code === 'EAUTH') && rc) {
     const s: Step = 'smtp.auth';
     const rule = classifyLoginReply(parseSmtpReply(response, login.accessToken ? 'token' : 'password'));
     if (rule) {
       let message = rule.message;
-      if (rule.reason === 'oauth_login_refused') message = 'The SMTP server refused the OAuth access token. Check that the app was granted SMTP.Send / mail access and that SMTP AUTH is enabled for the account.';
+      if (rule.reason === 'oauth_login_refused')
+        message =
+          'The SMTP server refused the OAuth access token. Check that the app was granted SMTP.Send / mail access and that SMTP AUTH is enabled for the account.';
       if (rule.reason === 'invalid_credentials') message = credentialsMessage('SMTP', login, ctx);
-      if (rule.reason === 'command_rejected') message = `The SMTP server refused the AUTH command itself, not the password${serverError ? `: “${serverError}”` : ''}.`;
-      return new ApiError(rule.reason, { step: s, serverError, ...(message ? { message } : {}), ...(rule.reason === 'provider_unavailable' ? { retryAfter: 60 } : {}) });
+      if (rule.reason === 'command_rejected')
+        message = `The SMTP server refused the AUTH command itself, not the password${serverError ? `: “${serverError}”` : ''}.`;
+      return new ApiError(rule.reason, {
+        step: s,
+        serverError,
+        ...(message ? { message } : {}),
+        ...(rule.reason === 'provider_unavailable' ? { retryAfter: 60 } : {}),
+      });
     }
   }
   if (rc === 421 || (rc >= 400 && rc < 500)) return new ApiError('provider_unavailable', { step, serverError, retryAfter: 60 });
@@ -69,7 +86,10 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
   // nodemailer's maxResponseSize (verify/smtp.ts): a reply that never ends is a broken or hostile
   // server, not another protocol (issue 18).
   if (e.code === 'EPROTOCOL' && /exceeds maximum allowed size/i.test(e.message ?? '')) {
-    return new ApiError('protocol_error', { step, message: 'The SMTP server sent a reply larger than 64 KiB without ending it; Latchkey stopped reading.' });
+    return new ApiError('protocol_error', {
+      step,
+      message: 'The SMTP server sent a reply larger than 64 KiB without ending it; Latchkey stopped reading.',
+    });
   }
   if (e.code === 'EPROTOCOL') return new ApiError('not_smtp', { step, serverError });
   return new ApiError('protocol_error', { step, serverError, cause: err });

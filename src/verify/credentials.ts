@@ -26,18 +26,25 @@ export interface VerifiedFacts {
  * ends it all (the authorize deadline).
  * @throws ApiError with `step` — see the catalogue.
  */
-export async function verifyCredentials(ctx: Pick<AppContext, 'config' | 'providers' | 'detect'> & Partial<Pick<AppContext, 'metrics'>>, r: AuthorizeRequest, v: VerifyContext): Promise<VerifiedFacts> {
+export async function verifyCredentials(
+  ctx: Pick<AppContext, 'config' | 'providers' | 'detect'> & Partial<Pick<AppContext, 'metrics'>>,
+  r: AuthorizeRequest,
+  v: VerifyContext,
+): Promise<VerifiedFacts> {
   // Each provider step is timed for GET /metrics when the caller has metrics (the CLI has none).
-  const timed = <T>(protocol: 'oauth' | 'imap' | 'smtp' | 'ews', fn: () => Promise<T>): Promise<T> => (ctx.metrics ? ctx.metrics.timeLogin(protocol, fn) : fn());
+  const timed = <T>(protocol: 'oauth' | 'imap' | 'smtp' | 'ews', fn: () => Promise<T>): Promise<T> =>
+    ctx.metrics ? ctx.metrics.timeLogin(protocol, fn) : fn();
   const http = { resolve: v.resolve, policy: v.policy, secureContext: v.secureContext };
   if (r.method === 'exchange') {
-    const found = await timed('ews', () => verifyExchange(r.exchange, r.emailAddress, {
-      ...http,
-      dns: ctx.detect.dns,
-      timeoutMs: v.commandTimeoutMs,
-      ...(v.signal ? { signal: v.signal } : {}),
-      ...(v.onStep ? { onStep: v.onStep } : {}),
-    }));
+    const found = await timed('ews', () =>
+      verifyExchange(r.exchange, r.emailAddress, {
+        ...http,
+        dns: ctx.detect.dns,
+        timeoutMs: v.commandTimeoutMs,
+        ...(v.signal ? { signal: v.signal } : {}),
+        ...(v.onStep ? { onStep: v.onStep } : {}),
+      }),
+    );
     return { ewsUrl: found.url };
   }
   let facts: VerifiedFacts = {};
@@ -45,7 +52,16 @@ export async function verifyCredentials(ctx: Pick<AppContext, 'config' | 'provid
   let smtp = r.smtp;
   if (r.method === 'oauth') {
     const endpoints = oauthEndpoints(r.platform, ctx.config, ctx.providers[r.provider]);
-    const token = await timed('oauth', () => mintMailToken(endpoints, r.oauth, r.emailAddress, { ...http, ...(v.signal ? { signal: v.signal } : {}) }, v.commandTimeoutMs, v.onStep));
+    const token = await timed('oauth', () =>
+      mintMailToken(
+        endpoints,
+        r.oauth,
+        r.emailAddress,
+        { ...http, ...(v.signal ? { signal: v.signal } : {}) },
+        v.commandTimeoutMs,
+        v.onStep,
+      ),
+    );
     if (v.signal?.aborted) return facts;
     imap = { ...imap, accessToken: token.accessToken };
     smtp = { ...smtp, accessToken: token.accessToken };

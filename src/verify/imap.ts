@@ -25,12 +25,18 @@ const CLIENT_INFO = { name: 'Latchkey', vendor: 'Latchkey', 'support-url': 'http
  */
 export async function verifyImap(login: ServerLogin, ctx: VerifyContext): Promise<ImapEvidence> {
   if (login.security === 'none' && login.sslRequired) {
-    throw new ApiError('invalid_value', { message: 'imap_security "none" sends the password unencrypted: it needs "ssl_required": false.' });
+    throw new ApiError('invalid_value', {
+      message: 'imap_security "none" sends the password unencrypted: it needs "ssl_required": false.',
+    });
   }
   const first = await attempt(login, ctx, undefined);
   if (first.ok) return { ...first.evidence, attempts: 1 };
   const e = first.error as ImapflowError;
-  const knownQuirk = ctx.imapLoginAfterPlain && responseStatus(e) === 'NO' && first.classified.reason === 'invalid_credentials' && ['', 'AUTHENTICATIONFAILED'].includes((e.serverResponseCode ?? '').toUpperCase());
+  const knownQuirk =
+    ctx.imapLoginAfterPlain &&
+    responseStatus(e) === 'NO' &&
+    first.classified.reason === 'invalid_credentials' &&
+    ['', 'AUTHENTICATIONFAILED'].includes((e.serverResponseCode ?? '').toUpperCase());
   const retryWithLogin =
     !login.accessToken &&
     first.mechanism === 'AUTHENTICATE PLAIN' &&
@@ -52,7 +58,11 @@ async function attempt(login: ServerLogin, ctx: VerifyContext, loginMethod: 'LOG
   ctx.onStep?.('imap.connect');
   let dialed: Dialed;
   try {
-    dialed = await dialAuto({ host: login.host, port: login.port, protocol: 'imap', implicitTls: plan.implicitTls }, ctx, login.security === 'auto');
+    dialed = await dialAuto(
+      { host: login.host, port: login.port, protocol: 'imap', implicitTls: plan.implicitTls },
+      ctx,
+      login.security === 'auto',
+    );
   } catch (err) {
     return { ok: false, error: err, classified: err as ApiError, mechanism: undefined, capabilities: [] };
   }
@@ -85,7 +95,13 @@ async function attempt(login: ServerLogin, ctx: VerifyContext, loginMethod: 'LOG
     const capabilities = [...client.capabilities.keys()];
     const secure = Boolean(client.secureConnection || (client as unknown as { tls?: unknown }).tls);
     const classified = classifyImapError(err, step, login, ctx, secure);
-    return { ok: false, error: err, classified, mechanism: step === 'imap.login' ? usedMechanism(client, loginMethod, login) : undefined, capabilities };
+    return {
+      ok: false,
+      error: err,
+      classified,
+      mechanism: step === 'imap.login' ? usedMechanism(client, loginMethod, login) : undefined,
+      capabilities,
+    };
   } finally {
     ctx.signal?.removeEventListener('abort', onAbort);
     client.close();
@@ -98,9 +114,22 @@ function usedMechanism(client: ImapFlow, loginMethod: string | undefined, login:
   return !loginMethod && client.capabilities.has('AUTH=PLAIN') ? 'AUTHENTICATE PLAIN' : 'LOGIN';
 }
 
-function imapOptions(login: ServerLogin, ctx: VerifyContext, dialed: Dialed, starttls: 'required' | 'never' | 'opportunistic', loginMethod: string | undefined, observed: Observed | undefined): ImapFlowOptions {
+function imapOptions(
+  login: ServerLogin,
+  ctx: VerifyContext,
+  dialed: Dialed,
+  starttls: 'required' | 'never' | 'opportunistic',
+  loginMethod: string | undefined,
+  observed: Observed | undefined,
+): ImapFlowOptions {
   const tlsTarget = {
-    address: dialed.address, port: login.port, servername: dialed.servername, host: dialed.certName, secureContext: ctx.secureContext, timeoutMs: ctx.commandTimeoutMs, step: 'imap.tls' as const,
+    address: dialed.address,
+    port: login.port,
+    servername: dialed.servername,
+    host: dialed.certName,
+    secureContext: ctx.secureContext,
+    timeoutMs: ctx.commandTimeoutMs,
+    step: 'imap.tls' as const,
     ...(observed ? { observer: { mode: 'starttls' as const, onEvent: observed.onEvent } } : {}),
   };
   return {
@@ -135,10 +164,13 @@ function imapOptions(login: ServerLogin, ctx: VerifyContext, dialed: Dialed, sta
       },
       upgrade: (socket, _opts, onSecure) => {
         const tls = startTls(tlsTarget, socket as Socket);
-        tls.ready.then(() => {
-          if (observed) observed.tls = true;
-          onSecure();
-        }, (err: unknown) => tls.socket.emit('error', err));
+        tls.ready.then(
+          () => {
+            if (observed) observed.tls = true;
+            onSecure();
+          },
+          (err: unknown) => tls.socket.emit('error', err),
+        );
         return tls.socket;
       },
     },

@@ -52,7 +52,11 @@ export function imapTap(o: Observed): Logger {
  * after STARTTLS, the STARTTLS handshake itself (from the TLS socket nodemailer made), and when
  * AUTH starts. Of the client's lines only the command verb is looked at; no line is kept.
  */
-export function smtpTap(o: Observed, tlsSocket: () => TLSSocket | undefined, names: { servername: string | undefined; certName: string }): Logger {
+export function smtpTap(
+  o: Observed,
+  tlsSocket: () => TLSSocket | undefined,
+  names: { servername: string | undefined; certName: string },
+): Logger {
   let last = '';
   let upgrading: number | undefined;
   const debug: LogMethod = (entry, message) => {
@@ -62,7 +66,17 @@ export function smtpTap(o: Observed, tlsSocket: () => TLSSocket | undefined, nam
       last = (/^(\S+)/.exec(message)?.[1] ?? '').toUpperCase();
       if ((last === 'EHLO' || last === 'HELO') && upgrading !== undefined) {
         const socket = tlsSocket();
-        if (socket) o.onEvent(handshakeEvent(socket, { protocol: 'smtp', mode: 'starttls', ...names, started: upgrading, problem: undefined, completed: true }));
+        if (socket)
+          o.onEvent(
+            handshakeEvent(socket, {
+              protocol: 'smtp',
+              mode: 'starttls',
+              ...names,
+              started: upgrading,
+              problem: undefined,
+              completed: true,
+            }),
+          );
         o.tls = true;
         upgrading = undefined;
       }
@@ -72,7 +86,14 @@ export function smtpTap(o: Observed, tlsSocket: () => TLSSocket | undefined, nam
     if (tnx !== 'server') return;
     if (last === 'STARTTLS' && /^220/.test(message)) upgrading = performance.now();
     if (last === 'EHLO' && /^250/.test(message) && o.authStarted === undefined) {
-      report(o, message.split(/\r?\n/).slice(1).map((l) => l.replace(/^\d{3}[ -]/, '').trim()).filter(Boolean));
+      report(
+        o,
+        message
+          .split(/\r?\n/)
+          .slice(1)
+          .map((l) => l.replace(/^\d{3}[ -]/, '').trim())
+          .filter(Boolean),
+      );
     }
   };
   return { trace: () => undefined, debug, info: () => undefined, warn: () => undefined, error: () => undefined, fatal: () => undefined };

@@ -75,6 +75,10 @@ export function tokenHandlers(user: string, accessToken: string, server: { host:
   const authzid = user.replace(/=/g, '=3D').replace(/,/g, '=2C');
   return {
     [TOKEN_HANDLERS.XOAUTH2]: run('XOAUTH2', `user=${user}\x01auth=Bearer ${accessToken}\x01\x01`, ''),
-    [TOKEN_HANDLERS.OAUTHBEARER]: run('OAUTHBEARER', `n,a=${authzid},\x01host=${server.host}\x01port=${server.port}\x01auth=Bearer ${accessToken}\x01\x01`, Buffer.from('\x01').toString('base64')),
+    [TOKEN_HANDLERS.OAUTHBEARER]: run(
+      'OAUTHBEARER',
+      `n,a=${authzid},\x01host=${server.host}\x01port=${server.port}\x01auth=Bearer ${accessToken}\x01\x01`,
+      Buffer.from('\x01').toString('base64'),
+    ),
   };
 }

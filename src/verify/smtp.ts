@@ -16,17 +16,29 @@ import { chooseMechanism, offeredMechanisms, TOKEN_HANDLERS, tokenHandlers } fro
  */
 export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promise<SmtpEvidence> {
   if (login.security === 'none' && login.sslRequired) {
-    throw new ApiError('invalid_value', { message: 'smtp_security "none" sends the password unencrypted: it needs "ssl_required": false.' });
+    throw new ApiError('invalid_value', {
+      message: 'smtp_security "none" sends the password unencrypted: it needs "ssl_required": false.',
+    });
   }
   const plan = planTls(login, 465);
   ctx.onStep?.('smtp.connect');
-  const dialed = await dialAuto({ host: login.host, port: login.port, protocol: 'smtp', implicitTls: plan.implicitTls }, ctx, login.security === 'auto');
+  const dialed = await dialAuto(
+    { host: login.host, port: login.port, protocol: 'smtp', implicitTls: plan.implicitTls },
+    ctx,
+    login.security === 'auto',
+  );
   const starttls = starttlsFor(plan, dialed.secure, login.sslRequired);
   const observed: Observed | undefined = ctx.onEvent ? { protocol: 'smtp', onEvent: ctx.onEvent, tls: dialed.secure } : undefined;
   // Observed (latchkey doctor): nodemailer's transaction log feeds a tap that reports EHLO lines
   // and the STARTTLS handshake; the TLS socket is nodemailer's own (`_socket`).
   const tap: Pick<SMTPConnection.Options, 'logger' | 'transactionLog'> = observed
-    ? { logger: smtpTap(observed, (): TLSSocket | undefined => (conn as unknown as { _socket?: TLSSocket })._socket, { servername: dialed.servername, certName: dialed.servername ?? dialed.certName }), transactionLog: true }
+    ? {
+        logger: smtpTap(observed, (): TLSSocket | undefined => (conn as unknown as { _socket?: TLSSocket })._socket, {
+          servername: dialed.servername,
+          certName: dialed.servername ?? dialed.certName,
+        }),
+        transactionLog: true,
+      }
     : { logger: false };
   const conn: SMTPConnection = new SMTPConnection({
     host: dialed.address,
@@ -40,7 +52,9 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     ignoreTLS: starttls === 'never',
     opportunisticTLS: starttls === 'opportunistic',
     tls: { secureContext: ctx.secureContext, rejectUnauthorized: true },
-    ...(login.accessToken ? { customAuth: tokenHandlers(login.username, login.accessToken, { host: dialed.servername ?? login.host, port: login.port }) } : {}),
+    ...(login.accessToken
+      ? { customAuth: tokenHandlers(login.username, login.accessToken, { host: dialed.servername ?? login.host, port: login.port }) }
+      : {}),
     connectionTimeout: ctx.connectTimeoutMs,
     greetingTimeout: ctx.greetingTimeoutMs,
     socketTimeout: ctx.commandTimeoutMs,
@@ -76,12 +90,18 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     const offered = offeredMechanisms((conn as unknown as { _ehloLines?: string[] })._ehloLines ?? []);
     const mechanism = chooseMechanism(offered, login.accessToken ? 'token' : 'password');
     if (!mechanism && login.accessToken && offered.length) {
-      throw new ApiError('no_supported_auth_mechanism', { step, message: `The SMTP server offers neither AUTH XOAUTH2 nor OAUTHBEARER (offered: ${offered.join(', ')}), so the OAuth access token cannot be used.` });
+      throw new ApiError('no_supported_auth_mechanism', {
+        step,
+        message: `The SMTP server offers neither AUTH XOAUTH2 nor OAUTHBEARER (offered: ${offered.join(', ')}), so the OAuth access token cannot be used.`,
+      });
     }
     if (!mechanism) {
       const secure = Boolean((conn as unknown as { secure?: boolean }).secure);
       if (!secure && starttls !== 'required' && offered.length === 0) {
-        throw new ApiError('tls_required', { step, message: 'The SMTP server offers no sign-in on this unencrypted connection. Use STARTTLS or SSL/TLS.' });
+        throw new ApiError('tls_required', {
+          step,
+          message: 'The SMTP server offers no sign-in on this unencrypted connection. Use STARTTLS or SSL/TLS.',
+        });
       }
       throw new ApiError('no_supported_auth_mechanism', {
         step,

@@ -43,7 +43,10 @@ export function sign(body: string, secret: string): string {
 export class WebhookDispatcher {
   private readonly periodic: Periodic;
 
-  constructor(private readonly deps: DispatcherDeps, readonly policy: RetryPolicy) {
+  constructor(
+    private readonly deps: DispatcherDeps,
+    readonly policy: RetryPolicy,
+  ) {
     this.periodic = new Periodic(() => this.runOnce(), deps.log, 'webhook pass failed');
   }
 
@@ -69,10 +72,25 @@ export class WebhookDispatcher {
       const secret = this.deps.keys.decrypt(hook.secretEnvelope, `webhook:${hook.id}:signing_secret`);
       // A v3 webhook's receivers check X-Nylas-Signature (the same hex HMAC-SHA256 of the raw body).
       const signature = isV3Webhook(hook) ? 'x-nylas-signature' : 'x-latchkey-signature';
-      const status = await httpsPost(new URL(hook.callbackUrl), d.body, { [signature]: sign(d.body, secret), 'x-latchkey-delivery': d.id }, this.deps.http, this.policy.timeoutMs);
+      const status = await httpsPost(
+        new URL(hook.callbackUrl),
+        d.body,
+        { [signature]: sign(d.body, secret), 'x-latchkey-delivery': d.id },
+        this.deps.http,
+        this.policy.timeoutMs,
+      );
       if (status >= 200 && status < 300) {
-        await this.deps.store.recordDelivery(d.id, { attempts, nextAttemptAt: d.nextAttemptAt, deliveredAt: this.deps.now(), failedAt: null, lastError: null });
-        this.deps.log.info({ event: 'webhook.delivered', delivery_id: d.id, webhook_id: hook.id, type: d.event, attempts }, 'webhook delivered');
+        await this.deps.store.recordDelivery(d.id, {
+          attempts,
+          nextAttemptAt: d.nextAttemptAt,
+          deliveredAt: this.deps.now(),
+          failedAt: null,
+          lastError: null,
+        });
+        this.deps.log.info(
+          { event: 'webhook.delivered', delivery_id: d.id, webhook_id: hook.id, type: d.event, attempts },
+          'webhook delivered',
+        );
         return true;
       }
       problem = `HTTP ${status}`;
@@ -81,8 +99,17 @@ export class WebhookDispatcher {
     }
     const giveUp = attempts >= this.policy.maxAttempts;
     const next = this.deps.now() + Math.min(this.policy.maxMs, this.policy.baseMs * 2 ** (attempts - 1));
-    await this.deps.store.recordDelivery(d.id, { attempts, nextAttemptAt: next, deliveredAt: null, failedAt: giveUp ? this.deps.now() : null, lastError: problem.slice(0, 300) });
-    this.deps.log.warn({ event: 'webhook.failed', delivery_id: d.id, webhook_id: hook.id, type: d.event, attempts, problem, gave_up: giveUp }, 'webhook delivery failed');
+    await this.deps.store.recordDelivery(d.id, {
+      attempts,
+      nextAttemptAt: next,
+      deliveredAt: null,
+      failedAt: giveUp ? this.deps.now() : null,
+      lastError: problem.slice(0, 300),
+    });
+    this.deps.log.warn(
+      { event: 'webhook.failed', delivery_id: d.id, webhook_id: hook.id, type: d.event, attempts, problem, gave_up: giveUp },
+      'webhook delivery failed',
+    );
     return false;
   }
 

@@ -13,15 +13,22 @@ export type WebhookEvent = (typeof EVENTS)[number];
  * The v2 notification body: `{"deltas": [{date, object: "account", type, object_data: {…}}]}`
  * (`date` in Unix seconds; `object_data` names the account, no other account data).
  */
-export function eventBody(event: WebhookEvent, accountId: string, nowMs: number, attributes: Record<string, unknown> | null = null): string {
+export function eventBody(
+  event: WebhookEvent,
+  accountId: string,
+  nowMs: number,
+  attributes: Record<string, unknown> | null = null,
+): string {
   const date = Math.floor(nowMs / 1000);
   return JSON.stringify({
-    deltas: [{
-      date,
-      object: 'account',
-      type: event,
-      object_data: { namespace_id: accountId, account_id: accountId, object: 'account', attributes, id: accountId, metadata: null },
-    }],
+    deltas: [
+      {
+        date,
+        object: 'account',
+        type: event,
+        object_data: { namespace_id: accountId, account_id: accountId, object: 'account', attributes, id: accountId, metadata: null },
+      },
+    ],
   });
 }
 
@@ -56,13 +63,23 @@ export function v3EventBody(type: string, account: EventAccount, nowMs: number, 
   if (account.provider) object.provider = v3ProviderName(account.provider);
   if (account.emailAddress) object.email = account.emailAddress;
   return JSON.stringify({
-    specversion: '1.0', type, source: '/latchkey/grant', id: newId(), time: Math.floor(nowMs / 1000),
+    specversion: '1.0',
+    type,
+    source: '/latchkey/grant',
+    id: newId(),
+    time: Math.floor(nowMs / 1000),
     data: { application_id: account.clientId, object: { ...object, ...(extra ?? {}) } },
   });
 }
 
 /** What an event needs of the account (callers pass the stored Account). */
-export interface EventAccount { id: string; clientId: string; scopes?: string; provider?: string; emailAddress?: string }
+export interface EventAccount {
+  id: string;
+  clientId: string;
+  scopes?: string;
+  provider?: string;
+  emailAddress?: string;
+}
 
 /**
  * Puts the event in the durable outbox: one delivery per webhook of the application whose
@@ -72,23 +89,39 @@ export interface EventAccount { id: string; clientId: string; scopes?: string; p
  * thrown: an event must not fail the request or job that caused it.
  * @returns how many deliveries were queued.
  */
-export async function emitAccountEvent(deps: { store: Store; log: Logger; now: () => number; config?: Config }, account: EventAccount, event: WebhookEvent): Promise<number> {
+export async function emitAccountEvent(
+  deps: { store: Store; log: Logger; now: () => number; config?: Config },
+  account: EventAccount,
+  event: WebhookEvent,
+): Promise<number> {
   try {
     const now = deps.now();
     const v3Event = V3_EVENT_OF[event];
     const hooks = (await deps.store.listWebhooks(account.clientId)).filter((w) => w.triggers.includes(isV3Webhook(w) ? v3Event : event));
     if (!hooks.length) return 0;
-    const link = event === 'account.invalid' && deps.config ? await reconnectUrl({ store: deps.store, config: deps.config }, account) : null;
+    const link =
+      event === 'account.invalid' && deps.config ? await reconnectUrl({ store: deps.store, config: deps.config }, account) : null;
     const extra = link ? { reconnect_url: link } : null;
     const v2Body = eventBody(event, account.id, now, extra);
-    await deps.store.enqueueDeliveries(hooks.map((w) => {
-      const v3 = isV3Webhook(w);
-      return {
-        id: newId(), webhookId: w.id, event: v3 ? v3Event : event, body: v3 ? v3EventBody(v3Event, account, now, extra) : v2Body,
-        attempts: 0, nextAttemptAt: now, deliveredAt: null, failedAt: null, lastError: null, createdAt: now,
-      };
-    }));
-    if (hooks.length) deps.log.info({ event: 'webhook.queued', type: event, account_id: account.id, deliveries: hooks.length }, 'webhook event queued');
+    await deps.store.enqueueDeliveries(
+      hooks.map((w) => {
+        const v3 = isV3Webhook(w);
+        return {
+          id: newId(),
+          webhookId: w.id,
+          event: v3 ? v3Event : event,
+          body: v3 ? v3EventBody(v3Event, account, now, extra) : v2Body,
+          attempts: 0,
+          nextAttemptAt: now,
+          deliveredAt: null,
+          failedAt: null,
+          lastError: null,
+          createdAt: now,
+        };
+      }),
+    );
+    if (hooks.length)
+      deps.log.info({ event: 'webhook.queued', type: event, account_id: account.id, deliveries: hooks.length }, 'webhook event queued');
     return hooks.length;
   } catch (err) {
     deps.log.error({ err, type: event, account_id: account.id }, 'queueing a webhook event failed');

@@ -40,15 +40,25 @@ export interface RegisterDeps {
  * @throws ApiError `invalid_value` (400) for a bad URL or trigger; `webhook_challenge_failed` (400)
  *   when the endpoint did not echo the challenge (the message says what it did).
  */
-export async function registerWebhook(deps: RegisterDeps, clientId: string, body: Record<string, unknown>, names: { events: readonly string[]; url: string; triggers: string } = V2_NAMES): Promise<WebhookView & { signing_secret: string }> {
+export async function registerWebhook(
+  deps: RegisterDeps,
+  clientId: string,
+  body: Record<string, unknown>,
+  names: { events: readonly string[]; url: string; triggers: string } = V2_NAMES,
+): Promise<WebhookView & { signing_secret: string }> {
   const url = callbackUrl(body.callback_url, names.url);
   const triggers = checkTriggers(body.triggers === undefined ? [...names.events] : body.triggers, names.events, names.triggers);
   await challenge(deps, url);
   const id = newId();
   const secret = newSecret('webhookSecret');
   const hook: Webhook = {
-    id, clientId, callbackUrl: url.toString(), triggers,
-    secretEnvelope: deps.keys.encrypt(secret, `webhook:${id}:signing_secret`), keyVersion: deps.keys.current, createdAt: Math.floor(deps.now() / 1000),
+    id,
+    clientId,
+    callbackUrl: url.toString(),
+    triggers,
+    secretEnvelope: deps.keys.encrypt(secret, `webhook:${id}:signing_secret`),
+    keyVersion: deps.keys.current,
+    createdAt: Math.floor(deps.now() / 1000),
   };
   await deps.store.createWebhook(hook);
   return { ...webhookView(hook), signing_secret: secret };
@@ -64,7 +74,8 @@ export function callbackUrl(raw: unknown, field: string): URL {
   } catch {
     throw new ApiError('invalid_value', { message: `${field} must be an https URL.` });
   }
-  if (url.protocol !== 'https:' || url.username || url.password) throw new ApiError('invalid_value', { message: `${field} must be an https URL (without credentials).` });
+  if (url.protocol !== 'https:' || url.username || url.password)
+    throw new ApiError('invalid_value', { message: `${field} must be an https URL (without credentials).` });
   return url;
 }
 
@@ -98,6 +109,8 @@ export async function challenge(deps: RegisterDeps, url: URL): Promise<void> {
     });
   }
   if (answer.status !== 200 || answer.body.trim() !== value) {
-    throw new ApiError('webhook_challenge_failed', { message: `The callback URL answered the challenge with HTTP ${answer.status}${answer.status === 200 ? ' but not with the challenge value' : ''}: it must answer 200 with the value of ?challenge= as the body.` });
+    throw new ApiError('webhook_challenge_failed', {
+      message: `The callback URL answered the challenge with HTTP ${answer.status}${answer.status === 200 ? ' but not with the challenge value' : ''}: it must answer 200 with the value of ?challenge= as the body.`,
+    });
   }
 }

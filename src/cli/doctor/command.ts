@@ -75,7 +75,10 @@ async function doctor(email: string, flags: DoctorFlags, io: CliIo): Promise<0 |
   const provider = flags.provider.trim().toLowerCase();
   const hostFlags = ['imapHost', 'imapPort', 'imapSecurity', 'smtpHost', 'smtpPort', 'smtpSecurity'] as const;
   if (provider !== 'imap' && hostFlags.some((k) => flags[k] !== undefined)) {
-    throw new CommandFailed(`--provider ${provider} takes its hosts from the provider table: drop the --imap-*/--smtp-* flags, or use them without --provider`, EXIT.usage);
+    throw new CommandFailed(
+      `--provider ${provider} takes its hosts from the provider table: drop the --imap-*/--smtp-* flags, or use them without --provider`,
+      EXIT.usage,
+    );
   }
   const warnings = config.ehloNameWarning ? [config.ehloNameWarning] : [];
   if (!flags.json) io.out(renderHeader({ email, provider }, warnings));
@@ -120,20 +123,54 @@ async function doctor(email: string, flags: DoctorFlags, io: CliIo): Promise<0 |
  * Fills the host flags the engineer did not give from detection (flags win), printing where the
  * settings came from. @throws CommandFailed (usage) when nothing was detected.
  */
-async function detectInto(email: string, flags: DoctorFlags, config: ReturnType<typeof loadConfig>, providers: ReturnType<typeof loadProviders>, io: CliIo): Promise<{ note?: string }> {
-  const [{ detectContext }, { detectDomain }, { detectionView }] = await Promise.all([import('../../app/build.ts'), import('../../detect/detect.ts'), import('../../detect/view.ts')]);
+async function detectInto(
+  email: string,
+  flags: DoctorFlags,
+  config: ReturnType<typeof loadConfig>,
+  providers: ReturnType<typeof loadProviders>,
+  io: CliIo,
+): Promise<{ note?: string }> {
+  const [{ detectContext }, { detectDomain }, { detectionView }] = await Promise.all([
+    import('../../app/build.ts'),
+    import('../../detect/detect.ts'),
+    import('../../detect/view.ts'),
+  ]);
   const domain = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(email.trim())?.[1];
   if (!domain) throw new CommandFailed(`${JSON.stringify(email)} is not an email address`, EXIT.usage);
   const t0 = performance.now();
-  const view = detectionView(email.trim(), await detectDomain(domain, detectContext(config, providers, dialContext(config), Date.now), email.trim()));
+  const view = detectionView(
+    email.trim(),
+    await detectDomain(domain, detectContext(config, providers, dialContext(config), Date.now), email.trim()),
+  );
   const ms = Math.round(performance.now() - t0);
   const st = view.settings;
-  if (!st) throw new CommandFailed(`could not detect the mail servers of ${domain} (${ms} ms; see latchkey detect ${email}): give --imap-host and --smtp-host`, EXIT.usage);
-  if (!flags.imapHost) Object.assign(flags, { imapHost: st.imap_host, imapPort: flags.imapPort ?? st.imap_port, imapSecurity: flags.imapSecurity ?? st.imap_security });
-  if (!flags.smtpHost) Object.assign(flags, { smtpHost: st.smtp_host, smtpPort: flags.smtpPort ?? st.smtp_port, smtpSecurity: flags.smtpSecurity ?? st.smtp_security });
+  if (!st)
+    throw new CommandFailed(
+      `could not detect the mail servers of ${domain} (${ms} ms; see latchkey detect ${email}): give --imap-host and --smtp-host`,
+      EXIT.usage,
+    );
+  if (!flags.imapHost)
+    Object.assign(flags, {
+      imapHost: st.imap_host,
+      imapPort: flags.imapPort ?? st.imap_port,
+      imapSecurity: flags.imapSecurity ?? st.imap_security,
+    });
+  if (!flags.smtpHost)
+    Object.assign(flags, {
+      smtpHost: st.smtp_host,
+      smtpPort: flags.smtpPort ?? st.smtp_port,
+      smtpSecurity: flags.smtpSecurity ?? st.smtp_security,
+    });
   if (!flags.username && st.imap_username !== email.trim()) flags.username = st.imap_username;
-  if (!flags.json) io.out(`Settings detected by ${view.source} in ${ms} ms: IMAP ${st.imap_host}:${st.imap_port} ${st.imap_security}, SMTP ${st.smtp_host}:${st.smtp_port} ${st.smtp_security}\n`);
-  return view.oauth_required ? { note: `${view.provider_name} mailboxes accept only OAuth: a password login is expected to be refused (use provider ${view.auth_name})` } : {};
+  if (!flags.json)
+    io.out(
+      `Settings detected by ${view.source} in ${ms} ms: IMAP ${st.imap_host}:${st.imap_port} ${st.imap_security}, SMTP ${st.smtp_host}:${st.smtp_port} ${st.smtp_security}\n`,
+    );
+  return view.oauth_required
+    ? {
+        note: `${view.provider_name} mailboxes accept only OAuth: a password login is expected to be refused (use provider ${view.auth_name})`,
+      }
+    : {};
 }
 
 /** The parser's message, with settings keys named as the doctor's flags. */

@@ -17,7 +17,10 @@ export class PromptCancelled extends Error {
  * @returns the password; from stdin, its first line without the line break
  * @throws PromptCancelled on Ctrl-C at the prompt
  */
-export async function readPassword(prompt: string, o: { fromStdin: boolean; input?: NodeJS.ReadStream; output?: NodeJS.WriteStream }): Promise<string> {
+export async function readPassword(
+  prompt: string,
+  o: { fromStdin: boolean; input?: NodeJS.ReadStream; output?: NodeJS.WriteStream },
+): Promise<string> {
   const input = o.input ?? process.stdin;
   const output = o.output ?? process.stderr;
   if (o.fromStdin || !input.isTTY) return firstLine(input);

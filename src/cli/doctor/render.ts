@@ -53,25 +53,45 @@ function describe(e: VerifyEvent): string {
     case 'dns':
       return row('ok', 'DNS', e.ms, e.literal ? `${e.host} is an address: no lookup` : `${e.host} → ${e.addresses.join(', ')}`);
     case 'tcp':
-      return row(e.ok ? 'ok' : 'FAIL', 'TCP', e.ms, `${e.address.includes(':') ? `[${e.address}]` : e.address}:${e.port} ${e.ok ? 'connected' : e.error ?? 'failed'}`);
+      return row(
+        e.ok ? 'ok' : 'FAIL',
+        'TCP',
+        e.ms,
+        `${e.address.includes(':') ? `[${e.address}]` : e.address}:${e.port} ${e.ok ? 'connected' : (e.error ?? 'failed')}`,
+      );
     case 'tls': {
       const c = e.certificate;
       const more: string[] = [];
       if (c) {
-        more.push(`certificate  ${c.subject}`, `issuer       ${c.issuer}`, `valid        ${c.validFrom} → ${c.validTo}${expiry(c.validTo)}`);
+        more.push(
+          `certificate  ${c.subject}`,
+          `issuer       ${c.issuer}`,
+          `valid        ${c.validFrom} → ${c.validTo}${expiry(c.validTo)}`,
+        );
         more.push(`names        ${c.altNames.join(', ') || '(no subjectAltName)'}`);
       }
       more.push(`SNI          ${e.servername ?? 'none (the host is an address)'}`);
-      if (e.nameMatches !== undefined) more.push(`name check   ${e.certName} ${e.nameMatches ? 'matches' : 'does NOT match'} the certificate`);
-      if (e.trusted !== undefined) more.push(`chain        ${e.trusted ? 'trusted (system store + LATCHKEY_TLS_CA_FILE)' : 'NOT trusted by the system store or LATCHKEY_TLS_CA_FILE'}`);
+      if (e.nameMatches !== undefined)
+        more.push(`name check   ${e.certName} ${e.nameMatches ? 'matches' : 'does NOT match'} the certificate`);
+      if (e.trusted !== undefined)
+        more.push(
+          `chain        ${e.trusted ? 'trusted (system store + LATCHKEY_TLS_CA_FILE)' : 'NOT trusted by the system store or LATCHKEY_TLS_CA_FILE'}`,
+        );
       if (e.problem) more.push(`problem      ${e.problem}`);
-      const head = e.version ? `${e.mode === 'starttls' ? 'STARTTLS → ' : ''}${e.version} ${e.cipher ?? ''}`.trim() : `${e.mode === 'starttls' ? 'STARTTLS ' : ''}handshake failed`;
+      const head = e.version
+        ? `${e.mode === 'starttls' ? 'STARTTLS → ' : ''}${e.version} ${e.cipher ?? ''}`.trim()
+        : `${e.mode === 'starttls' ? 'STARTTLS ' : ''}handshake failed`;
       return row(e.ok ? 'ok' : 'FAIL', 'TLS', e.ms, head, more);
     }
     case 'greeting':
       return row('ok', 'greeting', e.ms, cut(e.line));
     case 'capabilities':
-      return row('ok', 'capabilities', undefined, `${e.tls ? 'over TLS' : 'before TLS'}: ${cut(e.list.join(e.protocol === 'smtp' ? ', ' : ' '), 400)}`);
+      return row(
+        'ok',
+        'capabilities',
+        undefined,
+        `${e.tls ? 'over TLS' : 'before TLS'}: ${cut(e.list.join(e.protocol === 'smtp' ? ', ' : ' '), 400)}`,
+      );
     case 'retry':
       return row('--', 'note', undefined, e.why);
     case 'auth':
@@ -96,7 +116,22 @@ function labelOf(error: DoctorError): string {
   if (error.reason === 'dns_not_found') return 'DNS';
   if (error.reason === 'destination_not_allowed') return 'policy';
   const [, part] = error.step.split('.');
-  return ({ connect: 'TCP', tls: 'TLS', greeting: 'greeting', login: 'login', auth: 'login', ehlo: 'EHLO', list: 'LIST', examine: 'EXAMINE' } as Record<string, string>)[part ?? ''] ?? part ?? 'step';
+  return (
+    (
+      {
+        connect: 'TCP',
+        tls: 'TLS',
+        greeting: 'greeting',
+        login: 'login',
+        auth: 'login',
+        ehlo: 'EHLO',
+        list: 'LIST',
+        examine: 'EXAMINE',
+      } as Record<string, string>
+    )[part ?? ''] ??
+    part ??
+    'step'
+  );
 }
 
 /** The closing verdict in plain language. */
@@ -115,8 +150,9 @@ export function renderDiagnosis(d: Diagnosis): string {
 
 /** The header: what is being checked, and where the settings came from. */
 export function renderHeader(report: Pick<DoctorReport, 'email' | 'provider'>, warnings: string[]): string {
-  const source = report.provider === 'imap'
-    ? 'Settings come from the flags; what they leave out is detected from the address.'
-    : `Settings come from the provider table entry "${report.provider}".`;
+  const source =
+    report.provider === 'imap'
+      ? 'Settings come from the flags; what they leave out is detected from the address.'
+      : `Settings come from the provider table entry "${report.provider}".`;
   return [`latchkey doctor ${report.email}`, source, ...warnings.map((w) => `note: ${w}`)].join('\n') + '\n';
 }

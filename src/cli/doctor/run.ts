@@ -99,7 +99,10 @@ export function resolveSettings(input: DoctorInput, providers: Record<string, Pr
   } else {
     Object.assign(settings, { password: input.password, ...(input.username ? { username: input.username } : {}) });
   }
-  return parseConnectRequest({ client_id: 'latchkey-doctor', name: 'latchkey doctor', email_address: input.email, provider: input.provider, settings }, providers);
+  return parseConnectRequest(
+    { client_id: 'latchkey-doctor', name: 'latchkey doctor', email_address: input.email, provider: input.provider, settings },
+    providers,
+  );
 }
 
 /** Follows a run as it happens (the live printer); every method is optional. */
@@ -113,14 +116,27 @@ export interface DoctorObserver {
  * Verifies IMAP, then SMTP — both, even when IMAP fails, so one run shows everything — with the
  * server's own code and configuration, reporting each step as it happens.
  */
-export async function runDoctor(request: ConnectRequest, dial: DialContext, config: Pick<Config, 'timeouts' | 'ehloName'>, observer: DoctorObserver = {}): Promise<DoctorReport> {
+export async function runDoctor(
+  request: ConnectRequest,
+  dial: DialContext,
+  config: Pick<Config, 'timeouts' | 'ehloName'>,
+  observer: DoctorObserver = {},
+): Promise<DoctorReport> {
   const walk = async (protocol: Protocol, login: ServerLogin): Promise<ProtocolResult> => {
     const events: VerifyEvent[] = [];
     const ctx = verifyContext(dial, config, request, (e) => {
       events.push(e);
       observer.event?.(e);
     });
-    const result: ProtocolResult = { protocol, host: login.host, port: login.port, security: login.security, username: login.username, ok: true, events };
+    const result: ProtocolResult = {
+      protocol,
+      host: login.host,
+      port: login.port,
+      security: login.security,
+      username: login.username,
+      ok: true,
+      events,
+    };
     observer.start?.(result);
     try {
       await (protocol === 'imap' ? verifyImap(login, ctx) : verifySmtp(login, ctx));
@@ -139,7 +155,8 @@ export async function runDoctor(request: ConnectRequest, dial: DialContext, conf
 function diagnose(imap: ProtocolResult, smtp: ProtocolResult, request: ConnectRequest): Diagnosis {
   const failed = [imap, smtp].filter((r) => !r.ok);
   const first = failed[0];
-  if (!first?.error) return { ok: true, message: 'IMAP and SMTP both accepted these settings: Latchkey will connect this account with them.' };
+  if (!first?.error)
+    return { ok: true, message: 'IMAP and SMTP both accepted these settings: Latchkey will connect this account with them.' };
   const e = first.error;
   const other = failed[1];
   return {
@@ -157,7 +174,10 @@ function diagnose(imap: ProtocolResult, smtp: ProtocolResult, request: ConnectRe
 }
 
 function toDoctorError(err: unknown): DoctorError {
-  const e = err instanceof ApiError ? err : new ApiError('internal', { message: `Unexpected error: ${(err as Error)?.message ?? String(err)}`, cause: err });
+  const e =
+    err instanceof ApiError
+      ? err
+      : new ApiError('internal', { message: `Unexpected error: ${(err as Error)?.message ?? String(err)}`, cause: err });
   const body = e.toBody() as Omit<DoctorError, 'status'>;
   // The API hides a 500's detail from its clients; the operator running the doctor sees it.
   return { ...body, status: e.status, message: e.message };

@@ -21,7 +21,7 @@ export const en = {
   'scope.calendar': 'see and change your calendar',
   'scope.calendar.read_only': 'see your calendar',
   'scope.calendar.free_busy': 'see when you are free or busy',
-  'scope.room_resources.read_only': 'see your organisation\'s meeting rooms',
+  'scope.room_resources.read_only': "see your organisation's meeting rooms",
   'scope.contacts': 'see and change your contacts',
   'scope.contacts.read_only': 'see your contacts',
   'field.name': 'Your name',
@@ -35,7 +35,7 @@ export const en = {
   'security.ssl': 'SSL/TLS',
   'security.starttls': 'STARTTLS',
   'servers.title': 'Mail server settings',
-  'servers.lead': 'We could not find the mail servers of {domain} automatically. Your provider\'s help pages list them.',
+  'servers.lead': "We could not find the mail servers of {domain} automatically. Your provider's help pages list them.",
   'provider.found': 'Provider: {provider}',
   'provider.server': 'Mail server: {host}',
   'hint.app_password': '{provider} asks for an app password here — not your usual password — when two-step verification is on.',
@@ -55,17 +55,21 @@ export const en = {
   'error.password_missing': 'Please enter your password.',
   'error.servers_missing': 'Please enter the server name and port of both mail servers.',
   'error.invalid_credentials': 'Your mail provider did not accept this email address and password. Check them and try again.',
-  'error.app_password_required': 'Your mail provider wants an app password here, not your usual password. Create one in your account\'s security settings and enter it instead.',
-  'error.web_login_required': 'Your mail provider wants you to sign in on its website first, to confirm it is you. Do that, then try again.',
+  'error.app_password_required':
+    "Your mail provider wants an app password here, not your usual password. Create one in your account's security settings and enter it instead.",
+  'error.web_login_required':
+    'Your mail provider wants you to sign in on its website first, to confirm it is you. Do that, then try again.',
   'error.imap_disabled': 'Access by mail apps (IMAP) is turned off for this mailbox. Turn it on in your mail settings, then try again.',
   'error.smtp_auth_disabled': 'Sending mail from apps is turned off for this mailbox. Turn it on in your mail settings, then try again.',
   'error.mailbox_access_denied': 'Your password was accepted, but the mailbox could not be opened. Please ask your mail administrator.',
   'error.oauth_required': '{provider} does not accept passwords from other apps here, so this page cannot connect it.',
   'error.security_mismatch': 'The security setting does not fit this port. Choose "Automatic" under Security, or check the port.',
-  'error.certificate_invalid': 'The mail server\'s security certificate is not valid for this name. Check the server name, or ask your provider.',
+  'error.certificate_invalid':
+    "The mail server's security certificate is not valid for this name. Check the server name, or ask your provider.",
   'error.dns_not_found': 'This server name does not exist. Check its spelling.',
   'error.unreachable': 'The mail server could not be reached. Check the server name and port.',
-  'error.no_answer': 'The mail server did not answer properly. Try again in a few minutes; if it keeps happening, check the server name and port.',
+  'error.no_answer':
+    'The mail server did not answer properly. Try again in a few minutes; if it keeps happening, check the server name and port.',
   'error.wrong_kind': 'This port belongs to another kind of server. Check the port.',
   'error.refused_method': 'The mail server does not let apps sign in this way. Check the settings, or ask your provider.',
   'error.rate_limited': 'Too many attempts. Please wait {minutes} minute(s) and try again.',
@@ -76,7 +80,8 @@ export const en = {
   'errorpage.link': 'This sign-in link cannot be used',
   'errorpage.csrf': 'The form could not be verified',
   'errorpage.expired': 'This sign-in page has expired',
-  'errorpage.csrf.text': 'This form could not be verified: please go back to the application and start signing in again (the page was opened in another browser, or its cookie was blocked).',
+  'errorpage.csrf.text':
+    'This form could not be verified: please go back to the application and start signing in again (the page was opened in another browser, or its cookie was blocked).',
   'errorpage.expired.text': 'Please go back to the application and start signing in again.',
 } as const;
 

@@ -15,7 +15,10 @@ import type { Kysely } from 'kysely';
  *   `smtp`, `ews`, `api`, or `all`); null for other events.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('applications').addColumn('credentials_release', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('applications')
+    .addColumn('credentials_release', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema
     .createTable('oauth_tokens')
     .addColumn('account_id', 'text', (c) => c.primaryKey().references('accounts.id').onDelete('cascade'))

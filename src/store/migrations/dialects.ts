@@ -19,6 +19,7 @@ const VARIANTS: Record<DialectName, Record<string, Migration>> = {
 /** The migration set for one dialect: the shared migrations with that dialect's variants in place. */
 export function forDialect(shared: Record<string, Migration>, dialect: DialectName): Record<string, Migration> {
   const own = VARIANTS[dialect];
-  for (const name of Object.keys(own)) if (!(name in shared)) throw new Error(`dialect migration ${name}.${dialect} has no shared migration of that name`);
+  for (const name of Object.keys(own))
+    if (!(name in shared)) throw new Error(`dialect migration ${name}.${dialect} has no shared migration of that name`);
   return { ...shared, ...own };
 }
