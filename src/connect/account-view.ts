@@ -1,8 +1,27 @@
-import type { Static } from 'typebox';
-import type { AccountBody } from '../http/schemas.ts';
+import { Type, type Static } from 'typebox';
 import type { Account } from '../store/store.ts';
 
-/** The v2 account object (reference §3, DECISIONS "Accounts and tokens"); shape declared once, in http/schemas.ts. */
+const accountFields = {
+  id: Type.String(),
+  object: Type.Literal('account'),
+  account_id: Type.String(),
+  name: Type.String(),
+  email_address: Type.String(),
+  provider: Type.String(),
+  organization_unit: Type.String({ enum: ['label', 'folder'] }),
+  sync_state: Type.String(),
+  linked_at: Type.Integer({ description: 'Unix seconds' }),
+  billing_state: Type.String(),
+};
+
+/** The v2 account object's wire shape (`GET /account`), declared once, here; TokenResponse adds the token. */
+export const AccountBody = Type.Object(accountFields, { description: 'The account (v2 account object).' });
+export const TokenResponse = Type.Object(
+  { ...accountFields, access_token: Type.String({ description: 'Long-lived; send as Bearer, or as the Basic username.' }) },
+  { description: 'The account object plus a new access token.' },
+);
+
+/** The v2 account object (reference §3, DECISIONS "Accounts and tokens"); its shape is AccountBody above. */
 export type AccountView = Static<typeof AccountBody>;
 
 export function accountView(a: Account): AccountView {

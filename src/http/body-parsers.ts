@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors/api-error.ts';
 
+/** DECISIONS "Transport": JSON, form bodies, and JSON sent as text/plain (the v2 Node SDK); a route's `consumes`. */
+export const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/plain'];
+
+/** A parsed body or query string as an object: anything else (absent, a string, an array) is `{}`. */
+export function asObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 /**
  * Request bodies (DECISIONS "Transport"): JSON; `application/x-www-form-urlencoded` (PHP SDK),
  * with `settings[imap_host]=…` bracket keys read as a nested object; and `text/plain` that holds

@@ -4,11 +4,10 @@ import { authenticateManagement } from '../manage/auth.ts';
 import { releaseCredentials } from '../credentials/release.ts';
 import { emailEngineCredentials } from '../credentials/emailengine.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { ErrorBody } from './schemas.ts';
+import { errors } from './schemas.ts';
 import { AccountParams, ClientParams } from './management-schemas.ts';
 import { CredentialsQuery, CredentialsResponse, EmailEngineQuery, EmailEngineResponse } from './credentials-schemas.ts';
 
-const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 const tags = ['credentials'];
 const security = [{ basic: [] }];
 

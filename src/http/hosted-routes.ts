@@ -2,11 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/context.ts';
 import { CSRF_COOKIE, showLogin, submitLogin, type HostedAnswer } from '../hosted/login.ts';
 import { hostedToken } from '../hosted/token.ts';
-import { ErrorBody } from './schemas.ts';
+import { errors } from './schemas.ts';
+import { asObject, BODY_TYPES } from './body-parsers.ts';
 import { HostedAuthorizeQuery, HostedTokenParams, HostedTokenResponse } from './hosted-schemas.ts';
 
-const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
-const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/plain'];
 const tags = ['hosted authentication'];
 
 /**
@@ -25,7 +24,7 @@ export function registerHostedRoutes(app: FastifyInstance, ctx: AppContext): voi
         querystring: HostedAuthorizeQuery,
       },
     },
-    async (req, reply) => send(reply, await showLogin(ctx, input(req, obj(req.query)))),
+    async (req, reply) => send(reply, await showLogin(ctx, input(req, asObject(req.query)))),
   );
 
   app.post(
@@ -34,7 +33,7 @@ export function registerHostedRoutes(app: FastifyInstance, ctx: AppContext): voi
       attachValidation: true,
       schema: { summary: 'The hosted login form (HTML form post; CSRF-protected)', tags, consumes: ['application/x-www-form-urlencoded'] },
     },
-    async (req, reply) => send(reply, await submitLogin(ctx, input(req, obj(req.body)))),
+    async (req, reply) => send(reply, await submitLogin(ctx, input(req, asObject(req.body)))),
   );
 
   const token = {
@@ -45,10 +44,10 @@ export function registerHostedRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.post(
     '/oauth/token',
     { attachValidation: true, schema: { ...token, consumes: BODY_TYPES, body: HostedTokenParams, querystring: HostedTokenParams } },
-    async (req) => hostedToken(ctx, { ...obj(req.query), ...obj(req.body) }, { ip: req.ip }),
+    async (req) => hostedToken(ctx, { ...asObject(req.query), ...asObject(req.body) }, { ip: req.ip }),
   );
   app.get('/oauth/token', { attachValidation: true, schema: { ...token, querystring: HostedTokenParams } }, async (req) =>
-    hostedToken(ctx, obj(req.query), { ip: req.ip }),
+    hostedToken(ctx, asObject(req.query), { ip: req.ip }),
   );
 }
 
@@ -78,8 +77,4 @@ export function readCookie(header: string | undefined, name: string): string | u
     if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
   }
   return undefined;
-}
-
-function obj(v: unknown): Record<string, unknown> {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }

@@ -1,11 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { AppContext } from '../app/context.ts';
 import { authenticateManagement } from '../manage/auth.ts';
 import { deleteAccount, listAccounts, ownAccount, revokeAll, setBilling, tokenInfo, updateAccount } from '../manage/accounts.ts';
 import { applicationView, updateApplication } from '../manage/application.ts';
 import { managementAccountView } from '../connect/account-view.ts';
 import { revokePresentedToken } from '../connect/revoke.ts';
-import { ErrorBody } from './schemas.ts';
+import { AuditQuery, errors } from './schemas.ts';
+import { asObject, BODY_TYPES } from './body-parsers.ts';
+import { listAudit } from '../manage/audit.ts';
+import { AuditResponse } from '../audit/view.ts';
 import {
   AccountParams,
   ApplicationBody,
@@ -23,8 +27,6 @@ import {
   IpAddresses,
 } from './management-schemas.ts';
 
-const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
-const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/plain'];
 const tags = ['management'];
 const security = [{ basic: [] }];
 
@@ -205,6 +207,24 @@ export function registerManagementRoutes(app: FastifyInstance, ctx: AppContext):
   );
 }
 
-function asObject(body: unknown): Record<string, unknown> {
-  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+/**
+ * `GET /a/{client_id}/audit` (manage/audit.ts), authenticated like the management API. Registered by
+ * routes.ts after the credentials routes, where it has always stood, so `/openapi.json` keeps its order.
+ */
+export function registerAuditRoute(app: FastifyInstance, ctx: AppContext): void {
+  app.get(
+    '/a/:client_id/audit',
+    {
+      attachValidation: true,
+      schema: {
+        summary: 'The application’s audit log: authorize attempts, token exchanges, replay revocations',
+        tags,
+        security,
+        params: Type.Object({ client_id: Type.String() }),
+        querystring: AuditQuery,
+        response: { 200: AuditResponse, ...errors },
+      },
+    },
+    async (req) => listAudit(ctx, (req.params as { client_id: string }).client_id, req.headers.authorization, asObject(req.query)),
+  );
 }

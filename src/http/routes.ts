@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import type { AppContext } from '../app/context.ts';
 import { authorize } from '../connect/authorize.ts';
 import { exchangeCode } from '../connect/token.ts';
@@ -9,25 +8,12 @@ import { registerManagementRoutes } from './management-routes.ts';
 import { registerWebhookRoutes } from './webhook-routes.ts';
 import { registerHostedRoutes } from './hosted-routes.ts';
 import { registerCredentialsRoutes } from './credentials-routes.ts';
-import { listAudit } from '../connect/audit-endpoint.ts';
+import { registerAuditRoute } from './management-routes.ts';
 import { registerV3Routes } from '../v3/routes.ts';
-import {
-  AccountBody,
-  AuditQuery,
-  AuditResponse,
-  AuthorizeBody,
-  CodeResponse,
-  DetectBody,
-  DetectResponse,
-  ErrorBody,
-  Health,
-  TokenBody,
-  TokenResponse,
-} from './schemas.ts';
-
-const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
-/** DECISIONS "Transport": JSON, form bodies, and JSON sent as text/plain (the v2 Node SDK). */
-const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/plain'];
+import { AccountBody, TokenResponse } from '../connect/account-view.ts';
+import { DetectResponse } from '../detect/view.ts';
+import { AuthorizeBody, CodeResponse, DetectBody, errors, Health, TokenBody } from './schemas.ts';
+import { asObject, BODY_TYPES } from './body-parsers.ts';
 
 /**
  * Every public endpoint, declared once: method, path, schemas (which also build `/openapi.json`)
@@ -99,21 +85,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerWebhookRoutes(app, ctx);
   registerV3Routes(app, ctx);
   registerCredentialsRoutes(app, ctx);
-  app.get(
-    '/a/:client_id/audit',
-    {
-      attachValidation: true,
-      schema: {
-        summary: 'The application’s audit log: authorize attempts, token exchanges, replay revocations',
-        tags: ['management'],
-        security: [{ basic: [] }],
-        params: Type.Object({ client_id: Type.String() }),
-        querystring: AuditQuery,
-        response: { 200: AuditResponse, ...errors },
-      },
-    },
-    async (req) => listAudit(ctx, (req.params as { client_id: string }).client_id, req.headers.authorization, asObject(req.query)),
-  );
+  registerAuditRoute(app, ctx);
 
   app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'], response: { 200: Health } } }, async () => ({ status: 'ok' }));
 
@@ -127,8 +99,4 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-}
-
-function asObject(body: unknown): Record<string, unknown> {
-  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }

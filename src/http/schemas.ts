@@ -1,8 +1,11 @@
 import { Type } from 'typebox';
 import { CATALOGUE } from '../errors/catalogue.ts';
-import { AUDIT_EVENTS } from '../store/store.ts';
 
-/** Wire shapes, declared once: the routes use them for the OpenAPI document and response serialization. */
+/**
+ * v2 wire shapes, declared once: the routes use them for the OpenAPI document and response serialization.
+ * The shapes the domain answers with are declared beside their views (connect/account-view.ts,
+ * detect/view.ts, audit/view.ts), below both the domain and http/.
+ */
 export const ErrorBody = Type.Object(
   {
     message: Type.String(),
@@ -16,6 +19,9 @@ export const ErrorBody = Type.Object(
   },
   { $id: 'Error', description: 'Every error: v2 `message` and `type`, plus Latchkey’s `reason` and details.' },
 );
+
+/** The errors every v2 and Latchkey route may answer (the `/v3` routes answer v3/schemas.ts `v3Errors`). */
+export const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 
 export const ImapSettings = Type.Object(
   {
@@ -109,24 +115,6 @@ export const TokenBody = Type.Object({
   code: Type.String(),
 });
 
-const accountFields = {
-  id: Type.String(),
-  object: Type.Literal('account'),
-  account_id: Type.String(),
-  name: Type.String(),
-  email_address: Type.String(),
-  provider: Type.String(),
-  organization_unit: Type.String({ enum: ['label', 'folder'] }),
-  sync_state: Type.String(),
-  linked_at: Type.Integer({ description: 'Unix seconds' }),
-  billing_state: Type.String(),
-};
-
-export const AccountBody = Type.Object(accountFields, { description: 'The account (v2 account object).' });
-export const TokenResponse = Type.Object(
-  { ...accountFields, access_token: Type.String({ description: 'Long-lived; send as Bearer, or as the Basic username.' }) },
-  { description: 'The account object plus a new access token.' },
-);
 export const Health = Type.Object({ status: Type.String() });
 
 export const DetectBody = Type.Object({
@@ -135,56 +123,9 @@ export const DetectBody = Type.Object({
   email_address: Type.String(),
 });
 
-export const DetectResponse = Type.Object({
-  email_address: Type.String(),
-  detected: Type.Boolean(),
-  auth_name: Type.String({ description: 'The `provider` value to use at /connect/authorize.' }),
-  provider_name: Type.String(),
-  is_imap: Type.Boolean(),
-  oauth_required: Type.Boolean({ description: 'Google and Microsoft mailboxes: passwords are refused, use OAuth.' }),
-  source: Type.Optional(Type.String({ enum: ['builtin', 'mx', 'autoconfig', 'ispdb', 'ispdb_mx', 'srv', 'guess'] })),
-  source_detail: Type.Optional(
-    Type.String({
-      description:
-        'When the source listed several servers for IMAP or SMTP: which one answered and was chosen, and why the ones before it were skipped.',
-    }),
-  ),
-  settings: Type.Optional(
-    Type.Object({
-      imap_host: Type.String(),
-      imap_port: Type.Integer(),
-      imap_security: Type.String(),
-      imap_username: Type.String(),
-      smtp_host: Type.String(),
-      smtp_port: Type.Integer(),
-      smtp_security: Type.String(),
-      smtp_username: Type.String(),
-    }),
-  ),
-});
-
 export const AuditQuery = Type.Object({
   since: Type.Optional(
     Type.String({ description: 'ISO 8601 time, Unix seconds, or a span back from now (30m, 1h, 7d). Default: the last 24 hours.' }),
   ),
   limit: Type.Optional(Type.String({ description: 'At most this many events, 1–1000; default 100.' })),
 });
-
-export const AuditResponse = Type.Array(
-  Type.Object({
-    id: Type.String(),
-    at: Type.String({ description: 'ISO 8601 UTC' }),
-    event: Type.String({ enum: [...AUDIT_EVENTS] }),
-    outcome: Type.String({ description: '`ok`, `revoked`, or the error reason.' }),
-    client_id: Type.String(),
-    email_hash: Type.Union([Type.String(), Type.Null()], { description: 'First 16 hex digits of SHA-256 of the lower-cased address.' }),
-    account_id: Type.Union([Type.String(), Type.Null()]),
-    source_ip: Type.Union([Type.String(), Type.Null()]),
-    duration_ms: Type.Union([Type.Integer(), Type.Null()]),
-    revoked_tokens: Type.Union([Type.Integer(), Type.Null()]),
-    protocol: Type.Union([Type.String(), Type.Null()], {
-      description: '`credentials.released`: imap, smtp, ews, api (EmailEngine) or all; null for other events.',
-    }),
-  }),
-  { description: 'Audit events, newest first. Never a secret, never an address in clear.' },
-);

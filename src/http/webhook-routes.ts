@@ -6,10 +6,9 @@ import { authenticateManagement } from '../manage/auth.ts';
 import { registerWebhook, webhookView } from '../webhooks/register.ts';
 import { isV3Webhook } from '../webhooks/events.ts';
 import { EVENTS } from '../webhooks/events.ts';
-import { ErrorBody } from './schemas.ts';
+import { errors } from './schemas.ts';
 import { ClientParams, Success } from './management-schemas.ts';
 
-const errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 const tags = ['webhooks'];
 const security = [{ basic: [] }];
 const WebhookParams = Type.Object({ client_id: Type.String(), id: Type.String() });

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { toApiError } from '../http/errors.ts';
+import { asObject } from '../http/body-parsers.ts';
 import { authenticateApiKey } from '../manage/api-keys.ts';
 import { applicationDetails } from './applications.ts';
 import { registerConnectorRoutes } from './connectors.ts';
@@ -216,8 +217,4 @@ export function registerV3Routes(app: FastifyInstance, ctx: AppContext): void {
     },
     { prefix: '/v3' },
   );
-}
-
-function asObject(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

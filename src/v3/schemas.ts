@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { CATALOGUE } from '../errors/catalogue.ts';
 import { V3_ERROR_TYPES } from './errors.ts';
+import { detectedSettingsFields } from '../detect/view.ts';
 
 /**
  * Nylas v3 wire shapes, declared once: the `/v3` routes take their validation, response
@@ -150,21 +151,7 @@ export const ProviderDetect = Type.Object({
   detected: Type.Boolean(),
   provider: Type.Optional(Type.String({ description: 'The `provider` to send to POST /v3/connect/custom.' })),
   type: Type.Optional(Type.String({ enum: ['oauth', 'ews', 'imap'] })),
-  settings: Type.Optional(
-    Type.Object(
-      {
-        imap_host: Type.String(),
-        imap_port: Type.Integer(),
-        imap_security: Type.String(),
-        imap_username: Type.String(),
-        smtp_host: Type.String(),
-        smtp_port: Type.Integer(),
-        smtp_security: Type.String(),
-        smtp_username: Type.String(),
-      },
-      { description: 'Latchkey extension: the detected servers.' },
-    ),
-  ),
+  settings: Type.Optional(Type.Object(detectedSettingsFields, { description: 'Latchkey extension: the detected servers.' })),
 });
 export type ProviderDetect = Static<typeof ProviderDetect>;
 

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { authenticateClient } from './clients.ts';
-import { tokenFromHeader } from './account.ts';
+import { authenticateClient } from '../connect/clients.ts';
+import { tokenFromHeader } from '../connect/account.ts';
 import { DEFAULT_SINCE_MS, parseSince } from '../audit/since.ts';
 import { auditEventView, type AuditEventView } from '../audit/view.ts';
 
