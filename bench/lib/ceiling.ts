@@ -1,5 +1,5 @@
 /**
- * The storage ceiling of `/connect/token`: the same writes the token path makes (store/kysely-store
+ * The storage ceiling of `/connect/token`: the same writes the token path makes (store/kysely/
  * via connect/token.ts) — consume the code, read the account's state, insert the account, its two
  * credentials, the token, record the code's account, the audit row — in one transaction, with
  * nothing else: no HTTP, no crypto, no Kysely. SQLite through raw better-sqlite3 (WAL,

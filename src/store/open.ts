@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from './schema.ts';
-import { KyselyStore } from './kysely-store.ts';
+import { KyselyStore } from './kysely/store.ts';
 import { DIALECTS } from './dialect.ts';
 import { normalisingDialect } from './normalise.ts';
 import type { Store } from './store.ts';

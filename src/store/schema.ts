@@ -1,3 +1,5 @@
+import type { Kysely, Transaction } from 'kysely';
+
 /** Row shapes as stored. Times are Unix seconds. JSON columns hold text. */
 export interface Database {
   applications: {
@@ -149,3 +151,6 @@ export interface Database {
     failed_at: number | null;
   };
 }
+
+/** What the store's queries run on: the database, or a transaction on it (`Store.atomically`). */
+export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Database, Db } from '../schema.ts';
 
 /** The health-check half of KyselyStore (store.ts documents each operation). Times in ms. */
 export const healthQueries = {

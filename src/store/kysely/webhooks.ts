@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.ts';
-import type { Delivery, Webhook } from './store.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Database, Db } from '../schema.ts';
+import type { Delivery, DeliveryOutcome, Webhook, WebhookChanges } from '../store.ts';
+import { hot, type Handle } from './hot.ts';
+import { orNull as n } from './rows.ts';
 
 /** The webhook half of KyselyStore (store.ts documents each operation). Times of deliveries in ms. */
 export const webhookQueries = {
@@ -19,6 +18,16 @@ export const webhookQueries = {
         created_at: w.createdAt,
       })
       .execute();
+  },
+  async list(h: Handle, clientId: string): Promise<Webhook[]> {
+    // Precompiled: every new account's token exchange asks it (webhooks/events.ts).
+    const { rows } = await hot(
+      h,
+      'listWebhooks',
+      (p) => h.db.selectFrom('webhooks').selectAll().where('client_id', '=', p.clientId).orderBy('created_at').orderBy('id'),
+      { clientId },
+    );
+    return rows.map(toWebhook);
   },
   async find(db: Db, id: string): Promise<Webhook | undefined> {
     const row = await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
@@ -47,7 +56,7 @@ export const webhookQueries = {
       .execute();
     return Object.fromEntries(rows.map((r) => [r.key_version, Number(r.n)]));
   },
-  async update(db: Db, clientId: string, id: string, c: { callbackUrl: string; triggers: string[] }): Promise<Webhook | undefined> {
+  async update(db: Db, clientId: string, id: string, c: WebhookChanges): Promise<Webhook | undefined> {
     await db
       .updateTable('webhooks')
       .set({ callback_url: c.callbackUrl, triggers: JSON.stringify(c.triggers) })
@@ -105,11 +114,7 @@ export const webhookQueries = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
-  async record(
-    db: Db,
-    id: string,
-    o: Pick<Delivery, 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'failedAt' | 'lastError'>,
-  ): Promise<void> {
+  async record(db: Db, id: string, o: DeliveryOutcome): Promise<void> {
     await db
       .updateTable('webhook_deliveries')
       .set({
@@ -134,7 +139,7 @@ export const webhookQueries = {
   },
 };
 
-export function toWebhook(r: Database['webhooks']): Webhook {
+function toWebhook(r: Database['webhooks']): Webhook {
   return {
     id: r.id,
     clientId: r.client_id,
@@ -147,7 +152,6 @@ export function toWebhook(r: Database['webhooks']): Webhook {
 }
 
 function toDelivery(r: Database['webhook_deliveries']): Delivery {
-  const n = (v: number | null) => (v === null ? null : Number(v));
   return {
     id: r.id,
     webhookId: r.webhook_id,

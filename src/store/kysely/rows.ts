@@ -1,5 +1,5 @@
-import type { Database } from './schema.ts';
-import type { Account, Application } from './store.ts';
+import type { Database } from '../schema.ts';
+import type { Account, Application } from '../store.ts';
 
 /** Row → domain conversions shared by the Kysely store modules. Times are Unix seconds. */
 export function toApplication(r: Database['applications']): Application {
@@ -33,4 +33,9 @@ export function toAccount(r: Database['accounts']): Account {
     updatedAt: Number(r.updated_at),
     metadata: JSON.parse(r.metadata ?? '{}') as Record<string, string>,
   };
+}
+
+/** A nullable number column as a number (PostgreSQL's int8 may arrive as a string) or null. */
+export function orNull(v: number | null): number | null {
+  return v === null ? null : Number(v);
 }

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.ts';
-import type { ConnectorRow } from './store.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Database, Db } from '../schema.ts';
+import type { ConnectorRow } from '../store.ts';
 
 /** The connector half of KyselyStore (store.ts documents each operation). Times are Unix seconds. */
 export const connectorQueries = {

@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.ts';
-import type { ApiKey, Application } from './store.ts';
-import { toApplication } from './rows.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Database, Db } from '../schema.ts';
+import type { ApiKey, Application } from '../store.ts';
+import { orNull as n, toApplication } from './rows.ts';
 
 /** The API-key half of KyselyStore (store.ts documents each operation). Times are Unix seconds. */
 export const apiKeyQueries = {
@@ -52,7 +49,6 @@ export const apiKeyQueries = {
 };
 
 function toApiKey(r: Database['api_keys']): ApiKey {
-  const n = (v: number | null) => (v === null ? null : Number(v));
   return {
     id: r.id,
     clientId: r.client_id,

@@ -1,23 +1,16 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.ts';
-import type { CredentialRow, OAuthTokenState } from './store.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Database, Db } from '../schema.ts';
+import type { CredentialRow, OAuthTokenState, RefreshedToken } from '../store.ts';
+import { hotRow, type Handle } from './hot.ts';
+import { orNull as n } from './rows.ts';
 
 /** The OAuth access-token cache and refresh lease of KyselyStore (store.ts documents each operation). Times in ms. */
 export const oauthTokenQueries = {
-  /** An `oauth_tokens` row as the domain sees it (the store reads it with a precompiled query: KyselyStore.oauthTokenState). */
-  toState(r: Database['oauth_tokens']): OAuthTokenState {
-    const n = (v: number | null) => (v === null ? null : Number(v));
-    return {
-      envelope: r.envelope,
-      keyVersion: r.key_version,
-      expiresAtMs: n(r.expires_at),
-      leaseOwner: r.lease_owner,
-      leaseUntilMs: n(r.lease_until),
-      failedReason: r.failed_reason,
-      failedAtMs: n(r.failed_at),
-    };
+  async state(h: Handle, accountId: string): Promise<OAuthTokenState | undefined> {
+    // Precompiled: a release of a cached token reads it on every call (issue 14).
+    const r = await hotRow(h, 'oauthTokenState', (p) => h.db.selectFrom('oauth_tokens').selectAll().where('account_id', '=', p.accountId), {
+      accountId,
+    });
+    return r && toState(r);
   },
 
   /**
@@ -54,7 +47,7 @@ export const oauthTokenQueries = {
     db: Db,
     accountId: string,
     owner: string,
-    token: { envelope: string; keyVersion: string; expiresAtMs: number },
+    token: RefreshedToken,
     rotated: CredentialRow | undefined,
     nowSec: number,
   ): Promise<boolean> {
@@ -93,3 +86,16 @@ export const oauthTokenQueries = {
       .execute();
   },
 };
+
+/** An `oauth_tokens` row as the domain sees it. Times in ms since the epoch. */
+function toState(r: Database['oauth_tokens']): OAuthTokenState {
+  return {
+    envelope: r.envelope,
+    keyVersion: r.key_version,
+    expiresAtMs: n(r.expires_at),
+    leaseOwner: r.lease_owner,
+    leaseUntilMs: n(r.lease_until),
+    failedReason: r.failed_reason,
+    failedAtMs: n(r.failed_at),
+  };
+}
