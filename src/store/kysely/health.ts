@@ -1,4 +1,4 @@
-import type { Database, Db } from '../schema.ts';
+import type { Db } from '../schema.ts';
 
 /** The health-check half of KyselyStore (store.ts documents each operation). Times in ms. */
 export const healthQueries = {
