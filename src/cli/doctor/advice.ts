@@ -2,7 +2,7 @@ import type { ConnectRequest } from '../../connect/request.ts';
 import type { Reason } from '../../errors/catalogue.ts';
 import { planTls } from '../../verify/types.ts';
 import { isLocalhostName, localhostMessage } from '../../net/resolve.ts';
-import type { DoctorError, ProtocolResult } from './run.ts';
+import type { DoctorError, ProtocolResult } from './report.ts';
 
 interface AdviceContext {
   /** `--imap` or `--smtp`: the flag prefix for this server. */

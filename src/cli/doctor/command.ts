@@ -8,7 +8,7 @@ import { CommandFailed, EXIT, type CliIo } from '../exit.ts';
 import { json } from '../output.ts';
 import { PromptCancelled, readPassword } from './password.ts';
 import { LiveRenderer, renderDiagnosis, renderHeader } from './render.ts';
-import type { DoctorInput } from './run.ts';
+import type { DoctorInput } from './report.ts';
 
 interface DoctorFlags {
   provider: string;

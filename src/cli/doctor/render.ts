@@ -1,5 +1,5 @@
 import type { VerifyEvent } from '../../verify/events.ts';
-import type { Diagnosis, DoctorError, DoctorObserver, DoctorReport, ProtocolResult } from './run.ts';
+import type { Diagnosis, DoctorError, DoctorObserver, DoctorReport, ProtocolResult } from './report.ts';
 
 /** One printed line of the walk: verdict, step, duration, what was seen. */
 function row(verdict: 'ok' | 'FAIL' | '--', label: string, ms: number | undefined, detail: string, more: string[] = []): string {
