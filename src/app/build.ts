@@ -5,7 +5,7 @@ import { loadProviders } from '../providers/registry.ts';
 import { openStore } from '../store/open.ts';
 import { dialContext } from '../net/context.ts';
 import type { AppContext } from './context.ts';
-import type { DialContext } from '../net/dial.ts';
+import type { DialContext } from '../mail/dial.ts';
 import { createDnsLookups } from '../net/dns.ts';
 import { DetectionCache, type DetectContext } from '../detect/detect.ts';
 import type { ProviderEntry } from '../providers/table.ts';

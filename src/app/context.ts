@@ -3,7 +3,7 @@ import type { Config } from '../config/env.ts';
 import type { KeyRing } from '../crypto/keyring.ts';
 import type { ProviderEntry } from '../providers/table.ts';
 import type { Store } from '../store/store.ts';
-import type { DialContext } from '../net/dial.ts';
+import type { DialContext } from '../mail/dial.ts';
 import type { DetectContext } from '../detect/detect.ts';
 import type { BruteForceGuard } from '../limits/brute-force.ts';
 import type { Metrics } from '../metrics/metrics.ts';

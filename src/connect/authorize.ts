@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import { hashSecret, newSecret } from '../crypto/tokens.ts';
-import { verifyContext } from '../verify/context.ts';
+import { verifyContext } from '../mail/context.ts';
 import { verifyCredentials, type VerifiedFacts } from '../verify/credentials.ts';
 import { knownClient } from './clients.ts';
 import { parseAuthorizeRequest, type AuthorizeRequest } from './request.ts';

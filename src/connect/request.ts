@@ -1,6 +1,6 @@
 import { ApiError } from '../errors/api-error.ts';
 import { NOT_YET_SUPPORTED, type ProviderEntry } from '../providers/table.ts';
-import type { Security, ServerLogin } from '../verify/types.ts';
+import type { Security, ServerLogin } from '../mail/login.ts';
 import { parseScopes } from './scopes.ts';
 import type { OAuthPlatform } from '../oauth/endpoints.ts';
 import type { OAuthCredentials } from '../oauth/mint.ts';

@@ -1,7 +1,8 @@
 import type { AppContext } from '../app/context.ts';
 import type { OAuthPlatform } from '../oauth/endpoints.ts';
 import type { Account } from '../store/store.ts';
-import { planTls, type Security } from '../verify/types.ts';
+import type { Security } from '../mail/login.ts';
+import { planTls } from '../mail/starttls.ts';
 import { releasedAccessToken } from './oauth-token.ts';
 
 /** One mail protocol's connection as released: settings plus a password or a live XOAUTH2 token. */
@@ -85,7 +86,7 @@ export async function buildMembers(
   return out;
 }
 
-/** `auto` as the verification resolved it (verify/types.ts planTls): implicit TLS on 993/465, STARTTLS elsewhere. */
+/** `auto` as the verification resolved it (mail/starttls.ts planTls): implicit TLS on 993/465, STARTTLS elsewhere. */
 function resolvedSecurity(s: Record<string, unknown>, side: 'imap' | 'smtp'): MailMember['security'] {
   const security = (s[`${side}_security`] ?? 'auto') as Security;
   const plan = planTls({ port: Number(s[`${side}_port`]), security, sslRequired: s.ssl_required !== false }, side === 'imap' ? 993 : 465);

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import type { Security } from '../verify/types.ts';
+import type { Security } from '../mail/login.ts';
 import type { ServerCandidate } from './types.ts';
 
 /** A parsed Thunderbird autoconfig document (config-v1.1.xml; ISPDB uses the same format). */

@@ -1,4 +1,4 @@
-import type { DialContext } from '../net/dial.ts';
+import type { DialContext } from '../mail/dial.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { substitute } from './autoconfig-xml.ts';
 import { probe } from './guess.ts';

@@ -1,6 +1,6 @@
 import { domainToASCII } from 'node:url';
 import type { ProviderEntry } from '../providers/table.ts';
-import type { DialContext } from '../net/dial.ts';
+import type { DialContext } from '../mail/dial.ts';
 import { matchDomain, matchMx } from './builtin.ts';
 import { autoconfigUrls, fetchConfig, ispdbUrl, mxRegistrableDomain, srvFinding, type SourceContext } from './sources.ts';
 import { firstWorking, guessCandidates } from './guess.ts';

@@ -1,6 +1,5 @@
-import type { Socket } from 'node:net';
-import { dial, type DialContext } from '../net/dial.ts';
-import { startTls } from '../net/tls.ts';
+import { dial, type DialContext } from '../mail/dial.ts';
+import { probeStarttls } from '../mail/starttls.ts';
 import type { ServerCandidate } from './types.ts';
 
 /**
@@ -44,94 +43,14 @@ export async function firstWorking(
 
 /**
  * Probes one server without credentials.
- * @throws ApiError from dial() or startTls() (`certificate_invalid`, `tls_mismatch`, `response_timeout`…),
- *   or an Error when STARTTLS is refused or the server does not answer.
+ * @throws ApiError from dial() or probeStarttls() (`certificate_invalid`, `tls_mismatch`, `response_timeout`…),
+ *   or an Error when STARTTLS is refused or the server does not answer (mail/starttls.ts).
  */
 export async function probe(c: ServerCandidate, protocol: 'imap' | 'smtp', ctx: DialContext): Promise<void> {
   const dialed = await dial({ host: c.host, port: c.port, protocol, implicitTls: c.security === 'ssl' }, ctx);
-  const socket = dialed.socket;
   try {
-    if (c.security !== 'starttls') return;
-    const lines = reader(socket, ctx.greetingTimeoutMs);
-    socket.resume();
-    await lines.next(); // the greeting, already checked by dial()
-    if (protocol === 'imap') {
-      socket.write('a1 STARTTLS\r\n');
-      await lines.until(
-        (l) => /^a1 /i.test(l),
-        (l) => /^a1 OK/i.test(l),
-      );
-    } else {
-      socket.write('EHLO latchkey.invalid\r\n');
-      await lines.until(
-        (l) => /^250 /.test(l),
-        (l) => /^250/.test(l),
-      );
-      socket.write('STARTTLS\r\n');
-      await lines.until(
-        (l) => /^\d{3} /.test(l),
-        (l) => /^220/.test(l),
-      );
-    }
-    socket.removeAllListeners('data');
-    // The same handshake and certificate checks as verification's (net/tls.ts): the socket is
-    // opened and guarded in src/net, and a bad certificate fails the probe as it would the login.
-    const tls = startTls(
-      {
-        address: dialed.address,
-        port: c.port,
-        servername: dialed.servername,
-        host: dialed.certName,
-        secureContext: ctx.secureContext,
-        timeoutMs: ctx.greetingTimeoutMs,
-        step: `${protocol}.tls`,
-      },
-      socket as Socket,
-    );
-    try {
-      await tls.ready;
-    } finally {
-      tls.socket.destroy();
-    }
+    if (c.security === 'starttls') await probeStarttls(dialed, protocol, c.port, ctx);
   } finally {
-    socket.destroy();
+    dialed.socket.destroy();
   }
-}
-
-function reader(socket: NodeJS.ReadableStream & { destroy(): void }, timeoutMs: number) {
-  let buffer = '';
-  const waiting: Array<() => void> = [];
-  socket.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString('latin1');
-    waiting.splice(0).forEach((w) => w());
-  });
-  const nextLine = async (): Promise<string> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const nl = buffer.indexOf('\n');
-      if (nl !== -1) {
-        const line = buffer.slice(0, nl).replace(/\r$/, '');
-        buffer = buffer.slice(nl + 1);
-        return line;
-      }
-      if (Date.now() > deadline) throw new Error('no answer');
-      await new Promise<void>((r) => {
-        waiting.push(r);
-        setTimeout(r, Math.max(1, deadline - Date.now()));
-      });
-    }
-  };
-  return {
-    next: nextLine,
-    /** Reads lines until `last` matches; then `ok` must match that line. */
-    async until(last: (l: string) => boolean, ok: (l: string) => boolean): Promise<void> {
-      for (;;) {
-        const line = await nextLine();
-        if (last(line)) {
-          if (!ok(line)) throw new Error(`refused: ${line.slice(0, 80)}`);
-          return;
-        }
-      }
-    },
-  };
 }

@@ -1,4 +1,4 @@
-import type { Security } from '../verify/types.ts';
+import type { Security } from '../mail/login.ts';
 
 /** Which method found the settings (DECISIONS "Detection": `source`). */
 export type Source = 'builtin' | 'mx' | 'autoconfig' | 'ispdb' | 'ispdb_mx' | 'srv' | 'guess';

@@ -1,5 +1,5 @@
 import { CATALOGUE } from './catalogue.ts';
-import { renderLoginRules } from '../verify/classification.ts';
+import { renderLoginRules } from '../mail/classification.ts';
 
 /** Renders docs/errors.md from the catalogue (`npm run docs:errors`); a test checks they match. */
 export function renderErrorsDoc(): string {
@@ -25,7 +25,7 @@ export function renderErrorsDoc(): string {
     '',
     '## How a refused login is classified',
     '',
-    '<!-- Generated from src/verify/classification.ts (LOGIN_RULES). -->',
+    '<!-- Generated from src/mail/classification.ts (LOGIN_RULES). -->',
     '',
     'When an IMAP server refuses `LOGIN` / `AUTHENTICATE` or an SMTP server refuses `AUTH`, the first',
     'matching rule below gives the `reason` (step `imap.login` or `smtp.auth`). The reply’s structure',

@@ -1,8 +1,8 @@
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { verifyContext } from '../verify/context.ts';
+import { verifyContext } from '../mail/context.ts';
 import { verifyCredentials } from '../verify/credentials.ts';
-import type { Security, ServerLogin } from '../verify/types.ts';
+import type { Security, ServerLogin } from '../mail/login.ts';
 import type { Account } from '../store/store.ts';
 import type { AuthorizeRequest } from '../connect/request.ts';
 import type { OAuthPlatform } from '../oauth/endpoints.ts';

@@ -1,5 +1,5 @@
 import type { Config } from '../config/env.ts';
-import type { DialContext } from './dial.ts';
+import type { DialContext } from '../mail/dial.ts';
 import { DestinationPolicy } from './policy.ts';
 import { createResolver } from './resolve.ts';
 import { outboundTlsContext } from './tls.ts';

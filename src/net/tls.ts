@@ -85,6 +85,25 @@ export function startTls(target: TlsTarget, plain?: Socket): { socket: TLSSocket
   return { socket, ready };
 }
 
+/**
+ * Opens a second connection to see whether a port speaks TLS from the start (a TLS port waits for
+ * the ClientHello, so it never greets in plaintext). Only the handshake matters: the certificate is
+ * not checked and nothing is sent after it. `onTls` runs once the handshake completes.
+ * @returns the probe's socket, for the caller to destroy when the answer is no longer needed
+ */
+export function probeTls(target: { address: string; port: number; servername: string | undefined }, onTls: () => void): TLSSocket {
+  const probe = guardSocket(
+    tlsConnect({
+      host: target.address,
+      port: target.port,
+      ...(target.servername ? { servername: target.servername } : {}),
+      rejectUnauthorized: false,
+    }),
+  );
+  probe.once('secureConnect', onTls);
+  return probe;
+}
+
 /** Reports the handshake to the observer, if any. */
 function observe(target: TlsTarget, socket: TLSSocket, started: number, problem: string | undefined, completed: boolean): void {
   if (!target.observer) return;

@@ -4,7 +4,7 @@
  * provider table and the Nylas imap-provider-settings list), restated as Latchkey's own data.
  * Operators override or extend entries with `LATCHKEY_PROVIDERS_FILE` (DECISIONS "Running it").
  */
-import type { Security } from '../verify/types.ts';
+import type { Security } from '../mail/login.ts';
 
 export interface ServerEntry {
   host: string;

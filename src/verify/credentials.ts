@@ -3,9 +3,9 @@ import type { AuthorizeRequest } from '../connect/request.ts';
 import { verifyExchange } from '../exchange/verify.ts';
 import { oauthEndpoints } from '../oauth/endpoints.ts';
 import { mintMailToken } from '../oauth/mint.ts';
-import { verifyImap } from './imap.ts';
-import { verifySmtp } from './smtp.ts';
-import type { VerifyContext } from './types.ts';
+import { verifyImap } from '../mail/imap/verify.ts';
+import { verifySmtp } from '../mail/smtp/verify.ts';
+import type { VerifyContext } from '../mail/context.ts';
 
 /** What a successful verification learned that must be stored with the account. */
 export interface VerifiedFacts {

@@ -14,7 +14,7 @@ import { makeCA, issueCert, type IssuedCert } from '../peers/pki.ts';
 import { startFakeImap, type FakeImapServer } from '../peers/fake-imap.ts';
 import { startFakeSmtp, type FakeSmtpServer } from '../peers/fake-smtp.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
-import { classifyLoginReply, LOGIN_RULES, parseImapReply, parseSmtpReply } from '../../src/verify/classification.ts';
+import { classifyLoginReply, LOGIN_RULES, parseImapReply, parseSmtpReply } from '../../src/mail/classification.ts';
 import { CATALOGUE } from '../../src/errors/catalogue.ts';
 
 let dir: string;

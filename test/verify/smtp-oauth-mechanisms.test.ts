@@ -17,7 +17,7 @@ import { startFakeImap, type FakeImapServer } from '../peers/fake-imap.ts';
 import { startGoogleSmtp, startMicrosoftSmtp } from '../peers/provider-smtp.ts';
 import { startFakeSmtp, type FakeSmtpServer } from '../peers/fake-smtp.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
-import { chooseMechanism, offeredMechanisms } from '../../src/verify/smtp-auth.ts';
+import { chooseMechanism, offeredMechanisms } from '../../src/mail/smtp/auth.ts';
 
 const GOOGLE = { clientId: 'google-app.apps.test', clientSecret: 'google-client-secret-XYZ' };
 const MS = { clientId: '6731de76-14a6-49ae-97bc-6eba6914391e', clientSecret: 'ms-client-secret~ABC', redirectUri: 'https://app.example.test/callback' };

@@ -1,6 +1,6 @@
 import type { ConnectRequest } from '../../connect/request.ts';
 import type { Reason } from '../../errors/catalogue.ts';
-import { planTls } from '../../verify/types.ts';
+import { planTls } from '../../mail/starttls.ts';
 import { isLocalhostName, localhostMessage } from '../../net/resolve.ts';
 import type { DoctorError, ProtocolResult } from './report.ts';
 

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/env.ts';
 import { dialContext } from '../../net/context.ts';
 import { ApiError } from '../../errors/api-error.ts';
 import { loadProviders } from '../../providers/registry.ts';
-import type { Security } from '../../verify/types.ts';
+import type { Security } from '../../mail/login.ts';
 import { CommandFailed, EXIT, type CliIo } from '../exit.ts';
 import { json } from '../output.ts';
 import { PromptCancelled, readPassword } from './password.ts';

@@ -1,4 +1,4 @@
-import type { VerifyEvent } from '../../verify/events.ts';
+import type { VerifyEvent } from '../../mail/events.ts';
 import type { Diagnosis, DoctorError, DoctorObserver, DoctorReport, ProtocolResult } from './report.ts';
 
 /** One printed line of the walk: verdict, step, duration, what was seen. */

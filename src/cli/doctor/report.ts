@@ -1,7 +1,7 @@
 import type { ErrorType, Reason } from '../../errors/catalogue.ts';
 import type { Protocol } from '../../net/events.ts';
-import type { VerifyEvent } from '../../verify/events.ts';
-import type { Security } from '../../verify/types.ts';
+import type { VerifyEvent } from '../../mail/events.ts';
+import type { Security } from '../../mail/login.ts';
 
 /** What the person asked `latchkey doctor` to check (flags and the password). */
 export interface DoctorInput {

@@ -1,7 +1,25 @@
 import type { Config } from '../config/env.ts';
-import type { DialContext } from '../net/dial.ts';
+import type { DialContext } from './dial.ts';
 import type { VerifyObserver } from './events.ts';
-import type { VerifyContext } from './types.ts';
+import type { Step } from '../errors/api-error.ts';
+
+/** What one IMAP or SMTP verification needs: dialling, the command timeout, the EHLO name and the provider's facts. */
+export interface VerifyContext extends DialContext {
+  /** ms, one command or reply. */
+  commandTimeoutMs: number;
+  /** SMTP EHLO name. */
+  ehloName: string;
+  /** Display name of the provider, for messages ("Yahoo"). */
+  providerLabel: string | undefined;
+  /** Whether the provider is known to require app passwords (Yahoo, AOL, iCloud …). */
+  appPasswordsUsual: boolean;
+  /** Whether a refused AUTHENTICATE PLAIN is retried with LOGIN (providers/table.ts `imapLoginAfterPlain`). */
+  imapLoginAfterPlain: boolean;
+  /** Step-by-step report for `latchkey doctor` (mail/events.ts); the server leaves it unset. */
+  onEvent?: VerifyObserver;
+  /** Told each step as it starts, so a deadline error can name the step that was stuck. */
+  onStep?: (step: Step) => void;
+}
 
 /**
  * The context of one verification: dialling (resolver, policy, trust anchors, timeouts) plus the

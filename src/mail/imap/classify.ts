@@ -1,8 +1,9 @@
-import { ApiError, type Step } from '../errors/api-error.ts';
-import { redactSecrets } from '../errors/redact.ts';
-import { classifyTlsError } from '../net/tls.ts';
-import type { ServerLogin, VerifyContext } from './types.ts';
-import { classifyLoginReply } from './classification.ts';
+import { ApiError, type Step } from '../../errors/api-error.ts';
+import { redactSecrets } from '../../errors/redact.ts';
+import { classifyTlsError } from '../../net/tls.ts';
+import type { VerifyContext } from '../context.ts';
+import type { ServerLogin } from '../login.ts';
+import { classifyLoginReply } from '../classification.ts';
 
 /** The fields imapflow sets on the errors it throws (imapflow `errors.ts`, `tools.ts`). */
 export interface ImapflowError extends Error {

@@ -1,16 +1,24 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { TLSSocket } from 'node:tls';
-import { dialAuto, type Dialed } from '../net/dial.ts';
-import { ApiError, type Step } from '../errors/api-error.ts';
-import { classifySmtpError } from './classify-smtp.ts';
-import { planTls, starttlsFor, type ServerLogin, type SmtpEvidence, type VerifyContext } from './types.ts';
-import { reportAuth, smtpTap, type Observed } from './observe.ts';
-import { chooseMechanism, offeredMechanisms, TOKEN_HANDLERS, tokenHandlers } from './smtp-auth.ts';
+import { dialAuto, type Dialed } from '../dial.ts';
+import { ApiError, type Step } from '../../errors/api-error.ts';
+import { classifySmtpError } from './classify.ts';
+import type { VerifyContext } from '../context.ts';
+import type { ServerLogin } from '../login.ts';
+import { planTls, starttlsFor } from '../starttls.ts';
+import { reportAuth, smtpTap, type Observed } from '../observe.ts';
+import { chooseMechanism, offeredMechanisms, TOKEN_HANDLERS, tokenHandlers } from './auth.ts';
+
+/** What a successful SMTP verification saw. */
+export interface SmtpEvidence {
+  mechanism: string;
+  secure: boolean;
+}
 
 /**
  * Verifies an SMTP submission login without sending mail (DECISIONS "Verifying credentials"):
  * connect → greeting → EHLO with the configured name → TLS (implicit or STARTTLS) → EHLO → AUTH
- * with a mechanism the last EHLO offers (smtp-auth.ts: PLAIN, else LOGIN for a password;
+ * with a mechanism the last EHLO offers (mail/smtp/auth.ts: PLAIN, else LOGIN for a password;
  * XOAUTH2, else OAUTHBEARER for an access token — never one kind for the other) → QUIT.
  * @throws ApiError with `step` `smtp.*`.
  */

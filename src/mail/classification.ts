@@ -7,8 +7,8 @@ import type { Reason } from '../errors/catalogue.ts';
  * credentials, `BAD` refuses the command: RFC 9051 §7.1), the RFC 5530 response code, the SMTP
  * reply code and the RFC 3463 enhanced status code — and on a provider's own words only where
  * the structure is ambiguous (Microsoft's 5.7.139, Gmail's `[ALERT]` texts, QQ/163's
- * 授权码), after every structural rule that can decide. `verify/classify-imap.ts` and
- * `classify-smtp.ts` read it, `docs/errors.md` renders it (`npm run docs:errors`), and
+ * 授权码), after every structural rule that can decide. `mail/imap/classify.ts` and
+ * `mail/smtp/classify.ts` read it, `docs/errors.md` renders it (`npm run docs:errors`), and
  * test/verify/classification.test.ts sends every rule's `example` through a scripted server.
  *
  * Only the reasons of the 403 status count as failed logins for the brute-force limits

@@ -1,12 +1,22 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Socket } from 'node:net';
-import { dialAuto, type Dialed } from '../net/dial.ts';
-import { startTls } from '../net/tls.ts';
-import { ApiError, type Step } from '../errors/api-error.ts';
-import { classifyImapError, responseStatus, type ImapflowError } from './classify-imap.ts';
-import { planTls, starttlsFor, type ImapEvidence, type ServerLogin, type VerifyContext } from './types.ts';
-import { imapTap, reportAuth, type Observed } from './observe.ts';
-import { since } from '../net/events.ts';
+import { dialAuto, type Dialed } from '../dial.ts';
+import { startTls } from '../../net/tls.ts';
+import { ApiError, type Step } from '../../errors/api-error.ts';
+import { classifyImapError, responseStatus, type ImapflowError } from './classify.ts';
+import type { VerifyContext } from '../context.ts';
+import type { ServerLogin } from '../login.ts';
+import { planTls, starttlsFor } from '../starttls.ts';
+import { imapTap, reportAuth, type Observed } from '../observe.ts';
+import { since } from '../../net/events.ts';
+
+/** What a successful IMAP verification saw. */
+export interface ImapEvidence {
+  mechanism: 'AUTHENTICATE PLAIN' | 'LOGIN' | 'AUTHENTICATE OAUTHBEARER' | 'AUTHENTICATE XOAUTH2';
+  capabilities: string[];
+  folders: number;
+  attempts: number;
+}
 
 const CLIENT_INFO = { name: 'Latchkey', vendor: 'Latchkey', 'support-url': 'https://github.com/latchkey' };
 

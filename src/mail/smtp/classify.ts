@@ -1,9 +1,10 @@
-import { ApiError, type Step } from '../errors/api-error.ts';
-import { redactSecrets } from '../errors/redact.ts';
-import { classifyTlsError } from '../net/tls.ts';
-import { credentialsMessage } from './classify-imap.ts';
-import type { ServerLogin, VerifyContext } from './types.ts';
-import { classifyLoginReply, parseSmtpReply } from './classification.ts';
+import { ApiError, type Step } from '../../errors/api-error.ts';
+import { redactSecrets } from '../../errors/redact.ts';
+import { classifyTlsError } from '../../net/tls.ts';
+import { credentialsMessage } from '../imap/classify.ts';
+import type { VerifyContext } from '../context.ts';
+import type { ServerLogin } from '../login.ts';
+import { classifyLoginReply, parseSmtpReply } from '../classification.ts';
 
 /** The fields nodemailer's SMTPConnection sets on its errors (`code`, `response`, `responseCode`, `command`). */
 export interface NodemailerError extends Error {
@@ -83,7 +84,7 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
   }
   if (rc === 421 || (rc >= 400 && rc < 500)) return new ApiError('provider_unavailable', { step, serverError, retryAfter: 60 });
   if (e.code === 'ECONNECTION' || e.code === 'ESOCKET') return new ApiError('connection_closed', { step, serverError, cause: err });
-  // nodemailer's maxResponseSize (verify/smtp.ts): a reply that never ends is a broken or hostile
+  // nodemailer's maxResponseSize (mail/smtp/verify.ts): a reply that never ends is a broken or hostile
   // server, not another protocol (issue 18).
   if (e.code === 'EPROTOCOL' && /exceeds maximum allowed size/i.test(e.message ?? '')) {
     return new ApiError('protocol_error', {
