@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.ts';
-import { ApiError } from '../errors/api-error.ts';
+import { ApiError, missingFieldsError } from '../errors/api-error.ts';
 import { detectDomain } from '../detect/detect.ts';
 import { detectionView, type DetectionView } from '../detect/view.ts';
 import { authenticateClient } from './clients.ts';
@@ -60,10 +60,7 @@ export async function fillSettingsByDetection(ctx: AppContext, body: Record<stri
     const missing = ['imap_host', 'imap_port', ...(passwordMissing ? ['imap_password'] : []), 'smtp_host', 'smtp_port'].filter(
       (k) => k === 'imap_password' || blank(k),
     );
-    throw new ApiError('missing_fields', {
-      missingFields: missing,
-      message: `Latchkey could not detect the mail servers of ${domain}. Please include the missing fields in settings: ${missing.join(', ')}`,
-    });
+    throw missingFieldsError(missing, { inSettings: true, before: `Latchkey could not detect the mail servers of ${domain}. ` });
   }
   const filled: Record<string, unknown> = { ...s };
   const detected = view.settings as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { ApiError } from '../errors/api-error.ts';
+import { ApiError, missingFieldsError } from '../errors/api-error.ts';
 import { NOT_YET_SUPPORTED, type ProviderEntry } from '../providers/table.ts';
 import type { Security, ServerLogin } from '../mail/login.ts';
 import { parseScopes } from './scopes.ts';
@@ -139,11 +139,7 @@ function variantOAuth(
   const p = platform;
   const keys = [`${p}_client_id`, `${p}_client_secret`, `${p}_refresh_token`, ...(p === 'microsoft' ? ['redirect_uri'] : [])];
   const missing = keys.filter((k) => isBlank(s[k]));
-  if (missing.length)
-    throw new ApiError('missing_fields', {
-      missingFields: missing,
-      message: `Please include the missing fields in settings: ${missing.join(', ')}`,
-    });
+  if (missing.length) throw missingFieldsError(missing, { inSettings: true });
   if (!entry.imap || !entry.smtp)
     throw new ApiError('unsupported_provider', { message: `The provider table has no IMAP/SMTP servers for ${provider}.` });
   const oauth: OAuthCredentials = {
@@ -170,11 +166,7 @@ function variantOAuth(
  */
 function variantE(s: Record<string, unknown>): ExchangeLogin {
   const missing = ['username', 'password'].filter((k) => isBlank(s[k]));
-  if (missing.length)
-    throw new ApiError('missing_fields', {
-      missingFields: missing,
-      message: `Please include the missing fields in settings: ${missing.join(', ')}`,
-    });
+  if (missing.length) throw missingFieldsError(missing, { inSettings: true });
   const hostKey = !isBlank(s.exchange_server_host) ? 'exchange_server_host' : !isBlank(s.eas_server_host) ? 'eas_server_host' : undefined;
   let server: ExchangeLogin['server'];
   if (hostKey) {
@@ -204,11 +196,7 @@ function variantI(s: Record<string, unknown>, email: string, sslRequired: boolea
     isBlank(s.smtp_host) && 'smtp_host',
     isBlank(s.smtp_port) && 'smtp_port',
   ].filter((v): v is string => Boolean(v));
-  if (missing.length)
-    throw new ApiError('missing_fields', {
-      missingFields: missing,
-      message: `Please include the missing fields in settings: ${missing.join(', ')}`,
-    });
+  if (missing.length) throw missingFieldsError(missing, { inSettings: true });
   const imapUser = optStr(s, 'imap_username');
   const password = stringValue(imapPassword, 'imap_password');
   const smtpUser = optStr(s, 'smtp_username');
@@ -244,11 +232,7 @@ function variantK(
   provider: string,
 ): { imap: ServerLogin; smtp: ServerLogin } {
   const pw = s.password ?? s.imap_password;
-  if (isBlank(pw))
-    throw new ApiError('missing_fields', {
-      missingFields: ['password'],
-      message: 'Please include the missing fields in settings: password',
-    });
+  if (isBlank(pw)) throw missingFieldsError(['password'], { inSettings: true });
   if (!entry.imap || !entry.smtp)
     throw new ApiError('unsupported_provider', { message: `The provider table has no IMAP/SMTP servers for ${provider}.` });
   const password = stringValue(pw, 'password');

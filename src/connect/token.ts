@@ -23,15 +23,7 @@ export async function exchangeCode(
   body: Record<string, unknown>,
   source: RequestSource,
 ): Promise<AccountView & { access_token: string }> {
-  const started = ctx.now();
-  const audit: TokenAudit = (clientId, outcome, more = {}) => ({
-    event: 'connect.token',
-    clientId,
-    outcome,
-    sourceIp: source.ip,
-    durationMs: ctx.now() - started,
-    ...more,
-  });
+  const audit = tokenAudit(ctx, 'connect.token', source, ctx.now());
   const missing = ['client_id', 'client_secret', 'code'].filter((k) => typeof body[k] !== 'string' || !body[k]);
   if (missing.length) throw new ApiError('missing_fields', { missingFields: missing });
   let app;
@@ -52,41 +44,32 @@ export async function exchangeCode(
  */
 export type TokenAudit = (clientId: string, outcome: string, more?: Partial<AuditInput>) => AuditInput;
 
+/** The TokenAudit of one request: `event` rows from `source`, `durationMs` counted from `started` (ctx.now() ms). */
+export function tokenAudit(ctx: AppContext, event: 'connect.token' | 'oauth.token', source: RequestSource, started: number): TokenAudit {
+  return (clientId, outcome, more = {}) => ({ event, clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
+}
+
+/** What redeemCode answers: the account object, plus `access_token` unless told `issueToken: false`. */
+export type Redeemed<Issue extends boolean> = Issue extends false ? AccountView : AccountView & { access_token: string };
+
 /**
  * The redemption both token endpoints share, once the client is authenticated: the code is
  * consumed in one atomic statement (only if it matches `binding`) → the account for (client,
  * email) is created or updated, keeping its id → its credentials are stored encrypted → a new
  * access token is issued. A replayed code revokes every token issued from it (RFC 6749 §4.1.2).
- * @returns the account object plus `access_token`.
- * @throws ApiError `invalid_code` (400) — unknown, used, expired, or not matching `binding`.
- */
-export async function redeemCode(
-  ctx: AppContext,
-  clientId: string,
-  code: string,
-  binding: CodeBinding,
-  audit: TokenAudit,
-): Promise<AccountView & { access_token: string }>;
-/**
  * Nylas v3 custom authentication (v3/custom-auth.ts) answers the grant without a token:
  * `{ issueToken: false }` redeems the code the same way but mints no access token.
+ * @returns the account object plus `access_token` (without it for `issueToken: false`).
+ * @throws ApiError `invalid_code` (400) — unknown, used, expired, or not matching `binding`.
  */
-export async function redeemCode(
+export async function redeemCode<Issue extends boolean = true>(
   ctx: AppContext,
   clientId: string,
   code: string,
   binding: CodeBinding,
   audit: TokenAudit,
-  opts: { issueToken: false },
-): Promise<AccountView>;
-export async function redeemCode(
-  ctx: AppContext,
-  clientId: string,
-  code: string,
-  binding: CodeBinding,
-  audit: TokenAudit,
-  opts: { issueToken?: boolean } = {},
-): Promise<AccountView & { access_token?: string }> {
+  opts: { issueToken?: Issue } = {},
+): Promise<Redeemed<Issue>> {
   const issueToken = opts.issueToken !== false;
   const app = { clientId };
   const codeHash = hashSecret(code);
@@ -154,5 +137,5 @@ export async function redeemCode(
   ctx.log.debug({ event: 'connect.token', outcome: 'ok', client_id: app.clientId, account_id: outcome.account.id }, 'token');
   // Webhooks: a new account is connected; an invalid one re-authorized is running again.
   if (outcome.event) await emitAccountEvent(ctx, outcome.account, outcome.event);
-  return issueToken ? { ...accountView(outcome.account), access_token: accessToken } : accountView(outcome.account);
+  return (issueToken ? { ...accountView(outcome.account), access_token: accessToken } : accountView(outcome.account)) as Redeemed<Issue>;
 }

@@ -80,3 +80,23 @@ export class ApiError extends Error {
     return h;
   }
 }
+
+/**
+ * The `missing_fields` error (400 `auth_error`) that lists what is missing after the catalogue's
+ * words: `[before]Please include the missing fields[ in settings]: a, b[after]`.
+ * @param fields — the names the message lists; also `missing_fields` unless `wireNames` is given.
+ * @param opts.inSettings — the names are keys of `settings` ("… in settings: …").
+ * @param opts.before — text before the sentence (ending with a space), e.g. why the fields are needed.
+ * @param opts.after — text after the list, e.g. "." or a hint.
+ * @param opts.wireNames — `missing_fields` as sent when it differs from the listed names (v3: `settings.x`).
+ */
+export function missingFieldsError(
+  fields: string[],
+  opts: { inSettings?: boolean; before?: string; after?: string; wireNames?: string[] } = {},
+): ApiError {
+  const where = opts.inSettings ? ' in settings' : '';
+  return new ApiError('missing_fields', {
+    missingFields: opts.wireNames ?? fields,
+    message: `${opts.before ?? ''}${CATALOGUE.missing_fields.message}${where}: ${fields.join(', ')}${opts.after ?? ''}`,
+  });
+}

@@ -1,9 +1,9 @@
 import type { AppContext } from '../app/context.ts';
 import type { RequestSource } from '../connect/authorize.ts';
 import { authenticateClient, knownClient } from '../connect/clients.ts';
-import { redeemCode } from '../connect/token.ts';
-import { recordAudit, type AuditInput } from '../audit/record.ts';
-import { ApiError } from '../errors/api-error.ts';
+import { redeemCode, tokenAudit, type TokenAudit } from '../connect/token.ts';
+import { recordAudit } from '../audit/record.ts';
+import { ApiError, missingFieldsError } from '../errors/api-error.ts';
 import { isCodeVerifier, s256 } from './request.ts';
 
 /** `POST`/`GET /oauth/token` answer (reference §6.7 `HostedAuthenticationToken`). */
@@ -27,24 +27,14 @@ export interface HostedToken {
  *   matching the redirect URI / verifier).
  */
 export async function hostedToken(ctx: AppContext, p: Record<string, unknown>, source: RequestSource): Promise<HostedToken> {
-  const started = ctx.now();
-  const audit = (clientId: string, outcome: string, more: Partial<AuditInput> = {}): AuditInput => ({
-    event: 'oauth.token',
-    clientId,
-    outcome,
-    sourceIp: source.ip,
-    durationMs: ctx.now() - started,
-    ...more,
-  });
+  const audit = tokenAudit(ctx, 'oauth.token', source, ctx.now());
   if (p.grant_type !== undefined && p.grant_type !== 'authorization_code') throw new ApiError('unsupported_grant_type');
   const given = (k: string) => typeof p[k] === 'string' && p[k] !== '';
   const missing = ['client_id', 'code'].filter((k) => !given(k));
   if (!given('client_secret') && !given('code_verifier')) missing.push('client_secret');
   if (missing.length) {
-    throw new ApiError('missing_fields', {
-      missingFields: missing,
-      message: `Please include the missing fields: ${missing.join(', ')}${missing.includes('client_secret') ? ' (or code_verifier, for a PKCE client)' : ''}.`,
-    });
+    const pkce = missing.includes('client_secret') ? ' (or code_verifier, for a PKCE client)' : '';
+    throw missingFieldsError(missing, { after: `${pkce}.` });
   }
   const verifier = p.code_verifier;
   if (verifier !== undefined && verifier !== '' && !isCodeVerifier(verifier))
@@ -55,13 +45,8 @@ export async function hostedToken(ctx: AppContext, p: Record<string, unknown>, s
   if (redirectUri !== undefined && typeof redirectUri !== 'string')
     throw new ApiError('invalid_value', { message: 'redirect_uri must be a string.' });
   const clientId = p.client_id as string;
-  try {
-    if (given('client_secret')) await authenticateClient(ctx.store, clientId, p.client_secret);
-    else await knownClient(ctx.store, clientId);
-  } catch (err) {
-    if (await ctx.store.findApplication(clientId)) await recordAudit(ctx, audit(clientId, 'invalid_client'));
-    throw err;
-  }
+  const secret = given('client_secret') ? p.client_secret : undefined;
+  await checkExchangeClient(ctx, clientId, audit, secret === undefined ? undefined : () => authenticateClient(ctx.store, clientId, secret));
   const binding = {
     hosted: true as const,
     ...(redirectUri ? { redirectUri } : {}),
@@ -75,4 +60,25 @@ export async function hostedToken(ctx: AppContext, p: Record<string, unknown>, s
     provider: account.provider,
     token_type: 'bearer',
   };
+}
+
+/**
+ * The client of a hosted-code exchange (`/oauth/token`, `POST /v3/connect/token`): checked by
+ * `authenticate` when a client_secret was sent, else (a PKCE public client) only known to exist.
+ * A refused application that exists is audited `invalid_client`; an invented client_id is not.
+ * @throws ApiError `invalid_client` (401).
+ */
+export async function checkExchangeClient(
+  ctx: AppContext,
+  clientId: string,
+  audit: TokenAudit,
+  authenticate: (() => Promise<unknown>) | undefined,
+): Promise<void> {
+  try {
+    if (authenticate) await authenticate();
+    else await knownClient(ctx.store, clientId);
+  } catch (err) {
+    if (await ctx.store.findApplication(clientId)) await recordAudit(ctx, audit(clientId, 'invalid_client'));
+    throw err;
+  }
 }

@@ -1,8 +1,7 @@
 import type { AppContext } from '../app/context.ts';
-import type { AuditInput } from '../audit/record.ts';
 import { authorize, type RequestSource } from '../connect/authorize.ts';
-import { redeemCode } from '../connect/token.ts';
-import { ApiError } from '../errors/api-error.ts';
+import { redeemCode, tokenAudit } from '../connect/token.ts';
+import { ApiError, missingFieldsError } from '../errors/api-error.ts';
 import { ownAccount } from '../manage/accounts.ts';
 import { connectorFor } from '../connectors/connectors.ts';
 import type { Application } from '../store/store.ts';
@@ -44,14 +43,7 @@ export async function customAuthentication(
   const started = ctx.now();
   const v2 = await authorizeBody(ctx, app.clientId, body, reauthAccountId);
   const { code } = await authorize(ctx, v2, source);
-  const audit = (clientId: string, outcome: string, more = {}): AuditInput => ({
-    event: 'connect.token',
-    clientId,
-    outcome,
-    sourceIp: source.ip,
-    durationMs: ctx.now() - started,
-    ...more,
-  });
+  const audit = tokenAudit(ctx, 'connect.token', source, started);
   const account = await redeemCode(ctx, app.clientId, code, { hosted: false }, audit, { issueToken: false });
   return grantView(await ownAccount(ctx.store, app, account.id));
 }
@@ -151,11 +143,7 @@ async function oauthSettings(
   const missing = ['refresh_token', ...(provider === 'microsoft' ? ['redirect_uri'] : [])].filter(
     (k) => typeof s[k] !== 'string' || (s[k] as string).trim() === '',
   );
-  if (missing.length)
-    throw new ApiError('missing_fields', {
-      missingFields: missing.map((k) => `settings.${k}`),
-      message: `Please include the missing fields in settings: ${missing.join(', ')}`,
-    });
+  if (missing.length) throw missingFieldsError(missing, { inSettings: true, wireNames: missing.map((k) => `settings.${k}`) });
   return {
     [`${provider}_client_id`]: connector.clientId,
     [`${provider}_client_secret`]: connector.clientSecret,

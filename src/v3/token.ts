@@ -1,11 +1,11 @@
 import type { AppContext } from '../app/context.ts';
 import type { RequestSource } from '../connect/authorize.ts';
-import { authenticateClient, knownClient } from '../connect/clients.ts';
-import { redeemCode } from '../connect/token.ts';
-import { recordAudit, type AuditInput } from '../audit/record.ts';
+import { authenticateClient } from '../connect/clients.ts';
+import { redeemCode, tokenAudit } from '../connect/token.ts';
 import { hashSecret, PREFIX } from '../crypto/tokens.ts';
-import { ApiError } from '../errors/api-error.ts';
+import { ApiError, missingFieldsError } from '../errors/api-error.ts';
 import { s256 } from '../hosted/request.ts';
+import { checkExchangeClient } from '../hosted/token.ts';
 import { authenticateApiKey } from '../manage/api-keys.ts';
 import type { Application } from '../store/store.ts';
 import { isV3CodeVerifier } from './connect-auth.ts';
@@ -39,15 +39,7 @@ export interface V3CodeExchange {
  *   (401), `invalid_code` (400).
  */
 export async function v3Token(ctx: AppContext, p: Record<string, unknown>, source: RequestSource): Promise<V3CodeExchange> {
-  const started = ctx.now();
-  const audit = (clientId: string, outcome: string, more: Partial<AuditInput> = {}): AuditInput => ({
-    event: 'oauth.token',
-    clientId,
-    outcome,
-    sourceIp: source.ip,
-    durationMs: ctx.now() - started,
-    ...more,
-  });
+  const audit = tokenAudit(ctx, 'oauth.token', source, ctx.now());
   if (p.grant_type === 'refresh_token') {
     throw new ApiError('unsupported_grant_type', {
       message:
@@ -58,8 +50,7 @@ export async function v3Token(ctx: AppContext, p: Record<string, unknown>, sourc
   const given = (k: string) => typeof p[k] === 'string' && p[k] !== '';
   const missing = ['client_id', 'code'].filter((k) => !given(k));
   if (!given('client_secret') && !given('code_verifier')) missing.push('client_secret');
-  if (missing.length)
-    throw new ApiError('missing_fields', { missingFields: missing, message: `Please include the missing fields: ${missing.join(', ')}.` });
+  if (missing.length) throw missingFieldsError(missing, { after: '.' });
   const verifier = given('code_verifier') ? p.code_verifier : undefined;
   if (verifier !== undefined && !isV3CodeVerifier(verifier))
     throw new ApiError('invalid_value', {
@@ -69,13 +60,8 @@ export async function v3Token(ctx: AppContext, p: Record<string, unknown>, sourc
   if (p.redirect_uri !== undefined && typeof p.redirect_uri !== 'string')
     throw new ApiError('invalid_value', { message: 'redirect_uri must be a string.' });
   const clientId = p.client_id as string;
-  try {
-    if (given('client_secret')) await authenticateV3Client(ctx, clientId, p.client_secret as string);
-    else await knownClient(ctx.store, clientId);
-  } catch (err) {
-    if (await ctx.store.findApplication(clientId)) await recordAudit(ctx, audit(clientId, 'invalid_client'));
-    throw err;
-  }
+  const secret = given('client_secret') ? (p.client_secret as string) : undefined;
+  await checkExchangeClient(ctx, clientId, audit, secret === undefined ? undefined : () => authenticateV3Client(ctx, clientId, secret));
   const binding = {
     hosted: true as const,
     ...(p.redirect_uri ? { redirectUri: p.redirect_uri as string } : {}),
