@@ -3,7 +3,7 @@ import type { Config } from '../config/env.ts';
 import { KeyRing } from '../crypto/keyring.ts';
 import { loadProviders } from '../providers/registry.ts';
 import { openStore } from '../store/open.ts';
-import { dialContext } from '../net/context.ts';
+import { dialContext } from './dial-context.ts';
 import type { AppContext } from './context.ts';
 import type { DialContext } from '../mail/dial.ts';
 import { createDnsLookups } from '../net/dns.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/env.ts';
 import { detectContext } from '../app/build.ts';
-import { dialContext } from '../net/context.ts';
+import { dialContext } from '../app/dial-context.ts';
 import { CommandFailed, EXIT, type CliIo } from './exit.ts';
 import { loadProviders } from '../providers/registry.ts';
 import { detectDomain } from '../detect/detect.ts';

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/env.ts';
 import { KeyRing } from '../crypto/keyring.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { dialContext } from '../net/context.ts';
+import { dialContext } from '../app/dial-context.ts';
 import { registerWebhook, webhookView } from '../webhooks/register.ts';
 import { EVENTS } from '../webhooks/events.ts';
 import { CommandFailed, type CliIo } from './exit.ts';

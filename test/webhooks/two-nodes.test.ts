@@ -16,7 +16,7 @@ import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/store.ts';
 import { KeyRing } from '../../src/crypto/keyring.ts';
 import { WebhookDispatcher, sign } from '../../src/webhooks/dispatcher.ts';
-import { dialContext } from '../../src/net/context.ts';
+import { dialContext } from '../../src/app/dial-context.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { issueCert, makeCA } from '../peers/pki.ts';
 import { createPgDatabase, type PgDatabase } from '../peers/postgres.ts';

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadConfig } from '../../config/env.ts';
-import { dialContext } from '../../net/context.ts';
+import { dialContext } from '../../app/dial-context.ts';
 import { ApiError } from '../../errors/api-error.ts';
 import { loadProviders } from '../../providers/registry.ts';
 import type { Security } from '../../mail/login.ts';

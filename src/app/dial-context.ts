@@ -1,8 +1,8 @@
 import type { Config } from '../config/env.ts';
 import type { DialContext } from '../mail/dial.ts';
-import { DestinationPolicy } from './policy.ts';
-import { createResolver } from './resolve.ts';
-import { outboundTlsContext } from './tls.ts';
+import { DestinationPolicy } from '../net/policy.ts';
+import { createResolver } from '../net/resolve.ts';
+import { outboundTlsContext } from '../net/tls.ts';
 
 /**
  * Outbound dialling as configured: the resolver (`LATCHKEY_DNS_SERVERS`), the destination policy
