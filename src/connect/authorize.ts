@@ -9,6 +9,9 @@ import { fillSettingsByDetection } from './detect-provider.ts';
 import { normalizeLogin, type AdmitTicket } from '../limits/brute-force.ts';
 import { emailHash, recordAudit } from '../audit/record.ts';
 
+/** How long a code from `POST /connect/authorize` can be redeemed, seconds (DECISIONS "Codes": 15 minutes). */
+export const CODE_TTL_SECONDS = 15 * 60;
+
 /** What a code stands for until it is redeemed: kept encrypted with the code (AAD `code:<hash>`). */
 export interface PendingConnection {
   name: string;
@@ -202,7 +205,7 @@ async function issueCode(ctx: AppContext, r: AuthorizeRequest, facts: VerifiedFa
     clientId: r.clientId,
     payload: ctx.keys.encrypt(JSON.stringify(pending), `code:${codeHash}`),
     createdAt: nowSec,
-    expiresAt: nowSec + ctx.config.codeTtlSeconds,
+    expiresAt: nowSec + CODE_TTL_SECONDS,
     redirectUri: hosted?.redirectUri ?? null,
     codeChallenge: hosted?.codeChallenge ?? null,
   });

@@ -1,6 +1,6 @@
 import { ApiError } from '../errors/api-error.ts';
 
-/** Admission control for provider verifications (`LATCHKEY_VERIFY_*`, config/env.ts). */
+/** Admission control for provider verifications (`LATCHKEY_VERIFY_*`, config/limits.ts). */
 export interface AdmissionLimits {
   /** Most verifications running at once on this node. */
   maxInFlight: number;

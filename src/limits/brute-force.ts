@@ -6,7 +6,7 @@ import type { CounterStore, LimiterStore, ReservationCounter } from './store.ts'
 
 /**
  * Brute-force limits (DECISIONS "Running it"; issue 6 §2). Counts in seconds; defaults in
- * config/env.ts: 5 failed provider logins per (client, email) in 15 min → the pair answers 429
+ * config/limits.ts: 5 failed provider logins per (client, email) in 15 min → the pair answers 429
  * for 15 min, doubling on each repeat within a day (capped by `maxLockSeconds`); 30 failures per
  * source IP in 15 min → the IP answers 429 for 15 min; 600 authorize requests per client a minute.
  */

@@ -1,6 +1,6 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { ApiError, type Step } from '../errors/api-error.ts';
-import { toBlockList, type Cidr } from './cidr.ts';
+import { toBlockList, type Cidr } from '../shared/cidr.ts';
 
 /**
  * Address ranges Latchkey never connects to on a user's behalf unless the operator allows them

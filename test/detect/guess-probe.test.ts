@@ -13,7 +13,7 @@ import { makeCA, issueCert, selfSigned } from '../peers/pki.ts';
 import { startFakeImap, type FakeImapScript } from '../peers/fake-imap.ts';
 import { outboundTlsContext } from '../../src/net/tls.ts';
 import { DestinationPolicy } from '../../src/net/policy.ts';
-import { parseCidrList } from '../../src/net/cidr.ts';
+import { parseCidrList } from '../../src/shared/cidr.ts';
 import type { DialContext } from '../../src/mail/dial.ts';
 import { ApiError } from '../../src/errors/api-error.ts';
 import { probe } from '../../src/detect/guess.ts';

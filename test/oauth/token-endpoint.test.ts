@@ -17,7 +17,7 @@ import { ewsUrlOf } from '../../src/exchange/autodiscover.ts';
 import { DestinationPolicy } from '../../src/net/policy.ts';
 import { createResolver } from '../../src/net/resolve.ts';
 import { outboundTlsContext } from '../../src/net/tls.ts';
-import { parseCidrList } from '../../src/net/cidr.ts';
+import { parseCidrList } from '../../src/shared/cidr.ts';
 import { ApiError } from '../../src/errors/api-error.ts';
 import type { HttpGetContext } from '../../src/net/http-get.ts';
 

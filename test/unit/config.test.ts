@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../src/config/env.ts';
+import { CODE_TTL_SECONDS } from '../../src/connect/authorize.ts';
 
 test('defaults: SQLite under ./data, 127.0.0.1:8787, timeouts of DECISIONS (greeting ≥ 30 s, case C26)', () => {
   const c = loadConfig({});
@@ -8,7 +9,7 @@ test('defaults: SQLite under ./data, 127.0.0.1:8787, timeouts of DECISIONS (gree
   assert.equal(c.host, '127.0.0.1');
   assert.equal(c.port, 8787);
   assert.deepEqual(c.timeouts, { connectMs: 10_000, greetingMs: 30_000, commandMs: 30_000, authorizeMs: 60_000 });
-  assert.equal(c.codeTtlSeconds, 900);
+  assert.equal(CODE_TTL_SECONDS, 900);
   assert.equal(c.bodyLimitBytes, 65_536);
   assert.deepEqual([...c.allowedPorts].sort((a, b) => a - b), [25, 143, 465, 587, 993, 2525]);
 });

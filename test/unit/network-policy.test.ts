@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DestinationPolicy } from '../../src/net/policy.ts';
-import { parseCidrList } from '../../src/net/cidr.ts';
+import { parseCidrList } from '../../src/shared/cidr.ts';
 import { createResolver, ipLiteral } from '../../src/net/resolve.ts';
 import { ApiError } from '../../src/errors/api-error.ts';
 
