@@ -2,7 +2,7 @@ import type { AppContext } from '../app/context.ts';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import { hashSecret, newSecret } from '../crypto/tokens.ts';
 import { verifyContext } from '../mail/context.ts';
-import { verifyCredentials, type VerifiedFacts } from '../verify/credentials.ts';
+import { verifyCredentials, type VerifiedFacts } from '../providers/verify.ts';
 import { knownClient } from './clients.ts';
 import { parseAuthorizeRequest, type AuthorizeRequest } from './request.ts';
 import { fillSettingsByDetection } from './detect-provider.ts';
@@ -146,7 +146,7 @@ async function checkReauthTarget(ctx: AppContext, r: AuthorizeRequest): Promise<
 
 /**
  * IMAP first, then SMTP (the v2 order) — after minting an OAuth access token, or EWS for
- * Exchange (verify/credentials.ts) — the whole bounded by the authorize timeout.
+ * Exchange (providers/verify.ts) — the whole bounded by the authorize timeout.
  */
 async function verifyWithProvider(ctx: AppContext, r: AuthorizeRequest): Promise<VerifiedFacts> {
   // The deadline ends the verification itself, not only the reply: every socket it opened is
@@ -180,8 +180,9 @@ async function verifyWithProvider(ctx: AppContext, r: AuthorizeRequest): Promise
       );
     }, ctx.config.timeouts.authorizeMs);
   });
+  const deps = { config: ctx.config, providers: ctx.providers, dns: ctx.detect.dns, metrics: ctx.metrics };
   try {
-    return await Promise.race([verifyCredentials(ctx, r, v), deadline]);
+    return await Promise.race([verifyCredentials(deps, r, v), deadline]);
   } finally {
     clearTimeout(timer);
     controller.abort();

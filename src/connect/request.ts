@@ -2,9 +2,9 @@ import { ApiError, missingFieldsError } from '../errors/api-error.ts';
 import { NOT_YET_SUPPORTED, type ProviderEntry } from '../providers/table.ts';
 import type { Security, ServerLogin } from '../mail/login.ts';
 import { parseScopes } from './scopes.ts';
-import type { OAuthPlatform } from '../oauth/endpoints.ts';
-import type { OAuthCredentials } from '../oauth/mint.ts';
-import type { ExchangeLogin } from '../exchange/types.ts';
+import type { OAuthPlatform } from '../providers/oauth/endpoints.ts';
+import type { OAuthCredentials } from '../providers/oauth/mint.ts';
+import type { ExchangeLogin } from '../providers/exchange/types.ts';
 
 /** A validated `/connect/authorize` request, settings resolved to the two logins to verify. */
 export interface ConnectRequest extends RequestBase {

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.ts';
-import type { OAuthPlatform } from '../oauth/endpoints.ts';
+import type { OAuthPlatform } from '../providers/oauth/endpoints.ts';
 import type { Account } from '../store/store.ts';
 import type { Security } from '../mail/login.ts';
 import { planTls } from '../mail/starttls.ts';

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { isReason } from '../errors/catalogue.ts';
-import { oauthEndpoints, type OAuthPlatform } from '../oauth/endpoints.ts';
-import { mintMailToken } from '../oauth/mint.ts';
+import { oauthEndpoints, type OAuthPlatform } from '../providers/oauth/endpoints.ts';
+import { mintMailToken } from '../providers/oauth/mint.ts';
 import { StoreUnavailable, type Account, type OAuthTokenState, type Store } from '../store/store.ts';
 import { emitAccountEvent } from '../webhooks/events.ts';
 
@@ -47,7 +47,7 @@ function ownerPrefix(store: Store): string {
  * The token minted last is cached ENCRYPTED in the store (`oauth_tokens`, AAD
  * `account:<id>:access_token`) and released until five minutes before it expires, so a sync
  * engine asking before every connection costs no round trip to the provider. Otherwise a fresh
- * one is minted from the stored refresh token (oauth/mint.ts: the refresh, then the account's
+ * one is minted from the stored refresh token (providers/oauth/mint.ts: the refresh, then the account's
  * identity checked as at authorize) by exactly one caller across all nodes:
  * - in this process, concurrent callers for one account share one promise;
  * - across processes, the refresh lease in the store (`claimTokenRefresh`, one atomic statement)

@@ -1,11 +1,11 @@
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
 import { verifyContext } from '../mail/context.ts';
-import { verifyCredentials } from '../verify/credentials.ts';
+import { verifyCredentials } from '../providers/verify.ts';
 import type { Security, ServerLogin } from '../mail/login.ts';
 import type { Account } from '../store/store.ts';
 import type { AuthorizeRequest } from '../connect/request.ts';
-import type { OAuthPlatform } from '../oauth/endpoints.ts';
+import type { OAuthPlatform } from '../providers/oauth/endpoints.ts';
 
 /**
  * Re-verifies one account's stored credentials exactly as authorize did (IMAP, then SMTP; OAuth
@@ -30,8 +30,9 @@ export async function verifyStoredCredentials(ctx: AppContext, account: Account)
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ApiError('response_timeout')), ctx.config.timeouts.authorizeMs);
   });
+  const deps = { config: ctx.config, providers: ctx.providers, dns: ctx.detect.dns, metrics: ctx.metrics };
   try {
-    const facts = await Promise.race([verifyCredentials(ctx, request, v), deadline]);
+    const facts = await Promise.race([verifyCredentials(deps, request, v), deadline]);
     if (facts.rotatedRefreshToken && request.method === 'oauth')
       await storeRotated(ctx, account, `${request.platform}_refresh_token`, facts.rotatedRefreshToken);
   } finally {

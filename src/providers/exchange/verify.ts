@@ -1,6 +1,6 @@
-import type { HttpGetContext } from '../net/http-get.ts';
-import type { DnsLookups } from '../net/dns.ts';
-import type { Step } from '../errors/api-error.ts';
+import type { HttpGetContext } from '../../net/http-get.ts';
+import type { DnsLookups } from '../../net/dns.ts';
+import type { Step } from '../../errors/api-error.ts';
 import { autodiscover } from './autodiscover.ts';
 import { verifyEws, type EwsEvidence } from './ews.ts';
 import type { ExchangeLogin } from './types.ts';

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
-import { ApiError } from '../errors/api-error.ts';
-import type { HttpGetContext } from '../net/http-get.ts';
-import type { DnsLookups } from '../net/dns.ts';
+import { ApiError } from '../../errors/api-error.ts';
+import type { HttpGetContext } from '../../net/http-get.ts';
+import type { DnsLookups } from '../../net/dns.ts';
 import { authedPost } from './auth-post.ts';
 import { xmlText } from './ews.ts';
 import type { ExchangeLogin } from './types.ts';

@@ -1,7 +1,7 @@
-import { ApiError, type Step } from '../errors/api-error.ts';
-import { redactSecrets } from '../errors/redact.ts';
-import type { HttpGetContext } from '../net/http-get.ts';
-import { httpsCall, keptConnectionAgent, type HttpsAnswer } from '../net/http-request.ts';
+import { ApiError, type Step } from '../../errors/api-error.ts';
+import { redactSecrets } from '../../errors/redact.ts';
+import type { HttpGetContext } from '../../net/http-get.ts';
+import { httpsCall, keptConnectionAgent, type HttpsAnswer } from '../../net/http-request.ts';
 import { NtlmMalformedError, ntlmAuthenticate, ntlmNegotiate } from './ntlm.ts';
 import type { ExchangeLogin } from './types.ts';
 

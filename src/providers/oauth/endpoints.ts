@@ -1,5 +1,5 @@
-import type { Config } from '../config/env.ts';
-import type { ProviderEntry } from '../providers/table.ts';
+import type { Config } from '../../config/env.ts';
+import type { ProviderEntry } from '../table.ts';
 
 /** Which identity platform a provider value uses (reference §2.3: gmail → Google; office365, graph → Microsoft). */
 export type OAuthPlatform = 'google' | 'microsoft';

@@ -1,11 +1,45 @@
-import type { AppContext } from '../app/context.ts';
-import type { AuthorizeRequest } from '../connect/request.ts';
-import { verifyExchange } from '../exchange/verify.ts';
-import { oauthEndpoints } from '../oauth/endpoints.ts';
-import { mintMailToken } from '../oauth/mint.ts';
-import { verifyImap } from '../mail/imap/verify.ts';
-import { verifySmtp } from '../mail/smtp/verify.ts';
+import type { Config } from '../config/env.ts';
 import type { VerifyContext } from '../mail/context.ts';
+import { verifyImap } from '../mail/imap/verify.ts';
+import type { ServerLogin } from '../mail/login.ts';
+import { verifySmtp } from '../mail/smtp/verify.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import type { DnsLookups } from '../net/dns.ts';
+import type { ExchangeLogin } from './exchange/types.ts';
+import { verifyExchange } from './exchange/verify.ts';
+import { oauthEndpoints, type OAuthPlatform } from './oauth/endpoints.ts';
+import { mintMailToken, type OAuthCredentials } from './oauth/mint.ts';
+import type { ProviderEntry } from './table.ts';
+
+/**
+ * The credentials to verify, by way of signing in. `/connect/authorize` (connect/request.ts) and
+ * the health check of a stored account (health/verify-account.ts) each build one; `provider` is
+ * the provider-table key (the OAuth endpoints of its entry).
+ */
+export type VerifyRequest =
+  | { method: 'password'; emailAddress: string; provider: string; imap: ServerLogin; smtp: ServerLogin }
+  | {
+      method: 'oauth';
+      emailAddress: string;
+      provider: string;
+      platform: OAuthPlatform;
+      oauth: OAuthCredentials;
+      imap: ServerLogin;
+      smtp: ServerLogin;
+    }
+  | { method: 'exchange'; emailAddress: string; provider: string; exchange: ExchangeLogin };
+
+/** What verification uses besides the request and the dialling context. */
+export interface VerifyDeps {
+  /** `LATCHKEY_*_URL` overrides of the OAuth endpoints. */
+  config: Pick<Config, 'oauthEndpoints'>;
+  /** The provider table: an entry's `oauth` endpoints. */
+  providers: Record<string, ProviderEntry>;
+  /** MX and SRV lookups for Exchange Autodiscover. */
+  dns: DnsLookups;
+  /** Times each provider step for `GET /metrics`; the CLI has none. */
+  metrics?: Pick<Metrics, 'timeLogin'>;
+}
 
 /** What a successful verification learned that must be stored with the account. */
 export interface VerifiedFacts {
@@ -26,11 +60,7 @@ export interface VerifiedFacts {
  * ends it all (the authorize deadline).
  * @throws ApiError with `step` — see the catalogue.
  */
-export async function verifyCredentials(
-  ctx: Pick<AppContext, 'config' | 'providers' | 'detect'> & Partial<Pick<AppContext, 'metrics'>>,
-  r: AuthorizeRequest,
-  v: VerifyContext,
-): Promise<VerifiedFacts> {
+export async function verifyCredentials(ctx: VerifyDeps, r: VerifyRequest, v: VerifyContext): Promise<VerifiedFacts> {
   // Each provider step is timed for GET /metrics when the caller has metrics (the CLI has none).
   const timed = <T>(protocol: 'oauth' | 'imap' | 'smtp' | 'ews', fn: () => Promise<T>): Promise<T> =>
     ctx.metrics ? ctx.metrics.timeLogin(protocol, fn) : fn();
@@ -39,7 +69,7 @@ export async function verifyCredentials(
     const found = await timed('ews', () =>
       verifyExchange(r.exchange, r.emailAddress, {
         ...http,
-        dns: ctx.detect.dns,
+        dns: ctx.dns,
         timeoutMs: v.commandTimeoutMs,
         ...(v.signal ? { signal: v.signal } : {}),
         ...(v.onStep ? { onStep: v.onStep } : {}),

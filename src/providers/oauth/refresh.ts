@@ -1,7 +1,7 @@
-import { ApiError } from '../errors/api-error.ts';
-import { redactSecrets } from '../errors/redact.ts';
-import type { HttpGetContext } from '../net/http-get.ts';
-import { httpsCall } from '../net/http-request.ts';
+import { ApiError } from '../../errors/api-error.ts';
+import { redactSecrets } from '../../errors/redact.ts';
+import type { HttpGetContext } from '../../net/http-get.ts';
+import { httpsCall } from '../../net/http-request.ts';
 
 /** A refresh-token grant (RFC 6749 §6) with the client that obtained the token. */
 export interface RefreshGrant {

@@ -1,6 +1,6 @@
-import { ApiError } from '../errors/api-error.ts';
-import type { HttpGetContext } from '../net/http-get.ts';
-import { httpsCall } from '../net/http-request.ts';
+import { ApiError } from '../../errors/api-error.ts';
+import type { HttpGetContext } from '../../net/http-get.ts';
+import { httpsCall } from '../../net/http-request.ts';
 
 /**
  * The account's address from an OpenID Connect userinfo endpoint (OIDC Core §5.3, Google's

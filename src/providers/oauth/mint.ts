@@ -1,6 +1,6 @@
-import { ApiError } from '../errors/api-error.ts';
-import type { Step } from '../errors/api-error.ts';
-import type { HttpGetContext } from '../net/http-get.ts';
+import { ApiError } from '../../errors/api-error.ts';
+import type { Step } from '../../errors/api-error.ts';
+import type { HttpGetContext } from '../../net/http-get.ts';
 import { MICROSOFT_MAIL_AUDIENCES, MICROSOFT_MAIL_SCOPES, type OAuthEndpoints } from './endpoints.ts';
 import { audiences, jwtClaims } from './jwt-claims.ts';
 import { refreshAccessToken } from './refresh.ts';

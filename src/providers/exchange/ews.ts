@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
-import { ApiError } from '../errors/api-error.ts';
-import { redactSecrets } from '../errors/redact.ts';
-import type { HttpGetContext } from '../net/http-get.ts';
+import { ApiError } from '../../errors/api-error.ts';
+import { redactSecrets } from '../../errors/redact.ts';
+import type { HttpGetContext } from '../../net/http-get.ts';
 import { authedPost, type HttpAuthScheme } from './auth-post.ts';
 import type { ExchangeLogin } from './types.ts';
 
