@@ -7,7 +7,7 @@ export interface ProvidersConfig {
   providersFile: string | undefined;
   /**
    * OAuth endpoints for providers gmail / office365 / graph (issue 4), each an https URL, set only
-   * when the operator overrides the default (src/oauth/endpoints.ts has the real Google/Microsoft
+   * when the operator overrides the default (src/providers/oauth/endpoints.ts has the real Google/Microsoft
    * ones): `LATCHKEY_GOOGLE_TOKEN_URL`, `LATCHKEY_GOOGLE_USERINFO_URL`, `LATCHKEY_MICROSOFT_TOKEN_URL`.
    */
   oauthEndpoints: { googleTokenUrl?: string; googleUserinfoUrl?: string; microsoftTokenUrl?: string };
