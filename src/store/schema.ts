@@ -11,9 +11,9 @@ export interface Database {
     created_at: number;
     previous_secret_hash?: string | null;
     previous_secret_expires_at?: number | null;
-    /** Hosted login page accent colour `#rrggbb` (migration 005). */
+    /** Hosted login page accent colour `#rrggbb` (migration 006_hosted_login). */
     accent_color?: string | null;
-    /** 1: the application may read its accounts' credentials (migration 006). */
+    /** 1: the application may read its accounts' credentials (migration 007_credentials_release). */
     credentials_release?: number;
   };
   accounts: {
@@ -31,7 +31,7 @@ export interface Database {
     billing_state: string;
     linked_at: number;
     updated_at: number;
-    /** JSON object of string values set by the application (migration 003). */
+    /** JSON object of string values set by the application (migration 003_management). */
     metadata: string;
   };
   credentials: {
@@ -51,9 +51,9 @@ export interface Database {
     expires_at: number;
     used_at: number | null;
     account_id: string | null;
-    /** Hosted login: the redirect URI the code was issued for (migration 005); null for /connect codes. */
+    /** Hosted login: the redirect URI the code was issued for (migration 006_hosted_login); null for /connect codes. */
     redirect_uri?: string | null;
-    /** Hosted login: PKCE S256 challenge (migration 005). */
+    /** Hosted login: PKCE S256 challenge (migration 006_hosted_login). */
     code_challenge?: string | null;
   };
   access_tokens: {
@@ -106,10 +106,10 @@ export interface Database {
     source_ip: string | null;
     duration_ms: number | null;
     revoked_tokens: number | null;
-    /** `credentials.released`: the protocol asked for (migration 006). */
+    /** `credentials.released`: the protocol asked for (migration 007_credentials_release). */
     protocol?: string | null;
   };
-  /** Nylas v3 API keys (migration 007): only the key's SHA-256 is stored. Unix seconds. */
+  /** Nylas v3 API keys (migration 008_api_keys): only the key's SHA-256 is stored. Unix seconds. */
   api_keys: {
     id: string;
     client_id: string;
@@ -121,12 +121,15 @@ export interface Database {
     expires_at: number | null;
     revoked_at: number | null;
   };
-  /** Shared health-check schedule (migration 005_issue7): ms since the epoch. */
+  /** Shared health-check schedule (migration 005_health_schedule): ms since the epoch. */
   health_schedule: {
     account_id: string;
     next_at: number;
   };
-  /** Nylas v3 connectors (migration 012): settings and scope are JSON text; the client secret only as an AEAD envelope. Unix seconds. */
+  /**
+   * Nylas v3 connectors (migration 009_connectors): settings and scope are JSON text; the client
+   * secret only as an AEAD envelope. Unix seconds.
+   */
   connectors: {
     client_id: string;
     provider: string;
@@ -138,7 +141,7 @@ export interface Database {
     created_at: number;
     updated_at: number;
   };
-  /** OAuth access-token cache and refresh lease (migration 006): ms since the epoch. */
+  /** OAuth access-token cache and refresh lease (migration 007_credentials_release): ms since the epoch. */
   oauth_tokens: {
     account_id: string;
     /** AES-256-GCM envelope of the access token, AAD `account:<id>:access_token`. */

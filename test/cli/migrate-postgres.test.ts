@@ -26,7 +26,7 @@ test('migrate, migrate again, then create an application — all on PostgreSQL',
   await c.connect();
   try {
     const names = (await c.query<{ name: string }>('SELECT name FROM kysely_migration ORDER BY name')).rows.map((r) => r.name);
-    assert.deepEqual(names.slice(0, 5), ['001_initial', '002_audit', '003_management', '004_secret_rotation', '005_issue7_health_schedule']);
+    assert.deepEqual(names.slice(0, 5), ['001_initial', '002_audit', '003_management', '004_secret_rotation', '005_health_schedule']);
     const created = await runCli(['apps', 'create', '--name', 'PG app', '--json'], env);
     assert.equal(created.code, 0, created.stderr);
     const app = JSON.parse(created.stdout) as { client_id: string };

@@ -1,6 +1,6 @@
 import type { CredentialRow } from './credentials.ts';
 
-/** An OAuth account's access-token cache row (store/migrations/006_credentials_release.ts). Times in ms since the epoch. */
+/** An OAuth account's access-token cache row (store/migrations/007_credentials_release.ts). Times in ms since the epoch. */
 export interface OAuthTokenState {
   envelope: string | null;
   keyVersion: string | null;

@@ -1,7 +1,7 @@
 import { Kysely, Migrator } from 'kysely';
 import type { Pool } from 'pg';
 import { DIALECTS, type DialectCaps } from '../dialect.ts';
-import { StaticMigrations } from '../migrations/index.ts';
+import { adoptRenamedMigrations, StaticMigrations } from '../migrations/index.ts';
 import type { Database, Db } from '../schema.ts';
 import {
   Conflict,
@@ -71,6 +71,11 @@ export class KyselyStore implements Store {
   }
 
   async migrate(): Promise<void> {
+    try {
+      await adoptRenamedMigrations(this.root);
+    } catch (err) {
+      throw new Error(`could not migrate the database: ${(err as Error).message ?? String(err)}`);
+    }
     const { error, results } = await new Migrator({
       db: this.root,
       provider: new StaticMigrations(this.caps),

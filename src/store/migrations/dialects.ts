@@ -8,7 +8,7 @@ import type { DialectName } from '../dialect.ts';
  * what `kysely_migration` records, so a database that already ran the shared version is never
  * asked to run it again, and every migration keeps one number on both databases.
  *
- * None is needed yet: 001–005 use only the schema builder (`text`, `integer`, `bigint`, indexes,
+ * None is needed yet: 001–009 use only the schema builder (`text`, `integer`, `bigint`, indexes,
  * foreign keys), which Kysely renders for each dialect.
  */
 const VARIANTS: Record<DialectName, Record<string, Migration>> = {
