@@ -175,7 +175,9 @@ async function verifyWithProvider(ctx: AppContext, r: AuthorizeRequest): Promise
       reject(
         new ApiError('response_timeout', {
           step,
-          message: `Verifying the account took longer than ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s. The mail server may be overloaded; please try again later.`,
+          message:
+            `Verifying the account took longer than ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s. ` +
+            `The mail server may be overloaded; please try again later.`,
         }),
       );
     }, ctx.config.timeouts.authorizeMs);

@@ -61,7 +61,9 @@ export function parseConnectRequest(body: Record<string, unknown>, providers: Re
   const r = parseAuthorizeRequest(body, providers);
   if (r.method !== 'password')
     throw new ApiError('unsupported_provider', {
-      message: `Provider ${r.provider} is verified with ${r.method === 'oauth' ? 'OAuth' : 'EWS'}, not an IMAP/SMTP password: use POST /connect/authorize.`,
+      message:
+        `Provider ${r.provider} is verified with ${r.method === 'oauth' ? 'OAuth' : 'EWS'}, not an IMAP/SMTP ` +
+        `password: use POST /connect/authorize.`,
     });
   return r;
 }

@@ -82,7 +82,9 @@ function chooseMembers(ctx: AppContext, account: Account, protocol: ReleaseProto
   if (protocol === 'api') {
     if (!['gmail', 'office365', 'graph'].includes(account.provider)) {
       throw new ApiError('invalid_value', {
-        message: `proto=api gives the OAuth access token of gmail, office365 and graph accounts; this account is ${account.provider}: use proto=imap or proto=smtp.`,
+        message:
+          `proto=api gives the OAuth access token of gmail, office365 and graph accounts; this account is ${account.provider}: ` +
+          `use proto=imap or proto=smtp.`,
       });
     }
     if (!scopeAllows('api', account.scopes)) throw new ApiError('insufficient_scope');

@@ -29,7 +29,8 @@ export const DetectResponse = Type.Object({
   source_detail: Type.Optional(
     Type.String({
       description:
-        'When the source listed several servers for IMAP or SMTP: which one answered and was chosen, and why the ones before it were skipped.',
+        'When the source listed several servers for IMAP or SMTP: which one answered and was chosen, and why ' +
+        'the ones before it were skipped.',
     }),
   ),
   settings: Type.Optional(Type.Object(detectedSettingsFields)),

@@ -300,7 +300,10 @@ export function pageCsp(nonce: string, iconUrl: string | null, redirectUri?: str
   };
   const img = origin(iconUrl);
   const formTargets = ["'self'", origin(redirectUri)].filter(Boolean).join(' ');
-  return `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src ${img ?? "'none'"}; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`;
+  return (
+    `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src ${img ?? "'none'"}; ` +
+    `form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`
+  );
 }
 
 function errorPage(m: Messages, err: unknown): HostedAnswer {

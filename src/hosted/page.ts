@@ -143,7 +143,10 @@ function hidden(p: LoginPage, action: string): string {
 }
 
 function progress(p: LoginPage, text: string): string {
-  return `<p id="progress" class="progress" role="status" data-text="${esc(text)}" hidden><span class="spinner" aria-hidden="true"></span><span class="text"></span></p>`;
+  return (
+    `<p id="progress" class="progress" role="status" data-text="${esc(text)}" hidden><span class="spinner" ` +
+    `aria-hidden="true"></span><span class="text"></span></p>`
+  );
 }
 
 /** Step 1: the address alone. */

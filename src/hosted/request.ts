@@ -120,7 +120,9 @@ export function parseHostedRequest(target: RedirectTarget, q: Record<string, unk
       throw new ApiError('unsupported_provider', { message: `The sign-in link names an unknown provider (${provider.slice(0, 40)}).` });
     if ((entry.auth ?? 'password') !== 'password' || entry.oauthRequired) {
       throw new ApiError('unsupported_provider', {
-        message: `${entry.label ?? provider} mailboxes cannot sign in with a password on this page; the application must connect them through POST /connect/authorize with provider "${provider}".`,
+        message:
+          `${entry.label ?? provider} mailboxes cannot sign in with a password on this page; the application must ` +
+          `connect them through POST /connect/authorize with provider "${provider}".`,
       });
     }
   }

@@ -17,7 +17,8 @@ export const HostedAuthorizeQuery = Type.Object({
   reauth_account_id: Type.Optional(
     Type.String({
       description:
-        'Reconnect this account of the application: its address is filled in and fixed; authorizing keeps the account id (the account.invalid webhook carries such a link as reconnect_url).',
+        'Reconnect this account of the application: its address is filled in and fixed; authorizing keeps the ' +
+        'account id (the account.invalid webhook carries such a link as reconnect_url).',
     }),
   ),
 });

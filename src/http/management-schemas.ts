@@ -50,7 +50,8 @@ export const ApplicationBody = Type.Object({
   credentials_release: Type.Optional(
     Type.Boolean({
       description:
-        'Latchkey extension: let this application read its accounts’ credentials (GET /a/{client_id}/accounts/{id}/credentials). Off by default.',
+        'Latchkey extension: let this application read its accounts’ credentials (GET /a/{client_id}/accounts/{id}/credentials). ' +
+        'Off by default.',
     }),
   ),
 });

@@ -48,7 +48,8 @@ export const ImapSettings = Type.Object(
     password: Type.Optional(
       Type.String({
         description:
-          'Known password providers (yahoo, aol, icloud, …): the only required setting. With provider imap: the missing servers are detected.',
+          'Known password providers (yahoo, aol, icloud, …): the only required setting. With provider imap: the ' +
+          'missing servers are detected.',
       }),
     ),
     username: Type.Optional(
@@ -93,7 +94,8 @@ export const AuthorizeBody = Type.Object({
   email_address: Type.String(),
   provider: Type.String({
     description:
-      '`imap`, a known password provider (`yahoo`, `aol`, `icloud`, …), `gmail` or `office365`/`graph` (OAuth refresh token), or `exchange` (EWS).',
+      '`imap`, a known password provider (`yahoo`, `aol`, `icloud`, …), `gmail` or `office365`/`graph` (OAuth ' +
+      'refresh token), or `exchange` (EWS).',
   }),
   settings: ImapSettings,
   scopes: Type.Optional(

@@ -138,7 +138,9 @@ async function oauthSettings(
   const connector = await connectorFor(ctx, clientId, provider);
   if (!connector)
     throw new ApiError('connector_not_found', {
-      message: `This application has no ${provider} connector: create one with POST /v3/connectors (its OAuth client id and secret) before connecting ${provider} grants.`,
+      message:
+        `This application has no ${provider} connector: create one with POST /v3/connectors (its OAuth client ` +
+        `id and secret) before connecting ${provider} grants.`,
     });
   const missing = ['refresh_token', ...(provider === 'microsoft' ? ['redirect_uri'] : [])].filter(
     (k) => typeof s[k] !== 'string' || (s[k] as string).trim() === '',

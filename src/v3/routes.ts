@@ -55,7 +55,9 @@ export function registerV3Routes(app: FastifyInstance, ctx: AppContext): void {
       });
       v3.setNotFoundHandler((request, reply) => {
         const err = new ApiError('not_found', {
-          message: `No endpoint ${request.method} ${request.url.split('?')[0]}. Latchkey serves v3's authentication API: see the README's "Nylas v3" section.`,
+          message:
+            `No endpoint ${request.method} ${request.url.split('?')[0]}. Latchkey serves v3's authentication API: ` +
+            `see the README's "Nylas v3" section.`,
         });
         void reply.code(err.status).send(v3ErrorBody(err, requestIdOf(reply)));
       });
@@ -72,7 +74,8 @@ export function registerV3Routes(app: FastifyInstance, ctx: AppContext): void {
           attachValidation: true,
           schema: {
             summary:
-              'Custom authentication: verify the credentials with the provider and answer the grant (re-authenticates an existing grant of the same address, keeping its id)',
+              'Custom authentication: verify the credentials with the provider and answer the grant (re-authenticates ' +
+              'an existing grant of the same address, keeping its id)',
             tags,
             security,
             body: CustomAuthBody,

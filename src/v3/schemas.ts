@@ -87,7 +87,8 @@ export const GrantParams = Type.Object({ grant_id: Type.String() });
 export const CustomAuthBody = Type.Object({
   provider: Type.String({
     description:
-      '`imap`, a known password provider (`icloud`, `yahoo`, `aol`, …), `ews`, or `google`/`microsoft` (the OAuth client from the application’s connector).',
+      '`imap`, a known password provider (`icloud`, `yahoo`, `aol`, …), `ews`, or `google`/`microsoft` (the ' +
+      'OAuth client from the application’s connector).',
   }),
   settings: Type.Object(
     {

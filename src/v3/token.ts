@@ -43,7 +43,8 @@ export async function v3Token(ctx: AppContext, p: Record<string, unknown>, sourc
   if (p.grant_type === 'refresh_token') {
     throw new ApiError('unsupported_grant_type', {
       message:
-        'Latchkey’s access tokens do not expire (they are valid until revoked), so it issues no refresh_token: use the access_token from the code exchange.',
+        'Latchkey’s access tokens do not expire (they are valid until revoked), so it issues no refresh_token: ' +
+        'use the access_token from the code exchange.',
     });
   }
   if (p.grant_type !== 'authorization_code') throw new ApiError('unsupported_grant_type');
@@ -55,7 +56,8 @@ export async function v3Token(ctx: AppContext, p: Record<string, unknown>, sourc
   if (verifier !== undefined && !isV3CodeVerifier(verifier))
     throw new ApiError('invalid_value', {
       message:
-        'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" and "~" (RFC 7636 §4.1), or the nylas SDK’s PKCE secret.',
+        'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" and "~" (RFC 7636 §4.1), ' +
+        'or the nylas SDK’s PKCE secret.',
     });
   if (p.redirect_uri !== undefined && typeof p.redirect_uri !== 'string')
     throw new ApiError('invalid_value', { message: 'redirect_uri must be a string.' });

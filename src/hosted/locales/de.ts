@@ -55,13 +55,17 @@ export const de: Record<MessageKey, string> = {
   'error.invalid_credentials':
     'Ihr E-Mail-Anbieter hat diese Adresse und dieses Passwort nicht angenommen. Prüfen Sie beides und versuchen Sie es noch einmal.',
   'error.app_password_required':
-    'Ihr E-Mail-Anbieter verlangt hier ein App-Passwort statt Ihres üblichen Passworts. Erstellen Sie eines in den Sicherheitseinstellungen Ihres Kontos und geben Sie es stattdessen ein.',
+    'Ihr E-Mail-Anbieter verlangt hier ein App-Passwort statt Ihres üblichen Passworts. Erstellen Sie eines ' +
+    'in den Sicherheitseinstellungen Ihres Kontos und geben Sie es stattdessen ein.',
   'error.web_login_required':
-    'Ihr E-Mail-Anbieter möchte, dass Sie sich zuerst auf seiner Website anmelden und bestätigen, dass Sie es sind. Tun Sie das und versuchen Sie es dann noch einmal.',
+    'Ihr E-Mail-Anbieter möchte, dass Sie sich zuerst auf seiner Website anmelden und bestätigen, dass Sie ' +
+    'es sind. Tun Sie das und versuchen Sie es dann noch einmal.',
   'error.imap_disabled':
-    'Der Zugriff durch E-Mail-Programme (IMAP) ist für dieses Postfach ausgeschaltet. Schalten Sie ihn in Ihren E-Mail-Einstellungen ein und versuchen Sie es noch einmal.',
+    'Der Zugriff durch E-Mail-Programme (IMAP) ist für dieses Postfach ausgeschaltet. Schalten Sie ihn in ' +
+    'Ihren E-Mail-Einstellungen ein und versuchen Sie es noch einmal.',
   'error.smtp_auth_disabled':
-    'Das Senden aus E-Mail-Programmen ist für dieses Postfach ausgeschaltet. Schalten Sie es in Ihren E-Mail-Einstellungen ein und versuchen Sie es noch einmal.',
+    'Das Senden aus E-Mail-Programmen ist für dieses Postfach ausgeschaltet. Schalten Sie es in Ihren E-Mail-Einstellungen ' +
+    'ein und versuchen Sie es noch einmal.',
   'error.mailbox_access_denied':
     'Ihr Passwort wurde angenommen, aber das Postfach ließ sich nicht öffnen. Bitte fragen Sie Ihre E-Mail-Administration.',
   'error.oauth_required':
@@ -73,7 +77,8 @@ export const de: Record<MessageKey, string> = {
   'error.dns_not_found': 'Diesen Servernamen gibt es nicht. Prüfen Sie die Schreibweise.',
   'error.unreachable': 'Der Mailserver war nicht erreichbar. Prüfen Sie Servername und Port.',
   'error.no_answer':
-    'Der Mailserver hat nicht richtig geantwortet. Versuchen Sie es in einigen Minuten noch einmal; wenn es dabei bleibt, prüfen Sie Servername und Port.',
+    'Der Mailserver hat nicht richtig geantwortet. Versuchen Sie es in einigen Minuten noch einmal; wenn ' +
+    'es dabei bleibt, prüfen Sie Servername und Port.',
   'error.wrong_kind': 'Dieser Port gehört zu einer anderen Art von Server. Prüfen Sie den Port.',
   'error.refused_method':
     'Der Mailserver lässt Apps auf diese Weise nicht anmelden. Prüfen Sie die Einstellungen oder fragen Sie Ihren Anbieter.',
@@ -86,6 +91,7 @@ export const de: Record<MessageKey, string> = {
   'errorpage.csrf': 'Das Formular konnte nicht geprüft werden',
   'errorpage.expired': 'Diese Anmeldeseite ist abgelaufen',
   'errorpage.csrf.text':
-    'Dieses Formular konnte nicht geprüft werden: Bitte gehen Sie zurück zur Anwendung und beginnen Sie die Anmeldung neu (die Seite wurde in einem anderen Browser geöffnet oder ihr Cookie wurde blockiert).',
+    'Dieses Formular konnte nicht geprüft werden: Bitte gehen Sie zurück zur Anwendung und beginnen Sie die ' +
+    'Anmeldung neu (die Seite wurde in einem anderen Browser geöffnet oder ihr Cookie wurde blockiert).',
   'errorpage.expired.text': 'Bitte gehen Sie zurück zur Anwendung und beginnen Sie die Anmeldung neu.',
 };

@@ -56,7 +56,8 @@ export const en = {
   'error.servers_missing': 'Please enter the server name and port of both mail servers.',
   'error.invalid_credentials': 'Your mail provider did not accept this email address and password. Check them and try again.',
   'error.app_password_required':
-    "Your mail provider wants an app password here, not your usual password. Create one in your account's security settings and enter it instead.",
+    "Your mail provider wants an app password here, not your usual password. Create one in your account's " +
+    'security settings and enter it instead.',
   'error.web_login_required':
     'Your mail provider wants you to sign in on its website first, to confirm it is you. Do that, then try again.',
   'error.imap_disabled': 'Access by mail apps (IMAP) is turned off for this mailbox. Turn it on in your mail settings, then try again.',
@@ -81,7 +82,8 @@ export const en = {
   'errorpage.csrf': 'The form could not be verified',
   'errorpage.expired': 'This sign-in page has expired',
   'errorpage.csrf.text':
-    'This form could not be verified: please go back to the application and start signing in again (the page was opened in another browser, or its cookie was blocked).',
+    'This form could not be verified: please go back to the application and start signing in again (the page ' +
+    'was opened in another browser, or its cookie was blocked).',
   'errorpage.expired.text': 'Please go back to the application and start signing in again.',
 } as const;
 
