@@ -1,6 +1,6 @@
 /**
  * What differs between the two databases Latchkey runs on, in one small table, so the Kysely
- * query code stays shared (kysely-*.ts) and each difference is named once.
+ * query code stays shared (store/kysely/) and each difference is named once.
  */
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -25,6 +25,10 @@ export interface DialectCaps {
 
 const code = (err: unknown): string => String((err as { code?: unknown } | null)?.code ?? '');
 
+/** Messages of `pg` errors without a SQLSTATE that mean the connection is gone or never came (see `isUnavailable` below). */
+const PG_CONNECTION_GONE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/i;
+
 export const DIALECTS: Record<DialectName, DialectCaps> = {
   sqlite: {
     name: 'sqlite',
@@ -47,10 +51,7 @@ export const DIALECTS: Record<DialectName, DialectCaps> = {
       code(err) === '3D000' ||
       (code(err) === '55000' && /not currently accepting connections/i.test(String((err as Error).message))) ||
       /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(code(err)) ||
-      (!code(err) &&
-        /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/i.test(
-          String((err as Error | null)?.message ?? ''),
-        )),
+      (!code(err) && PG_CONNECTION_GONE.test(String((err as Error | null)?.message ?? ''))),
     sharedAcrossHosts: true,
   },
 };

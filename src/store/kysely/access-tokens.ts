@@ -20,7 +20,7 @@ const ACCOUNT_COLUMNS = [
   'metadata',
 ] as const satisfies readonly (keyof Database['accounts'])[];
 
-/** The access tokens of KyselyStore (store.ts documents each operation): stored by hash. Times are Unix seconds. */
+/** The access tokens of KyselyStore (store/contract/ documents each operation): stored by hash. Times are Unix seconds. */
 export const accessTokenQueries = {
   async insert(h: Handle, t: AccessToken): Promise<void> {
     await hot(

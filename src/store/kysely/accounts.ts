@@ -4,7 +4,7 @@ import { hotRow, type Handle } from './hot.ts';
 import { toAccount } from './rows.ts';
 
 /**
- * The accounts of KyselyStore (store.ts documents each operation): the token path's reads and
+ * The accounts of KyselyStore (store/contract/ documents each operation): the token path's reads and
  * upsert, the management changes, and the account pages the health check walks. Times are Unix seconds.
  */
 export const accountQueries = {

@@ -2,7 +2,7 @@ import type { Database, Db } from '../schema.ts';
 import type { ApiKey, Application } from '../store.ts';
 import { orNull as n, toApplication } from './rows.ts';
 
-/** The API-key half of KyselyStore (store.ts documents each operation). Times are Unix seconds. */
+/** The API-key half of KyselyStore (store/contract/ documents each operation). Times are Unix seconds. */
 export const apiKeyQueries = {
   async create(db: Db, k: ApiKey): Promise<void> {
     await db

@@ -3,7 +3,7 @@ import type { Application, ApplicationChanges } from '../store.ts';
 import { hotRow, type Handle } from './hot.ts';
 import { toApplication } from './rows.ts';
 
-/** The applications of KyselyStore (store.ts documents each operation). Times are Unix seconds. */
+/** The applications of KyselyStore (store/contract/ documents each operation). Times are Unix seconds. */
 export const applicationQueries = {
   async create(db: Db, app: Application): Promise<void> {
     await db

@@ -17,7 +17,7 @@ const FIELDS = [
   'protocol',
 ] as const;
 
-/** The audit log of KyselyStore (store.ts documents each operation): append-only. Times in ms since the epoch. */
+/** The audit log of KyselyStore (store/contract/ documents each operation): append-only. Times in ms since the epoch. */
 export const auditQueries = {
   async record(h: Handle, events: AuditEvent[]): Promise<void> {
     if (!events.length) return;

@@ -2,7 +2,7 @@ import type { Db } from '../schema.ts';
 import type { CodeBinding, ConsumeResult, NewCode } from '../store.ts';
 import { hot, hotRow, type Handle } from './hot.ts';
 
-/** The authorization codes of KyselyStore (store.ts documents each operation). Times are Unix seconds. */
+/** The authorization codes of KyselyStore (store/contract/ documents each operation). Times are Unix seconds. */
 export const codeQueries = {
   async save(db: Db, code: NewCode): Promise<void> {
     await db

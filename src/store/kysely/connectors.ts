@@ -1,7 +1,7 @@
 import type { Database, Db } from '../schema.ts';
 import type { ConnectorRow } from '../store.ts';
 
-/** The connector half of KyselyStore (store.ts documents each operation). Times are Unix seconds. */
+/** The connector half of KyselyStore (store/contract/ documents each operation). Times are Unix seconds. */
 export const connectorQueries = {
   async create(db: Db, c: ConnectorRow): Promise<void> {
     await db.insertInto('connectors').values(toRow(c)).execute();

@@ -2,7 +2,7 @@ import type { Db } from '../schema.ts';
 import type { CredentialRow, StoredCredential } from '../store.ts';
 import { hot, type Handle } from './hot.ts';
 
-/** The stored credentials of KyselyStore (store.ts documents each operation): AEAD envelopes. Times are Unix seconds. */
+/** The stored credentials of KyselyStore (store/contract/ documents each operation): AEAD envelopes. Times are Unix seconds. */
 export const credentialQueries = {
   async replace(h: Handle, accountId: string, rows: CredentialRow[], now: number): Promise<void> {
     await hot(h, 'deleteCredentials', (p) => h.db.deleteFrom('credentials').where('account_id', '=', p.accountId), { accountId });

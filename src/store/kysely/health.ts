@@ -1,6 +1,6 @@
 import type { Db } from '../schema.ts';
 
-/** The health-check half of KyselyStore (store.ts documents each operation). Times in ms. */
+/** The health-check half of KyselyStore (store/contract/ documents each operation). Times in ms. */
 export const healthQueries = {
   /**
    * Insert-or-claim in one statement (`INSERT … ON CONFLICT DO UPDATE … WHERE next_at <= now`,

@@ -3,7 +3,7 @@ import type { CredentialRow, OAuthTokenState, RefreshedToken } from '../store.ts
 import { hotRow, type Handle } from './hot.ts';
 import { orNull as n } from './rows.ts';
 
-/** The OAuth access-token cache and refresh lease of KyselyStore (store.ts documents each operation). Times in ms. */
+/** The OAuth access-token cache and refresh lease of KyselyStore (store/contract/ documents each operation). Times in ms. */
 export const oauthTokenQueries = {
   async state(h: Handle, accountId: string): Promise<OAuthTokenState | undefined> {
     // Precompiled: a release of a cached token reads it on every call (issue 14).

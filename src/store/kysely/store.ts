@@ -42,7 +42,7 @@ import { webhookQueries as wq } from './webhooks.ts';
 
 /**
  * The store over Kysely: the only place that writes SQL, one module per aggregate in this folder
- * (store.ts documents each operation). Dialect-neutral queries only.
+ * (store/contract/ documents each operation). Dialect-neutral queries only.
  */
 export class KyselyStore implements Store {
   /** The handle and dialect, for the modules with precompiled queries (hot.ts). */

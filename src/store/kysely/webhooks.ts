@@ -3,7 +3,7 @@ import type { Delivery, DeliveryOutcome, Webhook, WebhookChanges } from '../stor
 import { hot, type Handle } from './hot.ts';
 import { orNull as n } from './rows.ts';
 
-/** The webhook half of KyselyStore (store.ts documents each operation). Times of deliveries in ms. */
+/** The webhook half of KyselyStore (store/contract/ documents each operation). Times of deliveries in ms. */
 export const webhookQueries = {
   async create(db: Db, w: Webhook): Promise<void> {
     await db
