@@ -37,6 +37,16 @@ export interface HostedInput {
   acceptLanguage?: string;
 }
 
+/** One login in progress: what every step and page needs besides the form's state. */
+interface LoginFlow {
+  ctx: AppContext;
+  m: Messages;
+  target: RedirectTarget;
+  request: HostedRequest;
+  csrf: string;
+  input: HostedInput;
+}
+
 export const CSRF_COOKIE = 'lk_csrf';
 const SERVER_FIELDS = ['imap_host', 'imap_port', 'imap_security', 'smtp_host', 'smtp_port', 'smtp_security'] as const;
 /** Longest password carried in the sealed state (longer ones are not kept, only used). */
@@ -76,8 +86,9 @@ export async function showLogin(ctx: AppContext, input: HostedInput): Promise<Ho
   }
   const csrf = isCsrfValue(input.cookie) ? input.cookie : newCsrfValue();
   const form: FormState = { step: 'email', email: request.fixedEmail ?? request.loginHint ?? '', ...(name ? { name } : {}) };
-  if (!request.fixedEmail) return loginPage(ctx, m, target, request, csrf, input, form, undefined, 200);
-  return detectStep(ctx, m, target, request, csrf, input, form);
+  const flow: LoginFlow = { ctx, m, target, request, csrf, input };
+  if (!request.fixedEmail) return loginPage(flow, form, undefined, 200);
+  return detectStep(flow, form);
 }
 
 /**
@@ -107,68 +118,43 @@ export async function submitLogin(ctx: AppContext, input: HostedInput): Promise<
   } catch (err) {
     return errorPage(m, err);
   }
-  const csrf = input.cookie!;
+  const flow: LoginFlow = { ctx, m, target, request, csrf: input.cookie!, input };
   const typed = (k: string, max = 320): string | undefined =>
     typeof input.params[k] === 'string' ? (input.params[k] as string).slice(0, max).trim() : undefined;
   const action = typed('action');
   if (action === 'change' && !request.fixedEmail)
-    return loginPage(ctx, m, target, request, csrf, input, { step: 'email', email: form.email, name: form.name }, undefined, 200);
+    return loginPage(flow, { step: 'email', email: form.email, name: form.name }, undefined, 200);
   if (action === 'detect') {
-    return detectStep(ctx, m, target, request, csrf, input, {
+    return detectStep(flow, {
       ...form,
       step: 'email',
       email: request.fixedEmail ?? typed('email_address') ?? '',
       password: undefined,
     });
   }
-  return verifyStep(ctx, m, target, request, csrf, input, form, typed);
+  return verifyStep(flow, form, typed);
 }
 
 /** The address step's work: a whole address, then the provider for it → the password step. */
-async function detectStep(
-  ctx: AppContext,
-  m: Messages,
-  target: RedirectTarget,
-  request: HostedRequest,
-  csrf: string,
-  input: HostedInput,
-  form: FormState,
-): Promise<HostedAnswer> {
+async function detectStep(flow: LoginFlow, form: FormState): Promise<HostedAnswer> {
+  const { ctx, m, request, input } = flow;
   try {
     if (!form.email)
       throw new ApiError('missing_fields', { missingFields: ['email_address'], message: 'Please enter your email address.' });
     const provider = await chooseProvider(ctx, request, form.email, input.source);
-    return loginPage(ctx, m, target, request, csrf, input, { ...form, step: 'password', provider }, undefined, 200);
+    return loginPage(flow, { ...form, step: 'password', provider }, undefined, 200);
   } catch (err) {
     const e = asApiError(err);
     if (request.redirectOnError) return errorRedirect(request.redirectUri, e, request.state);
     if (e.reason === 'internal') ctx.log.error({ err, event: 'oauth.authorize' }, 'hosted login detection failed unexpectedly');
     const pe = plainError(e, m);
-    return loginPage(
-      ctx,
-      m,
-      target,
-      request,
-      csrf,
-      input,
-      form,
-      { ...pe, field: pe.field === 'form' && e.reason === 'rate_limited' ? 'form' : 'email_address' },
-      e.status,
-    );
+    return loginPage(flow, form, { ...pe, field: pe.field === 'form' && e.reason === 'rate_limited' ? 'form' : 'email_address' }, e.status);
   }
 }
 
 /** The password step's work: name, password (typed, or kept from before), servers → authorize. */
-async function verifyStep(
-  ctx: AppContext,
-  m: Messages,
-  target: RedirectTarget,
-  request: HostedRequest,
-  csrf: string,
-  input: HostedInput,
-  form: FormState,
-  typed: (k: string, max?: number) => string | undefined,
-): Promise<HostedAnswer> {
+async function verifyStep(flow: LoginFlow, form: FormState, typed: (k: string, max?: number) => string | undefined): Promise<HostedAnswer> {
+  const { ctx, m, request, input } = flow;
   const email = request.fixedEmail ?? (form.step === 'password' && form.email ? form.email : (typed('email_address') ?? ''));
   const name = typed('name') ?? form.name ?? '';
   const givenPassword = typeof input.params.password === 'string' ? input.params.password : '';
@@ -212,13 +198,13 @@ async function verifyStep(
     // No provider for the address, or its servers failed: ask for the servers, filled in with what was detected.
     const serverProblem = pe.field === 'imap_host' || pe.field === 'smtp_host';
     if (!next.provider && (e.reason === 'invalid_value' || e.reason === 'unsupported_provider') && pe.field !== 'name') {
-      return loginPage(ctx, m, target, request, csrf, input, { step: 'email', email, name }, { ...pe, field: 'email_address' }, e.status);
+      return loginPage(flow, { step: 'email', email, name }, { ...pe, field: 'email_address' }, e.status);
     }
     if (next.provider && serverProblem && !next.provider.manual && (next.provider.settings || manual))
       next.provider = { ...next.provider, manual: true };
     next.provider ??= { auth: 'imap', manual: serverProblem };
     const values = manual ? servers : next.provider.settings ? stringValues(next.provider.settings) : {};
-    return loginPage(ctx, m, target, request, csrf, input, next, pe, e.status, values);
+    return loginPage(flow, next, pe, e.status, values);
   }
 }
 
@@ -229,17 +215,13 @@ function stringValues(settings: Record<string, string | number>): LoginPage['val
 }
 
 function loginPage(
-  ctx: AppContext,
-  m: Messages,
-  target: RedirectTarget,
-  request: HostedRequest,
-  csrf: string,
-  input: HostedInput,
+  flow: LoginFlow,
   form: FormState,
   error: PlainError | undefined,
   status: number,
   values: LoginPage['values'] = {},
 ): HostedAnswer {
+  const { ctx, m, target, request, csrf, input } = flow;
   const nonce = randomBytes(16).toString('base64');
   const provider = providerView(ctx, form.provider);
   const page: LoginPage = {
