@@ -218,7 +218,8 @@ export const LOGIN_RULES: readonly Rule[] = [
     reason: 'app_password_required',
     source: 'QQ/163, Yahoo texts',
     example:
-      '535 Login Fail. Please enter your authorization code to login. More information in http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256',
+      '535 Login Fail. Please enter your authorization code to login. More information in ' +
+      'http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256',
   },
   // SMTP — the credentials refused (RFC 4954 §6 535 5.7.8), then any other permanent refusal.
   {

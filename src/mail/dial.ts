@@ -73,7 +73,9 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     describe: {
       connect_refused: `Nothing accepted a connection on ${target.host} port ${target.port}. Check the ${what} host name and port.`,
-      connect_timeout: `The connection to ${target.host} port ${target.port} timed out. The port may be blocked by a firewall, or the ${what} host or port may be wrong.`,
+      connect_timeout:
+        `The connection to ${target.host} port ${target.port} timed out. The port may be blocked by a firewall, or the ` +
+        `${what} host or port may be wrong.`,
       network_unreachable: `${target.host} could not be reached from this server (no route).`,
     },
     onAttempt: (a) =>
@@ -143,7 +145,10 @@ export async function dialAuto(target: DialTarget, ctx: DialContext, auto: boole
     ctx.onEvent?.({
       protocol: target.protocol,
       kind: 'retry',
-      why: `security auto: port ${target.port} ${target.implicitTls ? 'does not speak TLS from the start' : 'expects TLS from the start'}; dialling again ${target.implicitTls ? 'with STARTTLS' : 'with implicit TLS'}.`,
+      why:
+        `security auto: port ${target.port} ` +
+        `${target.implicitTls ? 'does not speak TLS from the start' : 'expects TLS from the start'}; dialling again ` +
+        `${target.implicitTls ? 'with STARTTLS' : 'with implicit TLS'}.`,
     });
     return dial({ ...target, implicitTls: !target.implicitTls }, ctx);
   }

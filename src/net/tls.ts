@@ -199,7 +199,10 @@ function describeCertCode(code: string, cert?: PeerCertificate): string {
   switch (code) {
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
-      return 'The server’s certificate is self-signed, so its identity cannot be verified. The mail server needs a certificate from a trusted authority (or the Latchkey operator can trust its CA with LATCHKEY_TLS_CA_FILE).';
+      return (
+        'The server’s certificate is self-signed, so its identity cannot be verified. The mail server needs a certificate from a ' +
+        'trusted authority (or the Latchkey operator can trust its CA with LATCHKEY_TLS_CA_FILE).'
+      );
     case 'CERT_HAS_EXPIRED':
       return `The server’s certificate expired${cert?.valid_to ? ` on ${cert.valid_to}` : ''}.`;
     case 'CERT_NOT_YET_VALID':
@@ -207,7 +210,10 @@ function describeCertCode(code: string, cert?: PeerCertificate): string {
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'UNABLE_TO_GET_ISSUER_CERT':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
-      return 'The server’s certificate was issued by an unknown certificate authority. If the server uses a private CA, the Latchkey operator can trust it with LATCHKEY_TLS_CA_FILE.';
+      return (
+        'The server’s certificate was issued by an unknown certificate authority. If the server uses a private CA, the Latchkey ' +
+        'operator can trust it with LATCHKEY_TLS_CA_FILE.'
+      );
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return cert
         ? `The server’s certificate is for ${certNames(cert)}, not this host.`
@@ -241,7 +247,8 @@ export function classifyTlsError(err: NodeJS.ErrnoException & { cert?: PeerCerti
     return new ApiError('tls_mismatch', {
       step,
       message:
-        'The server did not answer with TLS: this port probably expects STARTTLS (or no encryption). Use STARTTLS, or the SSL/TLS port (993 for IMAP, 465 for SMTP).',
+        'The server did not answer with TLS: this port probably expects STARTTLS (or no encryption). Use STARTTLS, or the SSL/TLS port ' +
+        '(993 for IMAP, 465 for SMTP).',
       cause: err,
     });
   }

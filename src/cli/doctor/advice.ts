@@ -27,7 +27,8 @@ interface AdviceContext {
  */
 const ADVICE: Partial<Record<Reason, (c: AdviceContext) => string>> = {
   invalid_credentials: (c) =>
-    `Check the password${c.viaProvider ? '' : ' and the login name (--username; the default is the email address)'}. If the provider needs an app password, create one and use it instead of the account password.`,
+    `Check the password${c.viaProvider ? '' : ' and the login name (--username; the default is the email address)'}. If the provider ` +
+    `needs an app password, create one and use it instead of the account password.`,
   app_password_required: () => 'Create an app password in the provider’s security settings and enter it instead of the account password.',
   web_login_required: () => 'Sign in once on the provider’s website and answer its security prompt, then run the doctor again.',
   imap_disabled: () => 'Turn IMAP access on in the provider’s settings (or ask the domain administrator), then run the doctor again.',
@@ -35,12 +36,15 @@ const ADVICE: Partial<Record<Reason, (c: AdviceContext) => string>> = {
   smtp_auth_disabled: () => 'Ask the administrator to enable authenticated SMTP (SMTP AUTH) for this mailbox.',
   mailbox_access_denied: () => 'The login works but the mailbox is refused: make sure full IMAP access is enabled for the account.',
   tls_required: (c) =>
-    `Use ${c.flag}-security ssl (port ${c.tlsPort}) or ${c.flag}-security starttls: the server does not take a password without encryption.`,
+    `Use ${c.flag}-security ssl (port ${c.tlsPort}) or ${c.flag}-security starttls: the server does not take a password without ` +
+    `encryption.`,
   tls_required_not_offered: (c) => `Port ${c.port} offers no STARTTLS: use ${c.flag}-security ssl ${c.flag}-port ${c.tlsPort}.`,
   tls_mismatch: (c) =>
     c.implicit
-      ? `Port ${c.port} does not speak TLS from the start: use ${c.flag}-security starttls (or auto) on this port, or ${c.flag}-port ${c.tlsPort} with ${c.flag}-security ssl.`
-      : `Port ${c.port} expects TLS from the start: use ${c.flag}-security ssl (or auto) on this port, or ${c.flag}-port ${c.starttlsPort} with ${c.flag}-security starttls.`,
+      ? `Port ${c.port} does not speak TLS from the start: use ${c.flag}-security starttls (or auto) on this port, or ${c.flag}-port ` +
+        `${c.tlsPort} with ${c.flag}-security ssl.`
+      : `Port ${c.port} expects TLS from the start: use ${c.flag}-security ssl (or auto) on this port, or ${c.flag}-port ` +
+        `${c.starttlsPort} with ${c.flag}-security starttls.`,
   certificate_invalid: (c) =>
     [
       'If the certificate comes from a private CA, add that CA’s PEM to LATCHKEY_TLS_CA_FILE (the server and the doctor both trust it).',
@@ -59,7 +63,8 @@ const ADVICE: Partial<Record<Reason, (c: AdviceContext) => string>> = {
   destination_not_allowed: (c) =>
     isLocalhostName(c.host)
       ? localhostMessage(c.host)
-      : `${c.host} is a private, loopback or otherwise reserved address, or port ${c.port} is not a mail port. If Latchkey is meant to reach it, add its range to LATCHKEY_ALLOWED_DESTINATIONS (or the port to LATCHKEY_ALLOWED_PORTS).`,
+      : `${c.host} is a private, loopback or otherwise reserved address, or port ${c.port} is not a mail port. If Latchkey is meant to ` +
+        `reach it, add its range to LATCHKEY_ALLOWED_DESTINATIONS (or the port to LATCHKEY_ALLOWED_PORTS).`,
   dns_not_found: (c) => `Check ${c.flag}-host: ${c.host} has no address from this machine’s resolver (or LATCHKEY_DNS_SERVERS).`,
   connect_refused: (c) =>
     `Nothing accepts connections on ${c.host} port ${c.port}: check ${c.flag}-port, and whether a firewall rejects the port.`,
@@ -69,7 +74,8 @@ const ADVICE: Partial<Record<Reason, (c: AdviceContext) => string>> = {
   greeting_timeout: (c) =>
     c.implicit
       ? 'The server may be overloaded; try again later. The limit is LATCHKEY_GREETING_TIMEOUT_MS.'
-      : `If port ${c.port} expects TLS from the start, use ${c.flag}-security ssl; otherwise the server may be overloaded. The limit is LATCHKEY_GREETING_TIMEOUT_MS.`,
+      : `If port ${c.port} expects TLS from the start, use ${c.flag}-security ssl; otherwise the server may be overloaded. The limit is ` +
+        `LATCHKEY_GREETING_TIMEOUT_MS.`,
   response_timeout: () => 'Try again later. The limits are LATCHKEY_COMMAND_TIMEOUT_MS and LATCHKEY_AUTHORIZE_TIMEOUT_MS.',
   connection_closed: (c) => `Try again; if it repeats, check ${c.flag}-security for this port.`,
   protocol_error: (c) => `Check ${c.flag}-host and ${c.flag}-port.`,

@@ -164,11 +164,14 @@ async function detectInto(
   if (!flags.username && st.imap_username !== email.trim()) flags.username = st.imap_username;
   if (!flags.json)
     io.out(
-      `Settings detected by ${view.source} in ${ms} ms: IMAP ${st.imap_host}:${st.imap_port} ${st.imap_security}, SMTP ${st.smtp_host}:${st.smtp_port} ${st.smtp_security}\n`,
+      `Settings detected by ${view.source} in ${ms} ms: IMAP ${st.imap_host}:${st.imap_port} ${st.imap_security}, SMTP ` +
+        `${st.smtp_host}:${st.smtp_port} ${st.smtp_security}\n`,
     );
   return view.oauth_required
     ? {
-        note: `${view.provider_name} mailboxes accept only OAuth: a password login is expected to be refused (use provider ${view.auth_name})`,
+        note:
+          `${view.provider_name} mailboxes accept only OAuth: a password login is expected to be refused (use provider ` +
+          `${view.auth_name})`,
       }
     : {};
 }

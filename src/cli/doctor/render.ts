@@ -75,7 +75,8 @@ function describe(e: VerifyEvent): string {
         more.push(`name check   ${e.certName} ${e.nameMatches ? 'matches' : 'does NOT match'} the certificate`);
       if (e.trusted !== undefined)
         more.push(
-          `chain        ${e.trusted ? 'trusted (system store + LATCHKEY_TLS_CA_FILE)' : 'NOT trusted by the system store or LATCHKEY_TLS_CA_FILE'}`,
+          'chain        ' +
+            (e.trusted ? 'trusted (system store + LATCHKEY_TLS_CA_FILE)' : 'NOT trusted by the system store or LATCHKEY_TLS_CA_FILE'),
         );
       if (e.problem) more.push(`problem      ${e.problem}`);
       const head = e.version

@@ -42,7 +42,9 @@ export function classifyImapError(err: unknown, step: Step, login: ServerLogin, 
   if (e.tlsFailed && /does not support STARTTLS|PREAUTH/i.test(e.message)) {
     return new ApiError('tls_required_not_offered', {
       step: 'imap.tls',
-      message: `Encryption is required but the IMAP server on port ${login.port} does not offer STARTTLS, so the password was not sent. Use SSL/TLS (usually port 993).`,
+      message:
+        `Encryption is required but the IMAP server on port ${login.port} does not offer STARTTLS, so the password was not sent. ` +
+        `Use SSL/TLS (usually port 993).`,
     });
   }
   if (e.code && /^(ERR_SSL|ERR_TLS|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO)/.test(e.code)) return classifyTlsError(e, 'imap.tls');
@@ -110,7 +112,9 @@ function classifyLoginRefusal(
   const reason = rule?.reason ?? (login.accessToken ? 'oauth_login_refused' : 'invalid_credentials');
   let message = rule?.message;
   if (reason === 'command_rejected')
-    message = `The IMAP server rejected the sign-in command itself (tagged BAD), not the password${serverError ? `: “${serverError}”` : ''}. Report it to the server’s administrator.`;
+    message =
+      `The IMAP server rejected the sign-in command itself (tagged BAD), not the ` +
+      `password${serverError ? `: “${serverError}”` : ''}. Report it to the server’s administrator.`;
   if (reason === 'invalid_credentials' && !message) message = credentialsMessage('IMAP', login, ctx);
   return new ApiError(reason, {
     step,
@@ -124,9 +128,13 @@ function classifyLoginRefusal(
 export function credentialsMessage(side: 'IMAP' | 'SMTP', login: ServerLogin, ctx: VerifyContext): string {
   let msg = `The ${side} server rejected the username or password.`;
   if (ctx.appPasswordsUsual) {
-    msg += ` ${ctx.providerLabel ?? 'This provider'} usually requires an app password: create one in the account’s security settings and use it instead of the normal password.`;
+    msg +=
+      ` ${ctx.providerLabel ?? 'This provider'} usually requires an app password: create one in the account’s security settings and ` +
+      `use it instead of the normal password.`;
   } else if (login.usernameDefaulted) {
-    msg += ` Check the password. If it is right, the server may expect a login name other than the email address (for example only the part before @): set ${side.toLowerCase()}_username.`;
+    msg +=
+      ` Check the password. If it is right, the server may expect a login name other than the email address (for example only the ` +
+      `part before @): set ${side.toLowerCase()}_username.`;
   } else {
     msg += ' Check them and try again.';
   }

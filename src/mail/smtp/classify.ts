@@ -42,7 +42,9 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
     if (/STARTTLS|required/i.test(e.message) && !/certificate|handshake|ssl/i.test(e.message)) {
       return new ApiError('tls_required_not_offered', {
         step: 'smtp.tls',
-        message: `Encryption is required but the SMTP server on port ${login.port} does not offer STARTTLS, so the password was not sent. Use SSL/TLS (usually port 465).`,
+        message:
+          `Encryption is required but the SMTP server on port ${login.port} does not offer STARTTLS, so the password was not sent. ` +
+          `Use SSL/TLS (usually port 465).`,
       });
     }
     const inner = /certificate|self.signed|expired|altname|issuer/i.test(e.message)
@@ -70,7 +72,8 @@ export function classifySmtpError(err: unknown, step: Step, login: ServerLogin, 
       let message = rule.message;
       if (rule.reason === 'oauth_login_refused')
         message =
-          'The SMTP server refused the OAuth access token. Check that the app was granted SMTP.Send / mail access and that SMTP AUTH is enabled for the account.';
+          'The SMTP server refused the OAuth access token. Check that the app was granted SMTP.Send / mail access and that SMTP AUTH is ' +
+          'enabled for the account.';
       if (rule.reason === 'invalid_credentials') message = credentialsMessage('SMTP', login, ctx);
       if (rule.reason === 'command_rejected')
         message = `The SMTP server refused the AUTH command itself, not the password${serverError ? `: “${serverError}”` : ''}.`;

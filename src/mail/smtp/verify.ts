@@ -100,7 +100,9 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     if (!mechanism && login.accessToken && offered.length) {
       throw new ApiError('no_supported_auth_mechanism', {
         step,
-        message: `The SMTP server offers neither AUTH XOAUTH2 nor OAUTHBEARER (offered: ${offered.join(', ')}), so the OAuth access token cannot be used.`,
+        message:
+          `The SMTP server offers neither AUTH XOAUTH2 nor OAUTHBEARER (offered: ${offered.join(', ')}), so the OAuth access token ` +
+          `cannot be used.`,
       });
     }
     if (!mechanism) {
@@ -113,7 +115,9 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
       }
       throw new ApiError('no_supported_auth_mechanism', {
         step,
-        message: `The SMTP server offers no sign-in method Latchkey can use on port ${login.port} (offered: ${offered.length ? offered.join(', ') : 'none'}). Try port 587 with STARTTLS or 465 with SSL/TLS.`,
+        message:
+          `The SMTP server offers no sign-in method Latchkey can use on port ${login.port} (offered: ` +
+          `${offered.length ? offered.join(', ') : 'none'}). Try port 587 with STARTTLS or 465 with SSL/TLS.`,
       });
     }
     const authStart = performance.now();

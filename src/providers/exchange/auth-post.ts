@@ -73,7 +73,9 @@ export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: Htt
         if (!offered.some((c) => /^Basic\b/i.test(c))) {
           throw new ApiError('no_supported_auth_mechanism', {
             step: req.step,
-            message: `The Exchange server answered the NTLM sign-in without an NTLM challenge (it may accept Kerberos only, which Latchkey does not use; offered: ${offered.map((c) => c.split(' ')[0]).join(', ')}).`,
+            message:
+              `The Exchange server answered the NTLM sign-in without an NTLM challenge (it may accept Kerberos only, which ` +
+              `Latchkey does not use; offered: ${offered.map((c) => c.split(' ')[0]).join(', ')}).`,
           });
         }
         scheme = 'basic';
@@ -86,12 +88,15 @@ export async function authedPost(req: AuthedPost, login: ExchangeLogin, ctx: Htt
       throw new ApiError('oauth_required', {
         step: req.step,
         message:
-          'This Exchange server accepts only OAuth (basic authentication is disabled): connect the account with provider "office365" and a Microsoft refresh token.',
+          'This Exchange server accepts only OAuth (basic authentication is disabled): connect the account with provider "office365" and ' +
+          'a Microsoft refresh token.',
       });
     } else {
       throw new ApiError('no_supported_auth_mechanism', {
         step: req.step,
-        message: `The Exchange server offers no sign-in method Latchkey can use (offered: ${offered.map((c) => c.split(' ')[0]).join(', ') || 'none'}; Latchkey uses NTLM or Basic).`,
+        message:
+          `The Exchange server offers no sign-in method Latchkey can use (offered: ` +
+          `${offered.map((c) => c.split(' ')[0]).join(', ') || 'none'}; Latchkey uses NTLM or Basic).`,
       });
     }
     if (answer.status === 401) throw refused(answer, req.step, login, scheme === 'ntlm' ? 'NTLM' : 'Basic');
@@ -136,12 +141,15 @@ function refused(a: HttpsAnswer, step: Step, login: ExchangeLogin, scheme: strin
       step,
       serverError: redactSecrets(String(a.headers['x-ms-diagnostics'] ?? '').slice(0, 300), [login.password]) || undefined,
       message:
-        'This Microsoft account no longer accepts passwords (basic authentication is disabled): connect it with provider "office365" and a Microsoft refresh token.',
+        'This Microsoft account no longer accepts passwords (basic authentication is disabled): connect it with provider "office365" and ' +
+        'a Microsoft refresh token.',
     });
   }
   return new ApiError('invalid_credentials', {
     step,
     serverError: `HTTP 401 (${scheme})`,
-    message: `The Exchange server rejected the username or password (${scheme}). Check them; the username may need the DOMAIN\\user or user@domain form.${login.username.includes('@') || login.username.includes('\\') ? '' : ' This one has neither.'}`,
+    message:
+      `The Exchange server rejected the username or password (${scheme}). Check them; the username may need the DOMAIN\\user or ` +
+      `user@domain form.${login.username.includes('@') || login.username.includes('\\') ? '' : ' This one has neither.'}`,
   });
 }

@@ -88,7 +88,9 @@ export async function autodiscover(
   }
   throw new ApiError('autodiscover_failed', {
     step,
-    message: `Latchkey could not find the Exchange server of ${domain} by Autodiscover (tried ${tried.length} place${tried.length === 1 ? '' : 's'}). Give its host name in settings.exchange_server_host.`,
+    message:
+      `Latchkey could not find the Exchange server of ${domain} by Autodiscover (tried ${tried.length} ` +
+      `place${tried.length === 1 ? '' : 's'}). Give its host name in settings.exchange_server_host.`,
     internal: `tried ${tried.join(', ')}`,
   });
 }

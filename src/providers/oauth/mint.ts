@@ -67,7 +67,10 @@ export async function mintMailToken(
       throw new ApiError('token_audience_invalid', {
         step: 'oauth.refresh',
         serverError: `aud=${aud.join(' ')}`,
-        message: `The access token minted from this refresh token is for ${aud.join(', ')}, not for Outlook IMAP/SMTP (https://outlook.office.com). The app registration must be granted IMAP.AccessAsUser.All and SMTP.Send and the user must sign in again.`,
+        message:
+          `The access token minted from this refresh token is for ${aud.join(', ')}, not for Outlook IMAP/SMTP ` +
+          `(https://outlook.office.com). The app registration must be granted IMAP.AccessAsUser.All and SMTP.Send and the user must ` +
+          `sign in again.`,
       });
     }
     const id = jwtClaims(tokens.idToken);
@@ -86,7 +89,9 @@ export async function mintMailToken(
   if (account !== undefined && account !== wanted) {
     throw new ApiError('oauth_account_mismatch', {
       step: microsoft ? 'oauth.refresh' : 'oauth.userinfo',
-      message: `The refresh token belongs to ${account}, not ${email}. Sign in with ${email}, or send the address of the account that signed in.`,
+      message:
+        `The refresh token belongs to ${account}, not ${email}. Sign in with ${email}, or send the address of the account that ` +
+        `signed in.`,
     });
   }
   return { accessToken: tokens.accessToken, rotatedRefreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn };

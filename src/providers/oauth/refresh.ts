@@ -107,7 +107,8 @@ export async function refreshAccessToken(
           step,
           serverError,
           message:
-            'The refresh token was not granted the scopes Latchkey needs (mail access and the account’s address): the user must sign in again and consent to them.',
+            'The refresh token was not granted the scopes Latchkey needs (mail access and the account’s address): the user must sign in ' +
+            'again and consent to them.',
         }),
       );
     case 'invalid_client':

@@ -38,7 +38,8 @@ export async function userinfoEmail(
     });
   }
   const scopeHint =
-    'The refresh token does not give Latchkey the account’s address: it must be issued with the openid, email (userinfo.email) and profile scopes. The user must sign in again.';
+    'The refresh token does not give Latchkey the account’s address: it must be issued with the openid, email (userinfo.email) and ' +
+    'profile scopes. The user must sign in again.';
   if (answer.status === 401 || answer.status === 403)
     throw new ApiError('refresh_token_revoked', { step, serverError: `HTTP ${answer.status}`, message: scopeHint });
   let json: Record<string, unknown> | undefined;
