@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { managementAccountView, type ManagementAccountView } from '../connect/account-view.ts';
 import { CommandFailed, type CliIo } from './exit.ts';
-import { fields, isoSeconds, json, table } from './output.ts';
+import { isoSeconds, json, record, table } from './output.ts';
 import { withStore } from './store.ts';
 import { registerAccountActions } from './account-actions.ts';
 
@@ -46,17 +46,15 @@ export function registerAccountCommands(program: Command, io: CliIo): void {
       if (!account) throw new CommandFailed(`no account with id ${id}`);
       const a = managementAccountView(account);
       io.out(
-        opts.json
-          ? json(a)
-          : fields([
-              ['id', a.id],
-              ['account_id', a.account_id],
-              ['email', a.email],
-              ['provider', a.provider],
-              ['sync_state', a.sync_state],
-              ['billing_state', a.billing_state],
-              ['linked_at', isoSeconds(a.linked_at)],
-            ]),
+        record(opts.json, a, () => [
+          ['id', a.id],
+          ['account_id', a.account_id],
+          ['email', a.email],
+          ['provider', a.provider],
+          ['sync_state', a.sync_state],
+          ['billing_state', a.billing_state],
+          ['linked_at', isoSeconds(a.linked_at)],
+        ]),
       );
     });
   registerAccountActions(accounts, io);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { apiKeyView, createApiKey, revokeApiKey } from '../manage/api-keys.ts';
 import { CommandFailed, EXIT, type CliIo } from './exit.ts';
-import { fields, isoSeconds, json, table } from './output.ts';
+import { isoSeconds, json, record, table } from './output.ts';
 import { withStore } from './store.ts';
 
 /**
@@ -40,13 +40,16 @@ export function registerApiKeyCommands(apps: Command, io: CliIo): void {
         }
       });
       io.out(
-        opts.json
-          ? json(created)
-          : fields([
-              ['id', created.id],
-              ['api_key', created.api_key],
-              ['expires', created.expires_at === null ? 'never' : isoSeconds(created.expires_at)],
-            ]) + 'Keep the key now: it is not shown again.\n',
+        record(
+          opts.json,
+          created,
+          () => [
+            ['id', created.id],
+            ['api_key', created.api_key],
+            ['expires', created.expires_at === null ? 'never' : isoSeconds(created.expires_at)],
+          ],
+          'Keep the key now: it is not shown again.\n',
+        ),
       );
     });
   keys

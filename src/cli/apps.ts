@@ -3,7 +3,7 @@ import { createApplication } from '../app/applications.ts';
 import type { Application } from '../store/store.ts';
 import { CommandFailed, EXIT, type CliIo } from './exit.ts';
 import { hashSecret, newSecret } from '../crypto/tokens.ts';
-import { fields, isoSeconds, json, table } from './output.ts';
+import { isoSeconds, json, record, table } from './output.ts';
 import { withStore } from './store.ts';
 import { registerApiKeyCommands } from './api-keys.ts';
 
@@ -34,12 +34,10 @@ export function registerAppCommands(program: Command, io: CliIo): void {
     .action(async (opts: { name: string; redirectUri: string[]; json?: boolean }) => {
       const app = await withStore((store) => createApplication(store, opts.name, opts.redirectUri, Date.now()));
       io.out(
-        opts.json
-          ? json(app)
-          : fields([
-              ['client_id', app.client_id],
-              ['client_secret', app.client_secret],
-            ]),
+        record(opts.json, app, () => [
+          ['client_id', app.client_id],
+          ['client_secret', app.client_secret],
+        ]),
       );
     });
   apps
@@ -69,14 +67,12 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       if (!app) throw new CommandFailed(`no application with client_id ${clientId}`);
       const a = view(app);
       io.out(
-        opts.json
-          ? json(a)
-          : fields([
-              ['client_id', a.client_id],
-              ['name', a.name],
-              ['created', isoSeconds(a.created_at)],
-              ['redirect_uris', a.redirect_uris.join(' ') || '(none)'],
-            ]),
+        record(opts.json, a, () => [
+          ['client_id', a.client_id],
+          ['name', a.name],
+          ['created', isoSeconds(a.created_at)],
+          ['redirect_uris', a.redirect_uris.join(' ') || '(none)'],
+        ]),
       );
     });
   apps
@@ -95,13 +91,11 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       if (!ok) throw new CommandFailed(`no application with client_id ${clientId}`);
       const out = { client_id: clientId, client_secret: secret, previous_secret_valid_until: expires };
       io.out(
-        opts.json
-          ? json(out)
-          : fields([
-              ['client_id', clientId],
-              ['client_secret', secret],
-              ['old secret until', expires ? isoSeconds(expires) : 'revoked now'],
-            ]),
+        record(opts.json, out, () => [
+          ['client_id', clientId],
+          ['client_secret', secret],
+          ['old secret until', expires ? isoSeconds(expires) : 'revoked now'],
+        ]),
       );
     });
   apps

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CommandFailed, EXIT, type CliIo } from './exit.ts';
-import { fields, json } from './output.ts';
+import { fields, json, record } from './output.ts';
 import { withStore } from './store.ts';
 
 /**
@@ -28,12 +28,10 @@ export function registerCredentialsCommands(apps: Command, accounts: Command, io
       if (!app) throw new CommandFailed(`no application with client_id ${clientId}`);
       const view = { client_id: app.clientId, name: app.name, credentials_release: Boolean(app.credentialsRelease) };
       io.out(
-        opts.json
-          ? json(view)
-          : fields([
-              ['client_id', view.client_id],
-              ['credentials_release', view.credentials_release ? 'on' : 'off'],
-            ]),
+        record(opts.json, view, () => [
+          ['client_id', view.client_id],
+          ['credentials_release', view.credentials_release ? 'on' : 'off'],
+        ]),
       );
     });
 

@@ -34,3 +34,16 @@ export function fields(pairs: ReadonlyArray<[key: string, value: string]>): stri
 export function isoSeconds(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/**
+ * One record as the command prints it: with `--json` (`asJson`) `value` as one JSON document, else
+ * the `pairs` as `key: value` lines (built only then) followed by `note`.
+ */
+export function record(
+  asJson: boolean | undefined,
+  value: unknown,
+  pairs: () => ReadonlyArray<[key: string, value: string]>,
+  note = '',
+): string {
+  return asJson ? json(value) : fields(pairs()) + note;
+}

@@ -6,7 +6,7 @@ import { dialContext } from '../app/dial-context.ts';
 import { registerWebhook, webhookView } from '../webhooks/register.ts';
 import { EVENTS } from '../webhooks/events.ts';
 import { CommandFailed, type CliIo } from './exit.ts';
-import { fields, json, table } from './output.ts';
+import { json, record, table } from './output.ts';
 import { withStore } from './store.ts';
 
 /**
@@ -41,14 +41,12 @@ export function registerWebhookCommands(program: Command, io: CliIo): void {
         }
       });
       io.out(
-        opts.json
-          ? json(created)
-          : fields([
-              ['id', created.id],
-              ['callback_url', created.callback_url],
-              ['triggers', created.triggers.join(',')],
-              ['signing_secret', created.signing_secret],
-            ]),
+        record(opts.json, created, () => [
+          ['id', created.id],
+          ['callback_url', created.callback_url],
+          ['triggers', created.triggers.join(',')],
+          ['signing_secret', created.signing_secret],
+        ]),
       );
     });
   hooks
