@@ -36,7 +36,8 @@ export async function buildContext(config: Config, log: Logger, now: () => numbe
     keys = dev.ring;
     log.warn(
       { key_file: `${config.dataDir}/dev-encryption-key`, created: dev.created },
-      'DEVELOPMENT ENCRYPTION KEY IN USE: stored mail passwords are encrypted with a key kept on local disk. Set LATCHKEY_ENCRYPTION_KEYS for any real deployment (NODE_ENV=production refuses to start without it).',
+      'DEVELOPMENT ENCRYPTION KEY IN USE: stored mail passwords are encrypted with a key kept on local disk. ' +
+        'Set LATCHKEY_ENCRYPTION_KEYS for any real deployment (NODE_ENV=production refuses to start without it).',
     );
   }
   if (config.ehloNameWarning) log.warn(config.ehloNameWarning);

@@ -34,13 +34,15 @@ export function registerDetectCommand(program: Command, io: CliIo): void {
         for (const s of detection.trace) {
           const mark = s.outcome === 'found' ? '✓' : s.outcome === 'error' ? '✗' : '·';
           io.out(
-            `  ${mark} ${s.source.padEnd(10)} ${String(s.ms).padStart(5)} ms  ${s.target}${s.detail ? `\n${' '.repeat(24)}${s.detail}` : ''}\n`,
+            `  ${mark} ${s.source.padEnd(10)} ${String(s.ms).padStart(5)} ms  ${s.target}` +
+              `${s.detail ? `\n${' '.repeat(24)}${s.detail}` : ''}\n`,
           );
         }
         if (result.settings) {
           const st = result.settings;
           io.out(
-            `\nFound by ${result.source} in ${ms} ms: ${result.provider_name} (provider "${result.auth_name}")${result.oauth_required ? ' — OAuth required, passwords are refused' : ''}\n`,
+            `\nFound by ${result.source} in ${ms} ms: ${result.provider_name} (provider "${result.auth_name}")` +
+              `${result.oauth_required ? ' — OAuth required, passwords are refused' : ''}\n`,
           );
           io.out(`  IMAP  ${st.imap_host}:${st.imap_port} ${st.imap_security}  user ${st.imap_username}\n`);
           io.out(`  SMTP  ${st.smtp_host}:${st.smtp_port} ${st.smtp_security}  user ${st.smtp_username}\n`);

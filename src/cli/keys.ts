@@ -36,13 +36,17 @@ export function registerKeyCommands(program: Command, io: CliIo): void {
       if (opts.json) io.out(json(report));
       else {
         io.out(
-          `key ${report.target}: ${report.rotated} re-encrypted (${report.rotatedCredentials} credentials, ${report.rotatedWebhookSecrets} webhook signing secrets, ${report.rotatedConnectorSecrets} connector client secrets), ${report.skipped} changed meanwhile (already current), ${report.failed.length} failed, ${report.remaining} not yet under ${report.target}\n`,
+          `key ${report.target}: ${report.rotated} re-encrypted (${report.rotatedCredentials} credentials, ` +
+            `${report.rotatedWebhookSecrets} webhook signing secrets, ${report.rotatedConnectorSecrets} connector client secrets), ` +
+            `${report.skipped} changed meanwhile (already current), ${report.failed.length} failed, ` +
+            `${report.remaining} not yet under ${report.target}\n`,
         );
         for (const f of report.failed)
           io.out(`  failed: ${f.accountId.includes(' ') ? f.accountId : `account ${f.accountId}`} ${f.field}: ${f.reason}\n`);
         if (report.remaining === 0)
           io.out(
-            'Every stored secret (credentials, webhook signing secrets, connector client secrets) uses the newest key; older versions can be retired.\n',
+            'Every stored secret (credentials, webhook signing secrets, connector client secrets) uses the newest key; ' +
+              'older versions can be retired.\n',
           );
       }
       if (report.failed.length) io.setExit(EXIT.failed);
@@ -57,7 +61,8 @@ export function registerKeyCommands(program: Command, io: CliIo): void {
       const ring = configuredRing();
       if (version === ring.current)
         throw new CommandFailed(
-          `key ${version} is the newest key of LATCHKEY_ENCRYPTION_KEYS, which new secrets are written with; put a new key first and rotate`,
+          `key ${version} is the newest key of LATCHKEY_ENCRYPTION_KEYS, which new secrets are written with; ` +
+            'put a new key first and rotate',
         );
       const { credentials, webhooks, connectors, codes, stored } = await withStore(async (store) => {
         const byCredential = await store.credentialCountsByVersion();
@@ -75,7 +80,8 @@ export function registerKeyCommands(program: Command, io: CliIo): void {
       // be true and would tell a script that the real one is safe to drop (issue 18).
       if (!ring.versions.includes(version) && !stored.includes(version) && !codes) {
         throw new CommandFailed(
-          `unknown key version ${JSON.stringify(version)}: LATCHKEY_ENCRYPTION_KEYS has ${ring.versions.join(', ')}; stored secrets use ${stored.length ? stored.sort().join(', ') : 'none'}`,
+          `unknown key version ${JSON.stringify(version)}: LATCHKEY_ENCRYPTION_KEYS has ${ring.versions.join(', ')}; ` +
+            `stored secrets use ${stored.length ? stored.sort().join(', ') : 'none'}`,
         );
       }
       if (credentials)

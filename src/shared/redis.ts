@@ -24,7 +24,8 @@ export function connectRedis(url: string, log: Logger): Redis {
   });
   let last = '';
   client.on('error', (err: Error) => {
-    if (err.message !== last) log.warn({ redis_error: err.message, errno: (err as NodeJS.ErrnoException).code }, 'redis unavailable'); // not `err.code`: `*.code` is redacted (one-time codes)
+    // `errno`, not `err.code`: `*.code` is redacted in logs (one-time codes).
+    if (err.message !== last) log.warn({ redis_error: err.message, errno: (err as NodeJS.ErrnoException).code }, 'redis unavailable');
     last = err.message;
   });
   client.on('ready', () => {
