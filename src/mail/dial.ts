@@ -6,15 +6,18 @@ import { startTls } from '../net/tls.ts';
 import { ipLiteral } from '../net/resolve.ts';
 import { since, type ConnectionObserver, type Protocol } from '../net/events.ts';
 import { connectFirst, connectTcp } from '../net/connect.ts';
-import { readGreeting, type GreetingTarget } from './greeting.ts';
+import { checkGreeting, readGreeting, type GreetingRule, type GreetingTarget } from './greeting.ts';
 import { LineReader } from './line-reader.ts';
-import { checkImapGreeting } from './imap/greeting.ts';
-import { checkSmtpGreeting } from './smtp/greeting.ts';
+import { IMAP_GREETING } from './imap/greeting.ts';
+import { SMTP_GREETING } from './smtp/greeting.ts';
 
 export type { Protocol } from '../net/events.ts';
 
 /** What to dial: host, port, protocol, implicit TLS or not. */
 export type DialTarget = GreetingTarget;
+
+/** Each protocol's greeting rule (mail/imap/greeting.ts, mail/smtp/greeting.ts). */
+const GREETINGS: Record<Protocol, GreetingRule> = { imap: IMAP_GREETING, smtp: SMTP_GREETING };
 
 /** What dialling needs from the server's configuration; injectable for tests. */
 export interface DialContext {
@@ -123,7 +126,7 @@ export async function dial(target: DialTarget, ctx: DialContext): Promise<Dialed
   const greeting = await readGreeting(socket, target, address, servername, ctx.greetingTimeoutMs);
   ctx.onEvent?.({ protocol: p, kind: 'greeting', line: greeting, ms: since(waiting) });
   try {
-    checkGreeting(greeting, p);
+    checkGreeting(greeting, GREETINGS[p]);
   } catch (err) {
     socket.destroy();
     throw err;
@@ -165,17 +168,11 @@ async function explainPlaintextPort(mismatch: ApiError, target: DialTarget, addr
     socket = await connectTcp(address, target.port, ctx.connectTimeoutMs, ctx.signal);
     const reader = new LineReader(socket, { maxLineBytes: 4096, tooLong: 'fail' });
     const line = await reader.next(Math.min(2000, ctx.greetingTimeoutMs));
-    checkGreeting(line, target.protocol);
+    checkGreeting(line, GREETINGS[target.protocol]);
     return mismatch; // the right protocol in plaintext: the TLS hint stands
   } catch (err) {
     return err instanceof ApiError && (err.reason === 'not_imap' || err.reason === 'not_smtp') ? err : mismatch;
   } finally {
     socket?.destroy();
   }
-}
-
-/** Checks the greeting of the protocol dialled (mail/imap/greeting.ts, mail/smtp/greeting.ts). */
-function checkGreeting(line: string, protocol: Protocol): void {
-  if (protocol === 'imap') checkImapGreeting(line);
-  else checkSmtpGreeting(line);
 }

@@ -34,6 +34,43 @@ export function greetingProtocol(line: string): GreetingProtocol | undefined {
           : undefined;
 }
 
+/** What opens a protocol's session, what refuses it, and the words for a port that speaks something else. */
+export interface GreetingRule {
+  protocol: Protocol;
+  /** A greeting that opens a session. */
+  opens: RegExp;
+  /** A greeting that refuses the session at once (`provider_unavailable`, retry after 60 s). */
+  refuses: RegExp;
+  /** The part of a refusing greeting shown as `server_error`. */
+  refusalText: (line: string) => string;
+  refusedMessage: string;
+  /** The reason for any other first line. */
+  otherwise: 'not_imap' | 'not_smtp';
+  /** `IMAP`, `SMTP`: the name in the wrong-protocol message. */
+  name: GreetingProtocol;
+  /** Where the usual port is, for the wrong-protocol message. */
+  portHint: string;
+}
+
+/**
+ * Checks a greeting against its protocol's rule (mail/imap/greeting.ts, mail/smtp/greeting.ts).
+ * @throws ApiError `provider_unavailable` for a refusing greeting (retry after 60 s); `not_imap` /
+ *   `not_smtp` for any other line, naming the protocol the port speaks when the line shows it.
+ */
+export function checkGreeting(line: string, rule: GreetingRule): void {
+  const step: Step = `${rule.protocol}.greeting`;
+  if (rule.opens.test(line)) return;
+  if (rule.refuses.test(line)) {
+    throw new ApiError('provider_unavailable', { step, serverError: rule.refusalText(line), message: rule.refusedMessage, retryAfter: 60 });
+  }
+  const other = greetingProtocol(line);
+  throw new ApiError(rule.otherwise, {
+    step,
+    serverError: line.slice(0, 200),
+    message: other ? `The server on this port speaks ${other}, not ${rule.name}. ${rule.portHint}` : undefined,
+  });
+}
+
 /**
  * Waits for the first line the server sends. While a plaintext connection stays silent, a
  * second connection checks whether the port speaks TLS (a TLS port waits for the client's

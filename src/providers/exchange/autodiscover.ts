@@ -3,17 +3,10 @@ import { ApiError } from '../../errors/api-error.ts';
 import type { HttpGetContext } from '../../net/http-get.ts';
 import type { DnsLookups } from '../../net/dns.ts';
 import { authedPost } from './auth-post.ts';
-import { xmlText } from './ews.ts';
+import { EXCHANGE_XML, xmlText } from './ews.ts';
 import type { ExchangeLogin } from './types.ts';
 
-const xml = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  processEntities: true,
-  htmlEntities: false,
-  isArray: (name) => name === 'Protocol',
-});
+const xml = new XMLParser({ ...EXCHANGE_XML, isArray: (name) => name === 'Protocol' });
 
 /** Autodiscover POX request (Exchange "Autodiscover for Exchange", Outlook request schema 2006). */
 function request(email: string): string {

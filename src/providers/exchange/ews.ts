@@ -5,13 +5,16 @@ import type { HttpGetContext } from '../../net/http-get.ts';
 import { authedPost, type HttpAuthScheme } from './auth-post.ts';
 import type { ExchangeLogin } from './types.ts';
 
-const xml = new XMLParser({
+/** How Exchange's XML answers are parsed: attributes as `@name`, namespace prefixes dropped, XML entities only. */
+export const EXCHANGE_XML = {
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   removeNSPrefix: true,
   processEntities: true,
   htmlEntities: false,
-});
+} as const;
+
+const xml = new XMLParser(EXCHANGE_XML);
 
 /** XML text escaped for an element's content. */
 export function xmlText(s: string): string {
