@@ -92,14 +92,12 @@ export function parseAuthorizeRequest(body: Record<string, unknown>, providers: 
   const s = settings as Record<string, unknown>;
   const entry = Object.hasOwn(providers, provider) ? providers[provider] : undefined;
   if (!entry && provider !== 'imap') {
+    const passwordProviders = Object.keys(providers).filter((p) => providers[p]?.auth === 'password');
     throw new ApiError('unsupported_provider', {
       message:
         (Object.hasOwn(NOT_YET_SUPPORTED, provider) ? NOT_YET_SUPPORTED[provider] : undefined) ??
-        `Provider ${JSON.stringify(provider)} is not supported. Use "imap" with the server settings, "gmail", "office365", "graph", "exchange", or one of: ${Object.keys(
-          providers,
-        )
-          .filter((p) => providers[p]?.auth === 'password')
-          .join(', ')}.`,
+        `Provider ${JSON.stringify(provider)} is not supported. Use "imap" with the server settings, ` +
+          `"gmail", "office365", "graph", "exchange", or one of: ${passwordProviders.join(', ')}.`,
     });
   }
   const reauth = body.reauth_account_id;

@@ -70,9 +70,8 @@ ${script ? `<script nonce="${nonce}">${PAGE_SCRIPT}</script>` : ''}
 
 /** An error box: plain words, the provider's help link, the exact words behind a disclosure. */
 function errorBox(p: LoginPage, id: string, e: PlainError, extraClass = ''): string {
-  const help = e.helpUrl
-    ? `<p><a href="${esc(e.helpUrl)}" target="_blank" rel="noopener noreferrer">${esc(p.m.t('error.help', { provider: p.provider?.label ?? '' }))}</a></p>`
-    : '';
+  const helpText = esc(p.m.t('error.help', { provider: p.provider?.label ?? '' }));
+  const help = e.helpUrl ? `<p><a href="${esc(e.helpUrl)}" target="_blank" rel="noopener noreferrer">${helpText}</a></p>` : '';
   const detail = e.detail ? `<details><summary>${esc(p.m.t('error.details'))}</summary><p>${esc(e.detail)}</p></details>` : '';
   return `<div class="error${extraClass}" id="${id}" role="alert"><p class="plain">${esc(e.text)}</p>${help}${detail}</div>`;
 }
@@ -120,9 +119,14 @@ function securitySelect(p: LoginPage, name: 'imap_security' | 'smtp_security'): 
 function serverRow(p: LoginPage, proto: 'imap' | 'smtp', portHint: string): string {
   const err = errorFor(p, `${proto}_host`);
   const id = `${proto}_host-error`;
+  const hostLabel = p.m.t('field.server', { protocol: proto.toUpperCase() });
+  const hostAttrs = 'autocomplete="off" spellcheck="false" dir="auto"';
+  const host = input(p, `${proto}_host`, hostLabel, 'text', p.values[`${proto}_host`] ?? '', hostAttrs, err ? id : undefined, Boolean(err));
+  const portAttrs = `inputmode="numeric" placeholder="${portHint}" dir="auto"`;
+  const port = input(p, `${proto}_port`, p.m.t('field.port'), 'text', p.values[`${proto}_port`] ?? '', portAttrs);
   return `<div class="row">
-  <div>${input(p, `${proto}_host`, p.m.t('field.server', { protocol: proto.toUpperCase() }), 'text', p.values[`${proto}_host`] ?? '', 'autocomplete="off" spellcheck="false" dir="auto"', err ? id : undefined, Boolean(err))}</div>
-  <div>${input(p, `${proto}_port`, p.m.t('field.port'), 'text', p.values[`${proto}_port`] ?? '', `inputmode="numeric" placeholder="${portHint}" dir="auto"`)}</div>
+  <div>${host}</div>
+  <div>${port}</div>
   ${securitySelect(p, `${proto}_security`)}
 </div>
 ${err ? errorBox(p, id, err) : ''}`;
@@ -152,10 +156,21 @@ function progress(p: LoginPage, text: string): string {
 /** Step 1: the address alone. */
 function emailStep(p: LoginPage): string {
   const err = errorFor(p, 'email_address');
+  const attrs = `autocomplete="username email" required dir="auto"${err ? '' : ' autofocus'}`;
+  const email = input(
+    p,
+    'email_address',
+    p.m.t('field.email'),
+    'email',
+    p.email,
+    attrs,
+    err ? 'email_address-error' : undefined,
+    Boolean(err),
+  );
   return `<p class="lead">${esc(p.m.t('page.lead.email'))}</p>
 <form id="login" method="post" action="/oauth/authorize" novalidate>
 ${hidden(p, 'detect')}
-${input(p, 'email_address', p.m.t('field.email'), 'email', p.email, `autocomplete="username email" required dir="auto"${err ? '' : ' autofocus'}`, err ? 'email_address-error' : undefined, Boolean(err))}
+${email}
 <button type="submit">${esc(p.m.t('button.continue'))}</button>
 ${progress(p, p.m.t('progress.detect'))}
 </form>`;
@@ -166,16 +181,18 @@ function passwordStep(p: LoginPage): string {
   const m = p.m;
   const change = p.emailFixed
     ? ''
-    : `<form method="post" action="/oauth/authorize">${hidden(p, 'change')}<button type="submit" class="link">${esc(m.t('button.change'))}</button></form>`;
+    : `<form method="post" action="/oauth/authorize">${hidden(p, 'change')}` +
+      `<button type="submit" class="link">${esc(m.t('button.change'))}</button></form>`;
   const identity = `<div class="identity"><strong dir="auto">${esc(p.email)}</strong>${change}</div>`;
   const found = p.provider?.label
     ? m.t('provider.found', { provider: p.provider.label })
     : p.provider?.host
       ? m.t('provider.server', { host: p.provider.host })
       : '';
-  const hint = p.provider?.appPasswords
-    ? `<p>${esc(m.t('hint.app_password', { provider: p.provider.label ?? '' }))}${p.provider.helpUrl ? ` <a href="${esc(p.provider.helpUrl)}" target="_blank" rel="noopener noreferrer">${esc(m.t('hint.help'))}</a>` : ''}</p>`
+  const helpLink = p.provider?.helpUrl
+    ? ` <a href="${esc(p.provider.helpUrl)}" target="_blank" rel="noopener noreferrer">${esc(m.t('hint.help'))}</a>`
     : '';
+  const hint = p.provider?.appPasswords ? `<p>${esc(m.t('hint.app_password', { provider: p.provider.label ?? '' }))}${helpLink}</p>` : '';
   const note = found || hint ? `<div class="note" id="provider">${found ? `<p>${esc(found)}</p>` : ''}${hint}</div>` : '';
   const nameErr = errorFor(p, 'name');
   const pwErr = errorFor(p, 'password');
@@ -187,6 +204,11 @@ ${serverRow(p, 'smtp', '587')}
 </fieldset>`
     : '';
   const focusName = !p.error && !p.name;
+  const nameAttrs = `autocomplete="name" required dir="auto"${focusName ? ' autofocus' : ''}`;
+  const nameInput = input(p, 'name', m.t('field.name'), 'text', p.name, nameAttrs, nameErr ? 'name-error' : undefined, Boolean(nameErr));
+  const pwAttrs = `autocomplete="current-password"${p.passwordKept ? '' : ' required'}${!p.error && !focusName ? ' autofocus' : ''}`;
+  const pwDescribedBy = pwErr ? 'password-error' : p.passwordKept ? 'password-kept' : undefined;
+  const passwordInput = input(p, 'password', m.t('field.password'), 'password', '', pwAttrs, pwDescribedBy, Boolean(pwErr));
   const verifying = p.provider?.label ? m.t('progress.verify', { provider: p.provider.label }) : m.t('progress.verify.generic');
   return `${p.reconnect ? `<p class="lead">${esc(m.t('page.lead.reconnect', { app: p.appName }))}</p>` : ''}
 ${identity}
@@ -194,8 +216,8 @@ ${note}
 <form id="login" method="post" action="/oauth/authorize" novalidate>
 ${hidden(p, 'verify')}
 <input class="sr" type="email" name="username" value="${esc(p.email)}" autocomplete="username" tabindex="-1" aria-hidden="true" readonly>
-${input(p, 'name', m.t('field.name'), 'text', p.name, `autocomplete="name" required dir="auto"${focusName ? ' autofocus' : ''}`, nameErr ? 'name-error' : undefined, Boolean(nameErr))}
-${input(p, 'password', m.t('field.password'), 'password', '', `autocomplete="current-password"${p.passwordKept ? '' : ' required'}${!p.error && !focusName ? ' autofocus' : ''}`, pwErr ? 'password-error' : p.passwordKept ? 'password-kept' : undefined, Boolean(pwErr))}
+${nameInput}
+${passwordInput}
 ${p.passwordKept ? `<p class="kept" id="password-kept">${esc(m.t('field.password.kept'))}</p>` : ''}
 ${servers}
 <button type="submit">${esc(m.t('button.connect'))}</button>

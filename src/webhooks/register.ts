@@ -109,9 +109,10 @@ export async function challenge(deps: RegisterDeps, url: URL): Promise<void> {
     });
   }
   if (answer.status !== 200 || answer.body.trim() !== value) {
+    const how = answer.status === 200 ? ' but not with the challenge value' : '';
     throw new ApiError('webhook_challenge_failed', {
       message:
-        `The callback URL answered the challenge with HTTP ${answer.status}${answer.status === 200 ? ' but not with the challenge value' : ''}: ` +
+        `The callback URL answered the challenge with HTTP ${answer.status}${how}: ` +
         `it must answer 200 with the value of ?challenge= as the body.`,
     });
   }
