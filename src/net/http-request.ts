@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import { ApiError, type Step } from '../errors/api-error.ts';
 import { classifyTlsError, startTls } from './tls.ts';
-import { checkedDestination, type HttpGetContext } from './http-get.ts';
+import { checkedDestination, type HttpGetContext } from './http-destination.ts';
 import { connectFirst, guardSocket } from './connect.ts';
 import { ipLiteral } from './resolve.ts';
 
