@@ -59,6 +59,11 @@ export async function verifySmtp(login: ServerLogin, ctx: VerifyContext): Promis
     requireTLS: starttls === 'required',
     ignoreTLS: starttls === 'never',
     opportunisticTLS: starttls === 'opportunistic',
+    // STARTTLS is nodemailer's own tls.connect (it has no transport hook as imapflow has): the same
+    // trust anchors as net/tls.ts startTls, and Node checks the chain and the name (servername, or
+    // the address for an IP literal) before the connect callback, so no credential precedes a
+    // verified certificate. A failure reaches classifySmtpError as an error code (net/tls.ts
+    // classifyTlsError), so its wording is startTls's except for a wrong name ("not this host").
     tls: { secureContext: ctx.secureContext, rejectUnauthorized: true },
     ...(login.accessToken
       ? { customAuth: tokenHandlers(login.username, login.accessToken, { host: dialed.servername ?? login.host, port: login.port }) }
