@@ -17,11 +17,12 @@ export function parseCidrList(text: string): Cidr[] {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((entry) => {
-      const [address = '', prefixText] = entry.split('/');
+      const [address = '', prefixText, ...extra] = entry.split('/');
       const version = isIP(address);
-      if (!version) throw new Error(`${JSON.stringify(entry)} is not a CIDR block (e.g. 10.0.0.0/8)`);
+      if (!version || extra.length) throw new Error(`${JSON.stringify(entry)} is not a CIDR block (e.g. 10.0.0.0/8)`);
       const max = version === 4 ? 32 : 128;
-      const prefix = prefixText === undefined ? max : Number(prefixText);
+      // Decimal digits only: Number('') is 0, so "10.0.0.0/" would otherwise widen to every address.
+      const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
       if (!Number.isInteger(prefix) || prefix < 0 || prefix > max) throw new Error(`${JSON.stringify(entry)} has a bad prefix length`);
       return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' } as const;
     });

@@ -55,5 +55,10 @@ test('localhost and *.localhost are refused without a lookup; literals need no l
 test('CIDR lists: bad entries are named', () => {
   assert.throws(() => parseCidrList('10.0.0.0/8,banana'), /"banana" is not a CIDR block/);
   assert.throws(() => parseCidrList('10.0.0.0/33'), /bad prefix length/);
+  // An empty or non-decimal prefix is a typo, not /0 (Number('') is 0: "10.0.0.0/" allowed every IPv4 destination).
+  for (const entry of ['10.0.0.0/', '10.0.0.0/ ', '10.0.0.0/0x8', '10.0.0.0/8.0', '10.0.0.0/+8', 'fd00::/', '10.0.0.0/8/8']) {
+    assert.throws(() => parseCidrList(entry), /bad prefix length|is not a CIDR block/, entry);
+  }
+  assert.deepEqual(parseCidrList('0.0.0.0/0'), [{ address: '0.0.0.0', prefix: 0, family: 'ipv4' }]);
   assert.deepEqual(parseCidrList(' fd00::/8 '), [{ address: 'fd00::', prefix: 8, family: 'ipv6' }]);
 });
