@@ -1,4 +1,5 @@
-import type { Reason } from '../errors/catalogue.ts';
+import { CATALOGUE, type Reason } from '../errors/catalogue.ts';
+import ruleGroups from './login-rules.json' with { type: 'json' };
 
 /**
  * How a provider's refusal of a login is read: the one table of rules, first match wins.
@@ -55,209 +56,42 @@ export interface Rule {
   message?: string;
 }
 
-const APP_PASSWORD = /application-specific password|app(lication)? password|authori[sz]ation code|authorized code|授权码/i;
-const WEB_LOGIN = /log ?in via (your )?web ?browser|web ?login required|WEBALERT|verify your account/i;
-const IMAP_OFF = /IMAP (access )?(is )?(disabled|not enabled|turned off)|not enabled for IMAP|IMAP use is disabled/i;
-const BASIC_OFF = /basic auth(entication)? (is )?(disabled|blocked)|BasicAuthBlocked|does not allow direct password/i;
-const BUSY =
-  /too many (simultaneous )?connections|maximum number of connections|try again later|temporar(il)?y (unavailable|failure)|server (is )?busy/i;
+/** The provider words the rules of `login-rules.json` name in `match.text` (case-insensitive). */
+const PATTERNS: Record<string, RegExp> = {
+  APP_PASSWORD: /application-specific password|app(lication)? password|authori[sz]ation code|authorized code|授权码/i,
+  WEB_LOGIN: /log ?in via (your )?web ?browser|web ?login required|WEBALERT|verify your account/i,
+  IMAP_OFF: /IMAP (access )?(is )?(disabled|not enabled|turned off)|not enabled for IMAP|IMAP use is disabled/i,
+  BASIC_OFF: /basic auth(entication)? (is )?(disabled|blocked)|BasicAuthBlocked|does not allow direct password/i,
+  BUSY: new RegExp(
+    [
+      'too many (simultaneous )?connections',
+      'maximum number of connections',
+      'try again later',
+      'temporar(il)?y (unavailable|failure)',
+      'server (is )?busy',
+    ].join('|'),
+    'i',
+  ),
+};
 
-/** The rules, in the order they are tried. */
-export const LOGIN_RULES: readonly Rule[] = [
-  // IMAP — structure first.
-  {
-    protocol: 'imap',
-    match: { status: 'BAD' },
-    reason: 'command_rejected',
-    source: 'RFC 9051 §7.1.3: BAD is a protocol-level error in the command, not a refusal of the credentials',
-    example: 'BAD [CLIENTBUG] Invalid characters in atom',
-  },
-  {
-    protocol: 'imap',
-    match: { status: 'NO', codes: ['UNAVAILABLE', 'INUSE'] },
-    reason: 'provider_unavailable',
-    source: 'RFC 5530 §3 UNAVAILABLE, INUSE',
-    example: 'NO [UNAVAILABLE] Temporary authentication failure',
-  },
-  {
-    protocol: 'imap',
-    match: { status: 'NO', codes: ['PRIVACYREQUIRED'] },
-    reason: 'tls_required',
-    source: 'RFC 5530 §3 PRIVACYREQUIRED',
-    example: 'NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure connections.',
-  },
-  {
-    protocol: 'imap',
-    match: { status: 'NO', codes: ['CONTACTADMIN'] },
-    reason: 'imap_disabled',
-    source: 'RFC 5530 §3 CONTACTADMIN',
-    example: 'NO [CONTACTADMIN] Contact your administrator',
-    message: 'The server refused the login and asks to contact the administrator: IMAP access may be disabled for this account.',
-  },
-  {
-    protocol: 'imap',
-    match: { status: 'NO', codes: ['EXPIRED'] },
-    reason: 'invalid_credentials',
-    source: 'RFC 5530 §3 EXPIRED',
-    example: 'NO [EXPIRED] Password expired',
-    message: 'The server says the password has expired. Change it with the provider, then try again.',
-  },
-  // IMAP — a provider's words, where NO [AUTHENTICATIONFAILED] / [ALERT] / no code says no more.
-  {
-    protocol: 'imap',
-    match: { status: 'NO', text: APP_PASSWORD },
-    reason: 'app_password_required',
-    source: 'Gmail, Yahoo, iCloud, QQ/163 texts',
-    example: 'NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)',
-  },
-  {
-    protocol: 'imap',
-    match: { status: 'NO', text: WEB_LOGIN },
-    reason: 'web_login_required',
-    source: 'Gmail [WEBALERT], Yahoo texts',
-    example: 'NO [ALERT] Please log in via your web browser: https://support.google.com/mail/accounts/answer/78754 (Failure)',
-  },
-  {
-    protocol: 'imap',
-    match: { status: 'NO', text: IMAP_OFF },
-    reason: 'imap_disabled',
-    source: 'Gmail, Outlook.com texts',
-    example: 'NO [ALERT] Your account is not enabled for IMAP use.',
-  },
-  {
-    protocol: 'imap',
-    match: { status: 'NO', text: BASIC_OFF },
-    reason: 'oauth_required',
-    source: 'Microsoft 365 text',
-    example: 'NO AUTHENTICATE failed: basic authentication is disabled.',
-  },
-  {
-    protocol: 'imap',
-    match: { status: 'NO', text: BUSY },
-    reason: 'provider_unavailable',
-    source: 'Gmail, Yahoo, Dovecot texts',
-    example: 'NO [AUTHENTICATIONFAILED] Too many simultaneous connections, try again later',
-  },
-  // IMAP — the tagged NO itself.
-  {
-    protocol: 'imap',
-    match: { status: 'NO', credential: 'token' },
-    reason: 'oauth_login_refused',
-    source: 'RFC 9051 §6.2.2/§6.2.3 NO: the token was refused',
-    example: 'NO [AUTHENTICATIONFAILED] AUTHENTICATE failed.',
-  },
-  {
-    protocol: 'imap',
-    match: { status: 'NO' },
-    reason: 'invalid_credentials',
-    source: 'RFC 9051 §6.2.3 NO, RFC 5530 AUTHENTICATIONFAILED / AUTHORIZATIONFAILED',
-    example: 'NO [AUTHENTICATIONFAILED] Authentication failed.',
-  },
+/**
+ * The rules, in the order they are tried: `login-rules.json`, grouped under headings that say
+ * why each group stands where it does (structure first, a provider's words last), flattened in
+ * the file's order. Checked when this module loads: every reason is in the catalogue, every
+ * `match.text` names a pattern above.
+ */
+export const LOGIN_RULES: readonly Rule[] = Object.values(ruleGroups as Record<string, RuleData[]>)
+  .flat()
+  .map((r, i) => {
+    const where = `mail/login-rules.json rule ${i + 1}`;
+    if (!Object.hasOwn(CATALOGUE, r.reason)) throw new Error(`${where}: unknown reason ${JSON.stringify(r.reason)}`);
+    const { text, ...match } = r.match;
+    if (text !== undefined && !Object.hasOwn(PATTERNS, text)) throw new Error(`${where}: unknown pattern ${JSON.stringify(text)}`);
+    return { ...r, reason: r.reason as Reason, match: { ...(match as Match), ...(text !== undefined ? { text: PATTERNS[text]! } : {}) } };
+  });
 
-  // SMTP — the enhanced status codes and reply codes that decide alone.
-  {
-    protocol: 'smtp',
-    match: { text: BASIC_OFF },
-    reason: 'oauth_required',
-    source: 'Microsoft 365: 5.7.139 with this text means a password was refused for an OAuth-only account',
-    example: '535 5.7.139 Authentication unsuccessful, basic authentication is disabled.',
-  },
-  {
-    protocol: 'smtp',
-    match: { enhanced: ['5.7.139'] },
-    reason: 'smtp_auth_disabled',
-    source: 'Microsoft 365 5.7.139 (SmtpClientAuthentication disabled)',
-    example: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.',
-  },
-  {
-    protocol: 'smtp',
-    match: { enhanced: ['5.7.9'] },
-    reason: 'app_password_required',
-    source: 'RFC 4954 §6 5.7.9 (Gmail: app password)',
-    example: '534 5.7.9 Application-specific password required. Learn more at https://support.google.com/mail/?p=InvalidSecondFactor',
-  },
-  {
-    protocol: 'smtp',
-    match: { replyCodes: [530] },
-    reason: 'tls_required',
-    source: 'RFC 3207 §4 530',
-    example: '530 5.7.0 Must issue a STARTTLS command first',
-  },
-  {
-    protocol: 'smtp',
-    match: { enhanced: ['5.7.11'] },
-    reason: 'tls_required',
-    source: 'RFC 4954 §6 5.7.11 encryption required',
-    example: '538 5.7.11 Encryption required for requested authentication mechanism',
-  },
-  {
-    protocol: 'smtp',
-    match: { replyCodes: [500, 501, 502, 503, 504] },
-    reason: 'no_supported_auth_mechanism',
-    source: 'RFC 4954 §4 504 unrecognized mechanism; 500–503 AUTH not understood',
-    example: '504 5.7.4 Unrecognized authentication type',
-  },
-  {
-    protocol: 'smtp',
-    match: { enhanced: ['5.7.4', '5.5.4'] },
-    reason: 'no_supported_auth_mechanism',
-    source: 'RFC 4954 §6 5.7.4 security features not supported',
-    example: '535 5.7.4 Security features not supported',
-  },
-  {
-    protocol: 'smtp',
-    match: { replyCodes: 4 },
-    reason: 'provider_unavailable',
-    source: 'RFC 5321 §4.2.1 4yz transient (454 4.7.0 temporary authentication failure)',
-    example: '454 4.7.0 Temporary authentication failure',
-  },
-  // SMTP — a provider's words, where a bare 535 says no more.
-  {
-    protocol: 'smtp',
-    match: { replyCodes: 5, text: APP_PASSWORD },
-    reason: 'app_password_required',
-    source: 'QQ/163, Yahoo texts',
-    example:
-      '535 Login Fail. Please enter your authorization code to login. More information in ' +
-      'http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256',
-  },
-  // SMTP — the credentials refused (RFC 4954 §6 535 5.7.8), then any other permanent refusal.
-  {
-    protocol: 'smtp',
-    match: { replyCodes: [534, 535], credential: 'token' },
-    reason: 'oauth_login_refused',
-    source: 'RFC 4954 §6 535 5.7.8 / Microsoft 535 5.7.3 after XOAUTH2',
-    example: '535 5.7.3 Authentication unsuccessful',
-  },
-  {
-    protocol: 'smtp',
-    match: { enhanced: ['5.7.8'], credential: 'token' },
-    reason: 'oauth_login_refused',
-    source: 'RFC 4954 §6 5.7.8',
-    example: '554 5.7.8 Error: authentication failed: invalid token',
-  },
-  {
-    protocol: 'smtp',
-    match: { replyCodes: [534, 535] },
-    reason: 'invalid_credentials',
-    source: 'RFC 4954 §6 535 5.7.8 authentication credentials invalid',
-    example: '535 5.7.8 Error: authentication failed: authentication failure',
-  },
-  {
-    protocol: 'smtp',
-    match: { enhanced: ['5.7.8'] },
-    reason: 'invalid_credentials',
-    source: 'RFC 4954 §6 5.7.8',
-    example: '554 5.7.8 Error: authentication failed',
-  },
-  {
-    protocol: 'smtp',
-    match: { replyCodes: 5 },
-    reason: 'command_rejected',
-    source: 'RFC 5321 §4.2.1 5yz: the AUTH command refused, not the credentials',
-    example: '550 5.7.1 Client host rejected: access denied',
-  },
-];
+/** A rule as `login-rules.json` holds it: `match.text` names one of {@link PATTERNS}. */
+type RuleData = Omit<Rule, 'match' | 'reason'> & { reason: string; match: Omit<Match, 'text'> & { text?: string } };
 
 function matches(m: Match, r: LoginReply): boolean {
   if (m.status !== undefined && m.status !== r.status) return false;
