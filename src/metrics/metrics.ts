@@ -22,39 +22,37 @@ const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
  */
 export class Metrics {
   readonly registry = new Registry();
-  readonly httpRequests = new Counter({
-    name: 'latchkey_http_requests_total',
-    help: 'HTTP requests answered, by route pattern and status.',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [this.registry],
-  });
-  readonly httpDuration = new Histogram({
-    name: 'latchkey_http_request_duration_seconds',
-    help: 'Time from request to response, by route pattern.',
-    labelNames: ['method', 'route'] as const,
-    buckets: BUCKETS,
-    registers: [this.registry],
-  });
-  readonly authorize = new Counter({
-    name: 'latchkey_authorize_total',
-    help: 'POST /connect/authorize outcomes: ok or the error reason.',
-    labelNames: ['reason'] as const,
-    registers: [this.registry],
-  });
+  readonly httpRequests = this.counter('http_requests_total', 'HTTP requests answered, by route pattern and status.', [
+    'method',
+    'route',
+    'status',
+  ]);
+  readonly httpDuration = this.histogram('http_request_duration_seconds', 'Time from request to response, by route pattern.', [
+    'method',
+    'route',
+  ]);
+  readonly authorize = this.counter('authorize_total', 'POST /connect/authorize outcomes: ok or the error reason.', ['reason']);
   /** Issue 14: one per member released (or per refused request), `protocol` imap/smtp/ews/api/all, `outcome` ok or the reason. */
-  readonly credentialsReleased = new Counter({
-    name: 'latchkey_credentials_released_total',
-    help: 'Credentials released to applications, by protocol and outcome (ok or the error reason).',
-    labelNames: ['protocol', 'outcome'] as const,
-    registers: [this.registry],
-  });
-  readonly providerLogin = new Histogram({
-    name: 'latchkey_provider_login_seconds',
-    help: 'Credential verification at the mail provider, by protocol and outcome.',
-    labelNames: ['protocol', 'outcome'] as const,
-    buckets: BUCKETS,
-    registers: [this.registry],
-  });
+  readonly credentialsReleased = this.counter(
+    'credentials_released_total',
+    'Credentials released to applications, by protocol and outcome (ok or the error reason).',
+    ['protocol', 'outcome'],
+  );
+  readonly providerLogin = this.histogram(
+    'provider_login_seconds',
+    'Credential verification at the mail provider, by protocol and outcome.',
+    ['protocol', 'outcome'],
+  );
+
+  /** A counter `latchkey_<name>` in this registry. */
+  private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+    return new Counter({ name: `latchkey_${name}`, help, labelNames, registers: [this.registry] });
+  }
+
+  /** A histogram `latchkey_<name>` (seconds, {@link BUCKETS}) in this registry. */
+  private histogram<L extends string>(name: string, help: string, labelNames: readonly L[]): Histogram<L> {
+    return new Histogram({ name: `latchkey_${name}`, help, labelNames, buckets: BUCKETS, registers: [this.registry] });
+  }
 
   constructor(store?: Pick<Store, 'poolStats'>) {
     collectDefaultMetrics({ register: this.registry, prefix: 'latchkey_', eventLoopMonitoringPrecision: 10 });
