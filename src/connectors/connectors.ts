@@ -62,7 +62,9 @@ const aad = (clientId: string, provider: string) => `connector:${clientId}:${pro
 export function connectorProvider(p: unknown): ConnectorProvider {
   if (typeof p === 'string' && (CONNECTOR_PROVIDERS as readonly string[]).includes(p)) return p as ConnectorProvider;
   throw new ApiError('unsupported_provider', {
-    message: `Connectors are for the OAuth providers ${CONNECTOR_PROVIDERS.join(' and ')}${typeof p === 'string' ? ` (not "${p.slice(0, 40)}")` : ''}; password providers (imap, icloud, yahoo, …) need none.`,
+    message:
+      `Connectors are for the OAuth providers ${CONNECTOR_PROVIDERS.join(' and ')}` +
+      `${typeof p === 'string' ? ` (not "${p.slice(0, 40)}")` : ''}; password providers (imap, icloud, yahoo, …) need none.`,
   });
 }
 

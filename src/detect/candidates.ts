@@ -67,7 +67,8 @@ export async function chooseCandidate(
           });
       }
       finding[protocol] = c;
-      return `${label(c)}, candidate ${i + 1} of ${listed.length} listed by ${finding.source}${skipped.length ? ` (skipped: ${skipped.join('; ')})` : ''}`;
+      const why = skipped.length ? ` (skipped: ${skipped.join('; ')})` : '';
+      return `${label(c)}, candidate ${i + 1} of ${listed.length} listed by ${finding.source}${why}`;
     }
     trace.push({
       source: finding.source,

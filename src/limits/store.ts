@@ -1,7 +1,10 @@
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 
-/** Shape of a counter family: `keyPrefix` separates families (`lk-pair-fail`…), `points` per window of `duration` seconds (0: never expires). */
+/**
+ * Shape of a counter family: `keyPrefix` separates families (`lk-pair-fail`…), `points` per window
+ * of `duration` seconds (0: never expires).
+ */
 export interface LimiterOptions {
   keyPrefix: string;
   points: number;

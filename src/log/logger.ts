@@ -92,7 +92,8 @@ function prettyStream(destination?: DestinationStream): DestinationStream {
       const req = line.req as { method?: string; url?: string } | undefined;
       const res = line.res as { statusCode?: number } | undefined;
       const what = req
-        ? ` ${req.method} ${req.url}${res ? ` ${res.statusCode}` : ''}${typeof line.responseTime === 'number' ? ` ${line.responseTime} ms` : ''}`
+        ? ` ${req.method} ${req.url}${res ? ` ${res.statusCode}` : ''}` +
+          (typeof line.responseTime === 'number' ? ` ${line.responseTime} ms` : '')
         : '';
       return `${String(line[messageKey] ?? '')}${what}${line.reqId ? ` (${String(line.reqId)})` : ''}`;
     },

@@ -73,7 +73,9 @@ export class DestinationPolicy {
       throw new ApiError('destination_not_allowed', {
         step,
         // For the operator's log only: the client is not told whether or where the host exists.
-        internal: `${refused} port ${port} is refused by the outbound policy (${kind}); an operator can allow it with LATCHKEY_ALLOWED_DESTINATIONS${kind === 'mail' ? ' or LATCHKEY_ALLOWED_PORTS' : ''}`,
+        internal:
+          `${refused} port ${port} is refused by the outbound policy (${kind}); ` +
+          `an operator can allow it with LATCHKEY_ALLOWED_DESTINATIONS${kind === 'mail' ? ' or LATCHKEY_ALLOWED_PORTS' : ''}`,
       });
     }
   }

@@ -84,5 +84,9 @@ export function isLocalhostName(host: string): boolean {
  * (which admits addresses, never this name), and what to give instead (issue 13).
  */
 export function localhostMessage(host: string): string {
-  return `The host name ${host} is refused by name: localhost and names under .localhost are never dialled, whatever LATCHKEY_ALLOWED_DESTINATIONS allows. To reach a server on this machine, give its IP address instead, and have the operator allow that address in LATCHKEY_ALLOWED_DESTINATIONS.`;
+  return (
+    `The host name ${host} is refused by name: localhost and names under .localhost are never dialled, ` +
+    'whatever LATCHKEY_ALLOWED_DESTINATIONS allows. To reach a server on this machine, give its IP address instead, ' +
+    'and have the operator allow that address in LATCHKEY_ALLOWED_DESTINATIONS.'
+  );
 }

@@ -1,5 +1,6 @@
 /**
- * Issue 13 point 2: the classification table (src/verify/classification.ts) is what decides, and
+ * Issue 13 point 2: the classification table (src/mail/classification.ts, its rules in
+ * src/mail/login-rules.json) is what decides, and
  * this test reads it: every rule's example reply reaches its own rule (no earlier rule shadows
  * it), and — for every rule a password login can meet — a scripted IMAP or SMTP server that
  * answers with the example makes authorize answer the rule's reason, status and step. A tagged

@@ -29,12 +29,16 @@ export function xmlText(s: string): string {
  */
 export function getInboxRequest(email: string): string {
   return `<?xml version="1.0" encoding="utf-8"?>
-<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
+<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"
+    xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"
+    xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
   <soap:Header><t:RequestServerVersion Version="Exchange2013"/></soap:Header>
   <soap:Body>
     <m:GetFolder>
       <m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>
-      <m:FolderIds><t:DistinguishedFolderId Id="inbox"><t:Mailbox><t:EmailAddress>${xmlText(email)}</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId></m:FolderIds>
+      <m:FolderIds><t:DistinguishedFolderId Id="inbox">
+        <t:Mailbox><t:EmailAddress>${xmlText(email)}</t:EmailAddress></t:Mailbox>
+      </t:DistinguishedFolderId></m:FolderIds>
     </m:GetFolder>
   </soap:Body>
 </soap:Envelope>`;

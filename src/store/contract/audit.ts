@@ -1,5 +1,5 @@
 /**
- * Every kind of audit event, listed once: the type here and the OpenAPI enum (http/schemas.ts)
+ * Every kind of audit event, listed once: the type here and the OpenAPI enum (audit/view.ts)
  * both come from it. Authorize/token/replay (issue 6 §4), management actions, and a holder
  * revoking its own token.
  */
