@@ -20,7 +20,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { wrk, type LoadResult } from './lib/wrk.ts';
-import { freePort, startChild, type Child } from './lib/child.ts';
+import { benchNodeEnv, freePort, startChild, type Child } from './lib/child.ts';
 import { newKeys } from './lib/setup.ts';
 import { startDovecot } from '../test/peers/dovecot.ts';
 
@@ -57,13 +57,7 @@ const sides = [
 /** One Latchkey node of `root` (its own bench/peers/latchkey-node.mjs, through tsx). */
 async function node(root: string, env: Record<string, string>): Promise<Child> {
   const port = await freePort();
-  const c = await startChild(['--import', 'tsx', join(root, 'bench/peers/latchkey-node.mjs')], {
-    LATCHKEY_PORT: String(port), LATCHKEY_HOST: '127.0.0.1', LATCHKEY_DATA_DIR: dir, LATCHKEY_LOG_LEVEL: 'info',
-    LATCHKEY_ALLOWED_DESTINATIONS: '127.0.0.0/8', LATCHKEY_DNS_SERVERS: '127.0.0.1:1', LATCHKEY_EHLO_NAME: 'latchkey.test',
-    LATCHKEY_HEALTH_INTERVAL_S: '0', LATCHKEY_WEBHOOK_POLL_MS: '0',
-    LATCHKEY_LIMIT_CLIENT_PER_MINUTE: '1000000', LATCHKEY_LIMIT_PAIR_FAILURES: '1000', LATCHKEY_LIMIT_IP_FAILURES: '100000',
-    ...env,
-  });
+  const c = await startChild(['--import', 'tsx', join(root, 'bench/peers/latchkey-node.mjs')], benchNodeEnv(port, dir, env));
   cleanups.push(() => c.stop());
   return c;
 }

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request as httpRequest } from 'node:http';
 import { wrk, type LoadResult } from './lib/wrk.ts';
-import { startChild, freePort, type Child } from './lib/child.ts';
+import { benchNodeEnv, startChild, freePort, type Child } from './lib/child.ts';
 import { mintCodes, newKeys, prepareDatabase } from './lib/setup.ts';
 import { createPgDatabase, type PgDatabase } from '../test/peers/postgres.ts';
 import { startDovecot, type DovecotPeer } from '../test/peers/dovecot.ts';
@@ -69,13 +69,7 @@ async function latchkeyNode(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
   // BENCH_NODE_ARGS: extra node flags for the Latchkey nodes (e.g. --cpu-prof). The node runs the
   // compiled build (dist/) when it is current, as `npm start` does (bench/peers/latchkey-node.mjs).
-  const c = await startChild([...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), ...nodeEntry()], {
-    LATCHKEY_PORT: String(port), LATCHKEY_HOST: '127.0.0.1', LATCHKEY_DATA_DIR: dir, LATCHKEY_LOG_LEVEL: 'info',
-    LATCHKEY_ALLOWED_DESTINATIONS: '127.0.0.0/8', LATCHKEY_DNS_SERVERS: '127.0.0.1:1', LATCHKEY_EHLO_NAME: 'latchkey.test',
-    LATCHKEY_HEALTH_INTERVAL_S: '0', LATCHKEY_WEBHOOK_POLL_MS: '0',
-    LATCHKEY_LIMIT_CLIENT_PER_MINUTE: '1000000', LATCHKEY_LIMIT_PAIR_FAILURES: '1000', LATCHKEY_LIMIT_IP_FAILURES: '100000',
-    ...env,
-  }, {});
+  const c = await startChild([...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), ...nodeEntry()], benchNodeEnv(port, dir, env), {});
   cleanups.push(() => c.stop());
   return c;
 }

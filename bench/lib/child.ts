@@ -76,3 +76,18 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * The environment of a Latchkey bench node listening on `port` with its data in `dataDir`:
+ * loopback destinations allowed, DNS and periodic jobs off, limits high enough that load is not
+ * refused, logging at `info` as in production. `extra` wins.
+ */
+export function benchNodeEnv(port: number, dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    LATCHKEY_PORT: String(port), LATCHKEY_HOST: '127.0.0.1', LATCHKEY_DATA_DIR: dataDir, LATCHKEY_LOG_LEVEL: 'info',
+    LATCHKEY_ALLOWED_DESTINATIONS: '127.0.0.0/8', LATCHKEY_DNS_SERVERS: '127.0.0.1:1', LATCHKEY_EHLO_NAME: 'latchkey.test',
+    LATCHKEY_HEALTH_INTERVAL_S: '0', LATCHKEY_WEBHOOK_POLL_MS: '0',
+    LATCHKEY_LIMIT_CLIENT_PER_MINUTE: '1000000', LATCHKEY_LIMIT_PAIR_FAILURES: '1000', LATCHKEY_LIMIT_IP_FAILURES: '100000',
+    ...extra,
+  };
+}
