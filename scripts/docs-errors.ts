@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { renderErrorsDoc } from '../src/errors/docs.ts';
+import { renderErrorsDoc } from './errors-doc.ts';
 
 writeFileSync(new URL('../docs/errors.md', import.meta.url), renderErrorsDoc());
 process.stdout.write('docs/errors.md written\n');

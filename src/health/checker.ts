@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { ApiError } from '../errors/api-error.ts';
 import type { Account, Store } from '../store/store.ts';
-import { Periodic } from '../app/periodic.ts';
+import { Periodic } from '../shared/periodic.ts';
 
 /** Schedule of the credential health check (config `health`; README "Credential health"). */
 export interface HealthSchedule {

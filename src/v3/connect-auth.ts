@@ -1,5 +1,5 @@
 import { ApiError } from '../errors/api-error.ts';
-import { v2ProviderName } from './provider-names.ts';
+import { v2ProviderName } from '../providers/v3-names.ts';
 
 /**
  * `GET /v3/connect/auth` (Nylas v3 hosted OAuth; the SDK's `urlForOAuth2` / `urlForOAuth2PKCE`)

@@ -6,7 +6,7 @@ import { ownAccount } from '../manage/accounts.ts';
 import { connectorFor } from '../connectors/connectors.ts';
 import type { Application } from '../store/store.ts';
 import { grantView } from './grants.ts';
-import { v2ProviderName, v3ProviderName } from './provider-names.ts';
+import { v2ProviderName, v3ProviderName } from '../providers/v3-names.ts';
 import type { Grant } from './schemas.ts';
 
 /**

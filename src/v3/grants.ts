@@ -3,7 +3,7 @@ import { ApiError } from '../errors/api-error.ts';
 import { accountOfToken } from '../connect/account.ts';
 import { deleteAccount, ownAccount } from '../manage/accounts.ts';
 import type { Account, AccountQuery, Application } from '../store/store.ts';
-import { v2ProviderNames, v3ProviderName } from './provider-names.ts';
+import { v2ProviderNames, v3ProviderName } from '../providers/v3-names.ts';
 import type { Grant } from './schemas.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { detectAddress } from '../connect/detect-provider.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { v3ProviderName } from './provider-names.ts';
+import { v3ProviderName } from '../providers/v3-names.ts';
 import type { ProviderDetect } from './schemas.ts';
 
 /**

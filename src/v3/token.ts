@@ -9,7 +9,7 @@ import { checkExchangeClient } from '../hosted/token.ts';
 import { authenticateApiKey } from '../manage/api-keys.ts';
 import type { Application } from '../store/store.ts';
 import { isV3CodeVerifier } from './connect-auth.ts';
-import { v3ProviderName } from './provider-names.ts';
+import { v3ProviderName } from '../providers/v3-names.ts';
 
 /** `POST /v3/connect/token`'s answer (the SDK's `CodeExchangeResponse`, snake_case on the wire). */
 export interface V3CodeExchange {

@@ -4,7 +4,7 @@ import type { KeyRing } from '../crypto/keyring.ts';
 import type { HttpGetContext } from '../net/http-get.ts';
 import { httpsPost } from '../net/http-post.ts';
 import type { Delivery, Store } from '../store/store.ts';
-import { Periodic } from '../app/periodic.ts';
+import { Periodic } from '../shared/periodic.ts';
 import { isV3Webhook } from './events.ts';
 
 /** Delivery policy (config `webhooks`; README "Webhooks"). */

@@ -3,7 +3,7 @@ import { newId } from '../crypto/tokens.ts';
 import type { Config } from '../config/env.ts';
 import { reconnectUrl } from '../hosted/reconnect.ts';
 import type { Store } from '../store/store.ts';
-import { v3ProviderName } from '../v3/provider-names.ts';
+import { v3ProviderName } from '../providers/v3-names.ts';
 
 /** The account events an application can receive (v2 webhook triggers). */
 export const EVENTS = ['account.connected', 'account.invalid', 'account.running', 'account.deleted'] as const;

@@ -13,14 +13,21 @@ const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 const files = (readdirSync(SRC, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => f.split('\\').join('/'));
 const text = new Map(files.map((f) => [f, readFileSync(join(SRC, f), 'utf8')]));
 
-/** The src/-relative files `file` imports (static `import … from './x.ts'`, `export … from`, `import('./x.ts')`). */
-function importsOf(file: string): string[] {
-  const out: string[] = [];
-  for (const m of text.get(file)!.matchAll(/(?:\bfrom\s+|\bimport\s*\(?\s*)'(\.{1,2}\/[^']+)'/g)) {
-    const target = relative(SRC, resolve(SRC, dirname(file), m[1]!))
+/** An import of a src/ file by another: the target (src/-relative) and whether only types are imported. */
+interface Edge {
+  target: string;
+  typeOnly: boolean;
+}
+
+/** The src/ files `file` imports (`import … from './x.ts'`, `export … from`, `import('./x.ts')`). */
+function importsOf(file: string): Edge[] {
+  const out: Edge[] = [];
+  const pattern = /\b(import\s+type\b|import|export)\b[^;']*?\bfrom\s+'(\.{1,2}\/[^']+)'|\bimport\s*\(\s*'(\.{1,2}\/[^']+)'/g;
+  for (const m of text.get(file)!.matchAll(pattern)) {
+    const target = relative(SRC, resolve(SRC, dirname(file), m[2] ?? m[3]!))
       .split('\\')
       .join('/');
-    if (text.has(target)) out.push(target);
+    if (text.has(target)) out.push({ target, typeOnly: /^import\s+type/.test(m[1] ?? '') });
   }
   return out;
 }
@@ -43,38 +50,54 @@ test('the import graph of src/ has no cycle', () => {
     if (state.get(f) === 'done') return;
     if (state.get(f) === 'open') assert.fail(`import cycle: ${[...path.slice(path.indexOf(f)), f].map((p) => `src/${p}`).join(' → ')}`);
     state.set(f, 'open');
-    for (const t of graph.get(f)!) visit(t, [...path, f]);
+    for (const { target } of graph.get(f)!) visit(target, [...path, f]);
     state.set(f, 'done');
   };
   for (const f of files) visit(f, []);
   assert.ok(state.size === files.length);
 });
 
-/** Folders (or files) that must not import from the listed folders. */
-const RULES: Array<[string, string[], string]> = [
-  [
-    'net/',
-    ['config/', 'mail/', 'providers/', 'app/', 'connect/', 'http/', 'v3/'],
-    'net/ is sockets, policy, TLS and HTTP: it takes plain values',
-  ],
+/** The domain steps: below the routes (http/, v3/) and the command line, above the providers and the store. */
+const DOMAIN = ['connect/', 'detect/', 'manage/', 'credentials/', 'health/', 'webhooks/', 'audit/', 'connectors/', 'hosted/'];
+const ROUTES = ['http/', 'v3/', 'cli/'];
+
+/** Folders (or files) that must not import from the listed folders (`types` too: even type-only imports). */
+const RULES: Array<{ from: string[]; not: string[]; why: string; types?: boolean }> = [
+  { from: ['net/'], not: ['config/', 'mail/', 'providers/', 'app/', ...DOMAIN, ...ROUTES], types: true, why: 'net/ takes plain values' },
   // config/ reads the environment (and checks the providers file with the provider table's own check).
-  ['config/', ['net/', 'mail/', 'app/', 'connect/', 'http/', 'v3/'], 'config/ reads the environment only'],
-  ['mail/', ['providers/', 'app/', 'connect/', 'http/', 'v3/', 'hosted/', 'manage/', 'cli/'], 'mail/ holds the conversations'],
-  ['providers/', ['app/', 'connect/', 'http/', 'v3/', 'hosted/', 'manage/', 'cli/'], 'verification knows nothing above it'],
-  ['store/', ['app/', 'connect/', 'http/', 'v3/', 'hosted/', 'manage/', 'mail/', 'providers/'], 'the store keeps to itself'],
-  ['connect/account-view.ts', ['http/'], 'wire shapes the domain answers with live beside their views'],
-  ['detect/', ['http/', 'connect/', 'app/'], 'detection is below the routes'],
-  ['audit/', ['http/'], 'wire shapes the domain answers with live beside their views'],
+  { from: ['config/'], not: ['net/', 'mail/', 'app/', 'connect/', ...ROUTES], types: true, why: 'config/ reads the environment only' },
+  { from: ['mail/'], not: ['providers/', 'app/', ...DOMAIN, ...ROUTES], types: true, why: 'mail/ holds the conversations' },
+  { from: ['providers/'], not: ['app/', ...DOMAIN, ...ROUTES], types: true, why: 'verification knows nothing above it' },
+  { from: ['store/'], not: ['app/', 'mail/', 'providers/', ...DOMAIN, ...ROUTES], types: true, why: 'the store keeps to itself' },
+  {
+    from: ['errors/', 'crypto/', 'log/', 'shared/', 'limits/'],
+    not: ['app/', 'mail/', 'providers/', 'net/', 'config/', ...DOMAIN, ...ROUTES],
+    types: true,
+    why: 'the lowest layer',
+  },
+  // Domain steps receive the AppContext type (app/context.ts) but never call into the wiring or the routes.
+  { from: DOMAIN, not: ROUTES, types: true, why: 'wire shapes the domain answers with live beside their views' },
+  { from: DOMAIN, not: ['app/'], why: 'the domain takes the AppContext type only, not the wiring' },
 ];
 
 test('layers import one way', () => {
   const broken: string[] = [];
-  for (const [from, forbidden, why] of RULES) {
-    for (const f of files.filter((f) => f.startsWith(from))) {
-      for (const t of graph.get(f)!) if (forbidden.some((p) => t.startsWith(p))) broken.push(`src/${f} imports src/${t} (${why})`);
+  for (const rule of RULES) {
+    for (const f of files.filter((f) => rule.from.some((p) => f.startsWith(p)))) {
+      for (const { target, typeOnly } of graph.get(f)!) {
+        if ((rule.types || !typeOnly) && rule.not.some((p) => target.startsWith(p)))
+          broken.push(`src/${f} imports src/${target} (${rule.why})`);
+      }
     }
   }
   assert.deepEqual(broken, []);
-  // The check reads real imports: net/connect.ts is imported by mail/dial.ts.
-  assert.ok(graph.get('mail/dial.ts')?.includes('net/connect.ts'), 'the import reader found no import it should have');
+  // The reader finds real imports, and tells type-only ones apart.
+  assert.ok(
+    graph.get('mail/dial.ts')?.some((e) => e.target === 'net/connect.ts' && !e.typeOnly),
+    'mail/dial.ts → net/connect.ts not found',
+  );
+  assert.ok(
+    graph.get('connect/authorize.ts')?.some((e) => e.target === 'app/context.ts' && e.typeOnly),
+    'a type-only import not found',
+  );
 });

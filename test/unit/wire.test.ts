@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { renderErrorsDoc } from '../../src/errors/docs.ts';
+import { renderErrorsDoc } from '../../scripts/errors-doc.ts';
 import { CATALOGUE } from '../../src/errors/catalogue.ts';
 import { ApiError } from '../../src/errors/api-error.ts';
 import { redactSecrets } from '../../src/errors/redact.ts';

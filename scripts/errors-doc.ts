@@ -1,5 +1,5 @@
-import { CATALOGUE } from './catalogue.ts';
-import { renderLoginRules } from '../mail/classification.ts';
+import { CATALOGUE } from '../src/errors/catalogue.ts';
+import { renderLoginRules } from '../src/mail/classification.ts';
 
 /** Renders docs/errors.md from the catalogue (`npm run docs:errors`); a test checks they match. */
 export function renderErrorsDoc(): string {
