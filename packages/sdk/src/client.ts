@@ -1,4 +1,5 @@
 import { errorFromResponse, LatchkeyError } from './errors.ts';
+import { send, transport } from './transport.ts';
 import type { Account, AuthorizeRequest, CodeResponse, DetectResponse, TokenResponse } from './types.ts';
 import { managementApis, oauthApi, type AccountsApi, type ApplicationApi, type OAuthApi } from './management.ts';
 import { hostedAuthUrl, type HostedAuthOptions } from './hosted.ts';
@@ -70,8 +71,7 @@ export class Latchkey {
   constructor(private readonly options: LatchkeyOptions) {
     if (!options.baseUrl) throw new TypeError('Latchkey: baseUrl is required');
     if (!options.clientId) throw new TypeError('Latchkey: clientId is required');
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    ({ baseUrl: this.baseUrl, fetchImpl: this.fetchImpl } = transport(options));
     this.connect = {
       authorize: (request, o) => this.call<CodeResponse>('POST', '/connect/authorize', { body: { ...request, client_id: this.options.clientId }, ...o }),
       token: async (code, o) => {
@@ -98,15 +98,7 @@ export class Latchkey {
 
   private async call<T>(method: string, path: string, o: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }): Promise<T> {
     const url = this.baseUrl + path;
-    const headers: Record<string, string> = { accept: 'application/json', ...o.headers };
-    if (o.body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await this.fetchImpl(url, { method, headers, ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}), ...(o.signal ? { signal: o.signal } : {}) });
-    } catch (err) {
-      if ((err as { name?: unknown } | null)?.name === 'AbortError') throw err;
-      throw new LatchkeyError(0, { message: `Could not reach Latchkey at ${url}: ${(err as Error)?.message ?? String(err)}` }, undefined, { cause: err });
-    }
+    const res = await send(this.fetchImpl, url, { method, ...o }, (message, cause) => new LatchkeyError(0, { message }, undefined, { cause }));
     if (!res.ok) throw await errorFromResponse(res);
     try {
       return (await res.json()) as T;

@@ -1,4 +1,5 @@
 import type { ErrorBody, ErrorType, Reason } from './types.ts';
+import { readJson } from './transport.ts';
 
 /**
  * Every failure of a Latchkey call: an error answer from the server (`status` ≥ 400, with the
@@ -46,13 +47,7 @@ export class LatchkeyError extends Error {
 /** The error for a non-2xx answer. Reads the JSON error body when there is one. */
 export async function errorFromResponse(res: Response): Promise<LatchkeyError> {
   const retryAfter = parseRetryAfter(res.headers.get('retry-after'), Date.now());
-  const text = await res.text().catch(() => '');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
+  const body = await readJson(res);
   if (isErrorBody(body)) return new LatchkeyError(res.status, body, retryAfter);
   return new LatchkeyError(res.status, { message: `Latchkey answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''} without its JSON error body.` }, retryAfter);
 }

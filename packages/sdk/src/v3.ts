@@ -1,5 +1,6 @@
 import type { paths } from './openapi.ts';
 import { parseRetryAfter } from './errors.ts';
+import { readJson, send, transport } from './transport.ts';
 
 type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type Data<T> = JsonBody<T> extends { data: infer D } ? D : never;
@@ -92,8 +93,7 @@ export class LatchkeyV3 {
   constructor(private readonly options: LatchkeyV3Options) {
     if (!options.baseUrl) throw new TypeError('LatchkeyV3: baseUrl is required');
     if (!options.apiKey) throw new TypeError('LatchkeyV3: apiKey is required');
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    ({ baseUrl: this.baseUrl, fetchImpl: this.fetchImpl } = transport(options));
     const grant = (id: string) => `/v3/grants/${encodeURIComponent(id)}`;
     const data = async <T>(p: Promise<{ data: T }>) => (await p).data;
     this.connect = { custom: (request, signal) => data(this.call('POST', '/v3/connect/custom', { body: request, signal })) };
@@ -114,22 +114,10 @@ export class LatchkeyV3 {
 
   private async call<T>(method: string, path: string, o: { body?: unknown; signal?: AbortSignal | undefined; bearer?: string }): Promise<T> {
     const url = this.baseUrl + path;
-    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${o.bearer ?? this.options.apiKey}` };
-    if (o.body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await this.fetchImpl(url, { method, headers, ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}), ...(o.signal ? { signal: o.signal } : {}) });
-    } catch (err) {
-      if ((err as { name?: unknown } | null)?.name === 'AbortError') throw err;
-      throw new LatchkeyV3Error(0, { error: { message: `Could not reach Latchkey at ${url}: ${(err as Error)?.message ?? String(err)}` } }, undefined, { cause: err });
-    }
-    const text = await res.text().catch(() => '');
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
+    const headers = { authorization: `Bearer ${o.bearer ?? this.options.apiKey}` };
+    const unreachable = (message: string, cause: unknown) => new LatchkeyV3Error(0, { error: { message } }, undefined, { cause });
+    const res = await send(this.fetchImpl, url, { method, headers, body: o.body, signal: o.signal }, unreachable);
+    const body = await readJson(res);
     if (!res.ok) {
       const retryAfter = parseRetryAfter(res.headers.get('retry-after'), Date.now());
       const e = (body as Partial<V3ErrorBody> | undefined)?.error;
