@@ -1,5 +1,11 @@
+import { createRequire } from 'node:module';
 import { CATALOGUE, type Reason } from '../errors/catalogue.ts';
-import ruleGroups from './login-rules.json' with { type: 'json' };
+import type LoginRulesJson from './login-rules.json';
+
+// Read through require, not `import … with { type: 'json' }`: Node 20.11–20.18 (package.json's engines)
+// print an ExperimentalWarning for a JSON module on every start. The type-only import keeps the file
+// in tsc's program, so the build copies it to dist/.
+const ruleGroups = createRequire(import.meta.url)('./login-rules.json') as typeof LoginRulesJson;
 
 /**
  * How a provider's refusal of a login is read: the one table of rules, first match wins.

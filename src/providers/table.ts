@@ -4,8 +4,14 @@
  * provider table and the Nylas imap-provider-settings list), restated as Latchkey's own data.
  * Operators override or extend entries with `LATCHKEY_PROVIDERS_FILE` (DECISIONS "Running it").
  */
+import { createRequire } from 'node:module';
 import type { Security } from '../mail/login.ts';
-import builtin from './builtin.json' with { type: 'json' };
+import type BuiltinJson from './builtin.json';
+
+// Read through require, not `import … with { type: 'json' }`: Node 20.11–20.18 (package.json's engines)
+// print an ExperimentalWarning for a JSON module on every start. The type-only import keeps the file
+// in tsc's program, so the build copies it to dist/.
+const builtin = createRequire(import.meta.url)('./builtin.json') as typeof BuiltinJson;
 
 export interface ServerEntry {
   host: string;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -70,4 +70,17 @@ test('the compiled build serves without tsx (npm run build, then plain node)', {
     rmSync(tmp, { recursive: true, force: true });
     rmSync(join(ROOT, '.tmp', `dist-test-${process.pid}`), { recursive: true, force: true });
   }
+});
+
+test('src/ reads its JSON data through require, not as JSON modules (Node 20.11–20.18 print a warning on each start)', () => {
+  // package.json accepts Node ≥ 20.11; before 20.19, every `import … with { type: 'json' }` makes Node print
+  // "ExperimentalWarning: Importing JSON modules is an experimental feature" on stderr, for the server and
+  // every CLI command run from dist/ (tsx, for the sources, loads JSON itself and says nothing).
+  const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+  assert.match(engines, /^>=20\.1[0-8]\b/, `engines.node is ${engines}: if Node ≥ 20.19 is required, JSON modules no longer warn`);
+  const src = join(ROOT, 'src');
+  const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+  assert.ok(files.length > 100, `read ${files.length} files`);
+  const jsonModules = files.filter((f) => /^\s*(import|export)\b[^;]*\bwith\s*\{\s*type:\s*['"]json['"]\s*\}/m.test(readFileSync(join(src, f), 'utf8')));
+  assert.deepEqual(jsonModules, [], "load JSON data with createRequire(import.meta.url)('./x.json') (an `import type` of it keeps it in dist/)");
 });
