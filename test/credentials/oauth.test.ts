@@ -8,16 +8,13 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
-import { makeCA, issueCert } from '../peers/pki.ts';
-import { startOAuthServer, type OAuthPeer } from '../peers/oauth-server.ts';
-import { startOAuthSmtp, type OAuthSmtpPeer } from '../peers/oauth-smtp.ts';
-import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
+import type { OAuthPeer } from '../peers/oauth-server.ts';
+import type { OAuthSmtpPeer } from '../peers/oauth-smtp.ts';
+import type { DovecotPeer } from '../peers/dovecot.ts';
+import { startOAuthWorld, type OAuthWorld } from '../support/oauth-world.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
 import { basic } from '../support/connect.ts';
 import { resolveCredentials } from '../support/emailengine.ts';
@@ -26,7 +23,7 @@ const GOOGLE = { clientId: 'google-app.apps.test', clientSecret: 'google-client-
 const MS = { clientId: '6731de76-14a6-49ae-97bc-6eba6914391e', clientSecret: 'ms-client-secret~ABC', redirectUri: 'https://app.example.test/callback' };
 const MINUTE = 60_000;
 
-let dir: string;
+let world: OAuthWorld;
 let oauth: OAuthPeer;
 let dovecot: DovecotPeer;
 let smtps: OAuthSmtpPeer;
@@ -34,23 +31,9 @@ let lk: Latchkey;
 let admin: Record<string, string>;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lk-cred-oauth-'));
-  const ca = await makeCA(dir, 'cred-oauth-ca');
-  oauth = await startOAuthServer({ ca, dir });
-  dovecot = await startDovecot({ oauth2: { introspectionUrl: oauth.introspectionUrl } });
-  const leaf = await issueCert(dir, ca, { name: 'smtp', dnsNames: ['smtp.latchkey.test'], ipAddresses: ['127.0.0.1'] });
-  smtps = await startOAuthSmtp({ introspectionUrl: oauth.introspectionUrl, key: leaf.keyPem, cert: leaf.certPem, secure: true });
-  writeFileSync(join(dir, 'ca.pem'), `${ca.certPem}\n${dovecot.caPem}`);
-  const imap = { host: dovecot.host, port: dovecot.imapTlsPort, security: 'ssl' };
-  const smtp = { host: '127.0.0.1', port: smtps.port, security: 'ssl' };
-  writeFileSync(join(dir, 'providers.json'), JSON.stringify({ gmail: { imap, smtp }, office365: { imap, smtp } }));
-  lk = await startLatchkey({
-    LATCHKEY_TLS_CA_FILE: join(dir, 'ca.pem'),
-    LATCHKEY_PROVIDERS_FILE: join(dir, 'providers.json'),
-    LATCHKEY_GOOGLE_TOKEN_URL: oauth.tokenUrl,
-    LATCHKEY_GOOGLE_USERINFO_URL: oauth.userinfoUrl,
-    LATCHKEY_MICROSOFT_TOKEN_URL: oauth.tokenUrl,
-  });
+  world = await startOAuthWorld('cred-oauth', { office365Smtp: 'smtps' });
+  ({ oauth, dovecot, smtps } = world);
+  lk = await startLatchkey(world.env);
   admin = basic(lk.app.client_secret);
   assert.equal((await lk.put(`/a/${lk.app.client_id}`, { credentials_release: true }, admin)).status, 200);
   for (const [email, rt] of [['ann@gmail.test', 'rt-ann-77'], ['rev@gmail.test', 'rt-rev-88']] as const) oauth.addAccount({ email, refreshToken: rt, ...GOOGLE, audience: 'https://mail.google.com/' });
@@ -59,10 +42,7 @@ before(async () => {
 
 after(async () => {
   await lk?.stop();
-  await smtps?.close();
-  await dovecot?.stop();
-  await oauth?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await world?.stop();
 });
 
 async function connectGmail(email: string, refreshToken: string): Promise<string> {

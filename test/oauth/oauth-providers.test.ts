@@ -7,15 +7,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { makeCA, issueCert } from '../peers/pki.ts';
-import { startOAuthServer, type OAuthPeer } from '../peers/oauth-server.ts';
-import { startOAuthSmtp, type OAuthSmtpPeer } from '../peers/oauth-smtp.ts';
-import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
+import type { OAuthPeer } from '../peers/oauth-server.ts';
+import type { OAuthSmtpPeer } from '../peers/oauth-smtp.ts';
+import type { DovecotPeer } from '../peers/dovecot.ts';
+import { startOAuthWorld, type OAuthWorld } from '../support/oauth-world.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
 import { verifyStoredCredentials } from '../../src/health/verify-account.ts';
 import type { Step } from '../../src/errors/api-error.ts';
@@ -23,6 +22,7 @@ import type { Step } from '../../src/errors/api-error.ts';
 const GOOGLE = { clientId: 'google-app.apps.test', clientSecret: 'google-client-secret-XYZ' };
 const MS = { clientId: '6731de76-14a6-49ae-97bc-6eba6914391e', clientSecret: 'ms-client-secret~ABC', redirectUri: 'https://app.example.test/callback' };
 
+let world: OAuthWorld;
 let dir: string;
 let oauth: OAuthPeer;
 let dovecot: DovecotPeer;
@@ -63,27 +63,9 @@ async function dovecotAccepts(user: string, accessToken: string): Promise<boolea
 }
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lk-oauth-test-'));
-  const ca = await makeCA(dir, 'oauth-test-ca');
-  oauth = await startOAuthServer({ ca, dir });
-  dovecot = await startDovecot({ oauth2: { introspectionUrl: oauth.introspectionUrl } });
-  const leaf = await issueCert(dir, ca, { name: 'smtp', dnsNames: ['smtp.latchkey.test'], ipAddresses: ['127.0.0.1'] });
-  smtps = await startOAuthSmtp({ introspectionUrl: oauth.introspectionUrl, key: leaf.keyPem, cert: leaf.certPem, secure: true });
-  submission = await startOAuthSmtp({ introspectionUrl: oauth.introspectionUrl, key: leaf.keyPem, cert: leaf.certPem, secure: false });
-  writeFileSync(join(dir, 'ca.pem'), `${ca.certPem}\n${dovecot.caPem}`);
-  const imap = { host: dovecot.host, port: dovecot.imapTlsPort, security: 'ssl' };
-  writeFileSync(join(dir, 'providers.json'), JSON.stringify({
-    gmail: { imap, smtp: { host: '127.0.0.1', port: smtps.port, security: 'ssl' } },
-    office365: { imap, smtp: { host: '127.0.0.1', port: submission.port, security: 'starttls' } },
-    graph: { imap, smtp: { host: '127.0.0.1', port: submission.port, security: 'starttls' } },
-  }));
-  lk = await startLatchkey({
-    LATCHKEY_TLS_CA_FILE: join(dir, 'ca.pem'),
-    LATCHKEY_PROVIDERS_FILE: join(dir, 'providers.json'),
-    LATCHKEY_GOOGLE_TOKEN_URL: oauth.tokenUrl,
-    LATCHKEY_GOOGLE_USERINFO_URL: oauth.userinfoUrl,
-    LATCHKEY_MICROSOFT_TOKEN_URL: oauth.tokenUrl,
-  });
+  world = await startOAuthWorld('oauth-test');
+  ({ dir, oauth, dovecot, smtps, submission } = world);
+  lk = await startLatchkey(world.env);
   const resolve = lk.ctx.dial.resolve;
   lk.ctx.dial.resolve = (host: string, step: Step) => {
     if (step.startsWith('imap.') || step.startsWith('smtp.')) dialled.push(step);
@@ -102,11 +84,7 @@ before(async () => {
 
 after(async () => {
   await lk?.stop();
-  await smtps?.close();
-  await submission?.close();
-  await dovecot?.stop();
-  await oauth?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await world?.stop();
 });
 
 describe('gmail (settings G1)', () => {

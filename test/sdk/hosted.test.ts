@@ -7,24 +7,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Latchkey, LatchkeyError, createPkcePair, pkceChallenge } from '../../packages/sdk/src/index.ts';
-import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
-import { startLatchkey, type Latchkey as Server } from '../support/latchkey.ts';
+import type { DovecotPeer } from '../peers/dovecot.ts';
+import { startHostedApp, submitHostedLogin } from '../support/hosted-app.ts';
+import type { Latchkey as Server } from '../support/latchkey.ts';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
 let dovecot: DovecotPeer;
 let lk: Server;
 
 before(async () => {
-  dovecot = await startDovecot();
-  const providersFile = join(dovecot.dir, 'providers.json');
-  writeFileSync(providersFile, JSON.stringify({
-    testmail: { auth: 'password', domains: ['example.test'], imap: { host: dovecot.host, port: dovecot.imapTlsPort, security: 'ssl' }, smtp: { host: dovecot.host, port: dovecot.submissionStartTlsPort, security: 'starttls' } },
-  }));
-  lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: dovecot.caPath, LATCHKEY_PROVIDERS_FILE: providersFile });
-  await lk.ctx.store.updateApplication(lk.app.client_id, { redirectUris: [REDIRECT] });
+  ({ dovecot, lk } = await startHostedApp(REDIRECT));
 });
 after(async () => {
   await lk?.stop();
@@ -33,15 +26,7 @@ after(async () => {
 
 /** What a browser does on the login page: GET it, post the form with its cookie; returns the redirect. */
 async function logIn(url: string, email: string, password: string): Promise<URL> {
-  const page = await fetch(url);
-  assert.equal(page.status, 200);
-  const html = await page.text();
-  const field = (n: string) => new RegExp(`name="${n}" value="([^"]+)"`).exec(html)![1]!;
-  const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
-  const res = await fetch(`${lk.url}/oauth/authorize`, {
-    method: 'POST', redirect: 'manual', headers: { cookie },
-    body: new URLSearchParams({ request: field('request'), csrf_token: field('csrf_token'), name: 'Ada', email_address: email, password }),
-  });
+  const res = await submitHostedLogin(lk, url, email, password);
   assert.equal(res.status, 303);
   return new URL(res.headers.get('location')!);
 }

@@ -5,9 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
+import type { DovecotPeer } from '../peers/dovecot.ts';
+import { startHostedApp } from '../support/hosted-app.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
 
 const REDIRECT = 'https://app.example/cb?tenant=7';
@@ -15,13 +14,7 @@ let dovecot: DovecotPeer;
 let lk: Latchkey;
 
 before(async () => {
-  dovecot = await startDovecot();
-  const providersFile = join(dovecot.dir, 'providers.json');
-  writeFileSync(providersFile, JSON.stringify({
-    testmail: { auth: 'password', domains: ['example.test'], imap: { host: dovecot.host, port: dovecot.imapTlsPort, security: 'ssl' }, smtp: { host: dovecot.host, port: dovecot.submissionStartTlsPort, security: 'starttls' } },
-  }));
-  lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: dovecot.caPath, LATCHKEY_PROVIDERS_FILE: providersFile, LATCHKEY_LIMIT_PAIR_FAILURES: '2' });
-  await lk.ctx.store.updateApplication(lk.app.client_id, { redirectUris: [REDIRECT] });
+  ({ dovecot, lk } = await startHostedApp(REDIRECT, { LATCHKEY_LIMIT_PAIR_FAILURES: '2' }));
 });
 after(async () => {
   await lk?.stop();

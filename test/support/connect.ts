@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import type { DovecotPeer } from '../peers/dovecot.ts';
 import type { Latchkey } from './latchkey.ts';
+import { HealthChecker } from '../../src/health/checker.ts';
+import { ApiError } from '../../src/errors/api-error.ts';
+import { emitAccountEvent } from '../../src/webhooks/events.ts';
 
 /** Variant I settings for a Dovecot user: implicit TLS IMAP, STARTTLS submission. */
 export function dovecotSettings(dovecot: DovecotPeer, user: string, password: string): Record<string, unknown> {
@@ -28,4 +31,18 @@ export async function connectAccount(lk: Latchkey, dovecot: DovecotPeer, user: s
 /** `Authorization: Basic base64(user:)` — a client secret or an access token as the username. */
 export function basic(user: string): Record<string, string> {
   return { authorization: `Basic ${Buffer.from(`${user}:`).toString('base64')}` };
+}
+
+/**
+ * One credential health pass whose re-check refuses every due account (`invalid_credentials`),
+ * each marked invalid with its `account.invalid` event, as a changed password would.
+ * @returns how many accounts the pass marked invalid
+ */
+export async function failHealthCheck(lk: Latchkey): Promise<number> {
+  const health = new HealthChecker({
+    store: lk.ctx.store, log: lk.ctx.log, now: lk.ctx.now, random: () => 0,
+    check: async () => { throw new ApiError('invalid_credentials'); },
+    onInvalid: (a) => emitAccountEvent(lk.ctx, a, 'account.invalid'),
+  }, { intervalMs: 60_000, jitter: 0, concurrency: 1, maxBackoffMs: 60_000 });
+  return (await health.runOnce()).invalid;
 }

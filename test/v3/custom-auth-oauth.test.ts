@@ -7,13 +7,11 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { makeCA, issueCert } from '../peers/pki.ts';
-import { startOAuthServer, type OAuthPeer } from '../peers/oauth-server.ts';
-import { startOAuthSmtp, type OAuthSmtpPeer } from '../peers/oauth-smtp.ts';
-import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
+import { readFileSync } from 'node:fs';
+import type { OAuthPeer } from '../peers/oauth-server.ts';
+import type { OAuthSmtpPeer } from '../peers/oauth-smtp.ts';
+import type { DovecotPeer } from '../peers/dovecot.ts';
+import { startOAuthWorld, type OAuthWorld } from '../support/oauth-world.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
 import { NylasApiError, nylasClient, type NylasClient } from '../support/nylas-sdk.ts';
 import { createApiKey } from '../../src/manage/api-keys.ts';
@@ -21,7 +19,7 @@ import { createApiKey } from '../../src/manage/api-keys.ts';
 const GOOGLE = { clientId: 'v3-google-app.apps.test', clientSecret: 'v3-google-secret-QRS' };
 const MS = { clientId: '0b7c6f52-8f0e-4c53-9d55-3f0c0e1a2b3c', clientSecret: 'v3-ms-secret~TUV', redirectUri: 'https://app.example.test/callback' };
 
-let dir: string;
+let world: OAuthWorld;
 let oauth: OAuthPeer;
 let dovecot: DovecotPeer;
 let smtps: OAuthSmtpPeer;
@@ -31,26 +29,9 @@ let nylas: NylasClient;
 let apiKey: string;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lk-v3-oauth-'));
-  const ca = await makeCA(dir, 'v3-oauth-ca');
-  oauth = await startOAuthServer({ ca, dir });
-  dovecot = await startDovecot({ oauth2: { introspectionUrl: oauth.introspectionUrl } });
-  const leaf = await issueCert(dir, ca, { name: 'smtp', dnsNames: ['smtp.latchkey.test'], ipAddresses: ['127.0.0.1'] });
-  smtps = await startOAuthSmtp({ introspectionUrl: oauth.introspectionUrl, key: leaf.keyPem, cert: leaf.certPem, secure: true });
-  submission = await startOAuthSmtp({ introspectionUrl: oauth.introspectionUrl, key: leaf.keyPem, cert: leaf.certPem, secure: false });
-  writeFileSync(join(dir, 'ca.pem'), `${ca.certPem}\n${dovecot.caPem}`);
-  const imap = { host: dovecot.host, port: dovecot.imapTlsPort, security: 'ssl' };
-  writeFileSync(join(dir, 'providers.json'), JSON.stringify({
-    gmail: { imap, smtp: { host: '127.0.0.1', port: smtps.port, security: 'ssl' } },
-    office365: { imap, smtp: { host: '127.0.0.1', port: submission.port, security: 'starttls' } },
-  }));
-  lk = await startLatchkey({
-    LATCHKEY_TLS_CA_FILE: join(dir, 'ca.pem'),
-    LATCHKEY_PROVIDERS_FILE: join(dir, 'providers.json'),
-    LATCHKEY_GOOGLE_TOKEN_URL: oauth.tokenUrl,
-    LATCHKEY_GOOGLE_USERINFO_URL: oauth.userinfoUrl,
-    LATCHKEY_MICROSOFT_TOKEN_URL: oauth.tokenUrl,
-  });
+  world = await startOAuthWorld('v3-oauth');
+  ({ oauth, dovecot, smtps, submission } = world);
+  lk = await startLatchkey(world.env);
   oauth.addAccount({ email: 'gia@gmail.test', refreshToken: 'rt-v3-gia', ...GOOGLE, audience: 'https://mail.google.com/' });
   oauth.addAccount({ email: 'mo@contoso.test', refreshToken: 'rt-v3-mo', ...MS, audience: 'https://outlook.office.com' });
   apiKey = (await createApiKey(lk.ctx.store, lk.app.client_id, {}, Date.now())).api_key;
@@ -59,11 +40,7 @@ before(async () => {
 
 after(async () => {
   await lk?.stop();
-  await smtps?.close();
-  await submission?.close();
-  await dovecot?.stop();
-  await oauth?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await world?.stop();
 });
 
 test('google: without a connector 404 connector_not_found; with one, the refresh token is verified with the connector’s client and the grant answered', async () => {

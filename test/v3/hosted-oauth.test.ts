@@ -7,11 +7,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { NylasOAuthError, nylasClient, type NylasClient } from '../support/nylas-sdk.ts';
-import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
-import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
+import type { DovecotPeer } from '../peers/dovecot.ts';
+import { startHostedApp, submitHostedLogin } from '../support/hosted-app.ts';
+import type { Latchkey } from '../support/latchkey.ts';
 import { createApiKey } from '../../src/manage/api-keys.ts';
 import { createApplication } from '../../src/app/applications.ts';
 import { rfc7636Challenge } from '../../src/v3/connect-auth.ts';
@@ -23,13 +22,7 @@ let nylas: NylasClient;
 let apiKey: string;
 
 before(async () => {
-  dovecot = await startDovecot();
-  const providersFile = join(dovecot.dir, 'providers.json');
-  writeFileSync(providersFile, JSON.stringify({
-    testmail: { auth: 'password', domains: ['example.test'], imap: { host: dovecot.host, port: dovecot.imapTlsPort, security: 'ssl' }, smtp: { host: dovecot.host, port: dovecot.submissionStartTlsPort, security: 'starttls' } },
-  }));
-  lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: dovecot.caPath, LATCHKEY_PROVIDERS_FILE: providersFile });
-  await lk.ctx.store.updateApplication(lk.app.client_id, { redirectUris: [REDIRECT] });
+  ({ dovecot, lk } = await startHostedApp(REDIRECT));
   apiKey = (await createApiKey(lk.ctx.store, lk.app.client_id, {}, Date.now())).api_key;
   nylas = nylasClient(lk.url, apiKey);
 });
@@ -44,15 +37,7 @@ async function logIn(sdkUrl: string, email: string, password: string): Promise<U
   assert.equal(hop.status, 303);
   const pageUrl = new URL(hop.headers.get('location')!, lk.url);
   assert.equal(pageUrl.pathname, '/oauth/authorize');
-  const page = await fetch(pageUrl);
-  assert.equal(page.status, 200, await page.clone().text());
-  const html = await page.text();
-  const field = (n: string) => new RegExp(`name="${n}" value="([^"]+)"`).exec(html)![1]!;
-  const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
-  const res = await fetch(`${lk.url}/oauth/authorize`, {
-    method: 'POST', redirect: 'manual', headers: { cookie },
-    body: new URLSearchParams({ request: field('request'), csrf_token: field('csrf_token'), name: 'Ada', email_address: email, password }),
-  });
+  const res = await submitHostedLogin(lk, pageUrl, email, password);
   assert.equal(res.status, 303, await res.text());
   return new URL(res.headers.get('location')!);
 }

@@ -9,27 +9,18 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueCert, makeCA, type CA } from '../peers/pki.ts';
 import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
-import { basic, connectAccount } from '../support/connect.ts';
+import { basic, connectAccount, failHealthCheck } from '../support/connect.ts';
 import { NylasApiError, nylasClient, type NylasClient } from '../support/nylas-sdk.ts';
 import { webhookDispatcher } from '../../src/app/serve.ts';
-import { HealthChecker } from '../../src/health/checker.ts';
-import { ApiError } from '../../src/errors/api-error.ts';
-import { emitAccountEvent } from '../../src/webhooks/events.ts';
 import { createApiKey } from '../../src/manage/api-keys.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 
-interface Received { path: string; body: string; nylasSignature?: string; latchkeySignature?: string }
 let dir: string;
-let ca: CA;
-let receiver: Server;
-let port: number;
-let echo = true;
-const received: Received[] = [];
+let receiver: WebhookReceiver;
 let dovecot: DovecotPeer;
 let lk: Latchkey;
 let nylas: NylasClient;
@@ -38,53 +29,35 @@ const secrets = { v2: '', v3: '' };
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'latchkey-v3-webhooks-'));
-  ca = await makeCA(dir, 'v3-webhook-ca');
-  const leaf = await issueCert(dir, ca, { name: 'receiver', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
-  receiver = createServer({ key: leaf.keyPem, cert: leaf.certPem }, (req, res) => {
-    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-    if (req.method === 'GET') {
-      res.writeHead(200).end(echo ? url.searchParams.get('challenge') ?? '' : 'nope');
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const header = (n: string) => (typeof req.headers[n] === 'string' ? (req.headers[n] as string) : undefined);
-      received.push({ path: url.pathname, body: Buffer.concat(chunks).toString('utf8'), nylasSignature: header('x-nylas-signature'), latchkeySignature: header('x-latchkey-signature') });
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
-  port = (receiver.address() as { port: number }).port;
+  receiver = await startWebhookReceiver();
   dovecot = await startDovecot();
   const caFile = join(dir, 'cas.pem');
-  writeFileSync(caFile, ca.certPem + dovecot.caPem);
+  writeFileSync(caFile, receiver.ca.certPem + dovecot.caPem);
   lk = await startLatchkey({ LATCHKEY_TLS_CA_FILE: caFile });
   nylas = nylasClient(lk.url, (await createApiKey(lk.ctx.store, lk.app.client_id, {}, Date.now())).api_key);
 });
 after(async () => {
   await lk?.stop();
-  receiver?.closeAllConnections();
-  await new Promise((r) => receiver?.close(r));
+  await receiver?.close();
   await dovecot?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const url = (path: string) => `https://127.0.0.1:${port}${path}`;
+const url = (path: string) => receiver.url(path);
 const hmac = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('hex');
 const ALL = ['grant.created', 'grant.updated', 'grant.deleted', 'grant.expired'] as never[];
 
 test('create (challenge, secret once), list, find, update, destroy through the SDK; each surface lists its own webhooks', async () => {
-  echo = false;
+  receiver.mode.challenge = 'wrong';
   await assert.rejects(nylas.webhooks.create({ requestBody: { triggerTypes: ALL, webhookUrl: url('/v3') } }), (err: unknown) => {
     assert.ok(err instanceof NylasApiError);
     assert.equal(err.statusCode, 400);
     assert.match(err.message, /challenge/);
     return true;
   });
-  echo = true;
+  receiver.mode.challenge = 'echo';
   await assert.rejects(nylas.webhooks.create({ requestBody: { triggerTypes: ['message.created'] as never[], webhookUrl: url('/v3') } }), (err: unknown) => err instanceof NylasApiError && /trigger_types/.test(err.message));
-  await assert.rejects(nylas.webhooks.create({ requestBody: { triggerTypes: ALL, webhookUrl: `http://127.0.0.1:${port}/v3` } }), (err: unknown) => err instanceof NylasApiError && /webhook_url must be an https URL/.test(err.message));
+  await assert.rejects(nylas.webhooks.create({ requestBody: { triggerTypes: ALL, webhookUrl: url('/v3').replace('https:', 'http:') } }), (err: unknown) => err instanceof NylasApiError && /webhook_url must be an https URL/.test(err.message));
 
   const made = await nylas.webhooks.create({ requestBody: { triggerTypes: ALL, webhookUrl: url('/v3'), description: 'grants' } });
   assert.match(made.data.webhookSecret, /^lkws_/);
@@ -115,20 +88,15 @@ test('create (challenge, secret once), list, find, update, destroy through the S
 test('grant.created, .expired, .updated and .deleted from their real causes: v3 bodies signed with X-Nylas-Signature, from the one outbox beside v2', async () => {
   const { v3: v3Secret, v2: v2Secret } = secrets;
   assert.ok(v3Secret && v2Secret, 'the first test registered both webhooks');
-  received.length = 0;
+  receiver.received.length = 0;
   const acct = await connectAccount(lk, dovecot, 'alice@example.test');
-  const health = new HealthChecker({
-    store: lk.ctx.store, log: lk.ctx.log, now: lk.ctx.now, random: () => 0,
-    check: async () => { throw new ApiError('invalid_credentials'); },
-    onInvalid: (a) => emitAccountEvent(lk.ctx, a, 'account.invalid'),
-  }, { intervalMs: 60_000, jitter: 0, concurrency: 1, maxBackoffMs: 60_000 });
-  assert.equal((await health.runOnce()).invalid, 1);
+  assert.equal(await failHealthCheck(lk), 1);
   await connectAccount(lk, dovecot, 'alice@example.test');
   assert.equal((await lk.delete(`/a/${lk.app.client_id}/accounts/${acct.id}`, basic(lk.app.client_secret))).status, 200);
 
   assert.deepEqual(await webhookDispatcher(lk.ctx).runOnce(), { attempted: 8, delivered: 8 });
-  const v3 = received.filter((r) => r.path === '/v3');
-  const v2 = received.filter((r) => r.path === '/v2');
+  const v3 = receiver.received.filter((r) => r.path === '/v3');
+  const v2 = receiver.received.filter((r) => r.path === '/v2');
   assert.deepEqual(v3.map((r) => JSON.parse(r.body).type), ['grant.created', 'grant.expired', 'grant.updated', 'grant.deleted']);
   assert.deepEqual(v2.map((r) => JSON.parse(r.body).deltas[0].type), ['account.connected', 'account.invalid', 'account.running', 'account.deleted']);
   for (const r of v3) {

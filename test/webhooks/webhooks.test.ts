@@ -8,53 +8,26 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueCert, makeCA, type CA } from '../peers/pki.ts';
 import { startDovecot, type DovecotPeer } from '../peers/dovecot.ts';
 import { startLatchkey, type Latchkey } from '../support/latchkey.ts';
-import { basic, connectAccount } from '../support/connect.ts';
+import { basic, connectAccount, failHealthCheck } from '../support/connect.ts';
 import { webhookDispatcher } from '../../src/app/serve.ts';
-import { HealthChecker } from '../../src/health/checker.ts';
-import { ApiError } from '../../src/errors/api-error.ts';
-import { emitAccountEvent } from '../../src/webhooks/events.ts';
 import { runCli } from '../support/cli.ts';
+import { startWebhookReceiver, type ReceivedDelivery, type WebhookReceiver } from '../support/webhook-receiver.ts';
 
-interface Received { body: string; signature: string; delivery: string; status: number }
 let dir: string;
-let ca: CA;
-let receiver: Server;
-let port: number;
-let mode: { challenge: 'echo' | 'wrong'; status: number } = { challenge: 'echo', status: 200 };
-const received: Received[] = [];
+let receiver: WebhookReceiver;
 let dovecot: DovecotPeer;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'latchkey-webhooks-'));
-  ca = await makeCA(dir, 'webhook-test-ca');
-  const leaf = await issueCert(dir, ca, { name: 'receiver', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
-  receiver = createServer({ key: leaf.keyPem, cert: leaf.certPem }, (req, res) => {
-    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-    if (req.method === 'GET') {
-      const value = url.searchParams.get('challenge') ?? '';
-      res.writeHead(200).end(mode.challenge === 'echo' ? value : 'nope');
-      return;
-    }
-    let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString(); });
-    req.on('end', () => {
-      received.push({ body, signature: String(req.headers['x-latchkey-signature']), delivery: String(req.headers['x-latchkey-delivery']), status: mode.status });
-      res.writeHead(mode.status).end();
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
-  port = (receiver.address() as { port: number }).port;
+  receiver = await startWebhookReceiver();
   dovecot = await startDovecot();
 });
 after(async () => {
-  receiver?.closeAllConnections();
-  await new Promise((r) => receiver?.close(r));
+  await receiver?.close();
   await dovecot?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -62,13 +35,13 @@ after(async () => {
 /** A server whose CA file trusts both Dovecot and the receiver; `db` and `keys` survive restarts. */
 async function server(db: string, keys: string): Promise<Latchkey> {
   const caFile = join(dir, 'both-cas.pem');
-  writeFileSync(caFile, ca.certPem + dovecot.caPem);
+  writeFileSync(caFile, receiver.ca.certPem + dovecot.caPem);
   return startLatchkey({ LATCHKEY_TLS_CA_FILE: caFile, LATCHKEY_DATABASE_URL: `sqlite:${db}`, LATCHKEY_ENCRYPTION_KEYS: keys });
 }
 
-const hookUrl = () => `https://127.0.0.1:${port}/hooks/latchkey`;
-const verified = (r: Received, secret: string) => r.signature === createHmac('sha256', secret).update(r.body).digest('hex');
-const types = (rs: Received[]) => rs.map((r) => JSON.parse(r.body).deltas[0].type as string);
+const hookUrl = () => receiver.url('/hooks/latchkey');
+const verified = (r: ReceivedDelivery, secret: string) => r.latchkeySignature === createHmac('sha256', secret).update(r.body).digest('hex');
+const types = (rs: ReceivedDelivery[]) => rs.map((r) => JSON.parse(r.body).deltas[0].type as string);
 
 describe('webhooks', () => {
   let lk: Latchkey;
@@ -79,14 +52,14 @@ describe('webhooks', () => {
 
   test('registration: https only, the challenge must be echoed, the signing secret is shown once and stored encrypted', async () => {
     const admin = basic(lk.app.client_secret);
-    const http = await lk.post(`/a/${lk.app.client_id}/webhooks`, { callback_url: `http://127.0.0.1:${port}/x` }, admin);
+    const http = await lk.post(`/a/${lk.app.client_id}/webhooks`, { callback_url: receiver.url('/x').replace('https:', 'http:') }, admin);
     assert.deepEqual([http.status, http.body.reason], [400, 'invalid_value']);
     const badTrigger = await lk.post(`/a/${lk.app.client_id}/webhooks`, { callback_url: hookUrl(), triggers: ['message.created'] }, admin);
     assert.deepEqual([badTrigger.status, badTrigger.body.reason], [400, 'invalid_value']);
-    mode = { challenge: 'wrong', status: 200 };
+    Object.assign(receiver.mode, { challenge: 'wrong', status: 200 });
     const wrong = await lk.post(`/a/${lk.app.client_id}/webhooks`, { callback_url: hookUrl() }, admin);
     assert.deepEqual([wrong.status, wrong.body.type, wrong.body.reason], [400, 'invalid_request_error', 'webhook_challenge_failed']);
-    mode = { challenge: 'echo', status: 200 };
+    Object.assign(receiver.mode, { challenge: 'echo', status: 200 });
     const ok = await lk.post(`/a/${lk.app.client_id}/webhooks`, { callback_url: hookUrl() }, admin);
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     assert.deepEqual({ ...ok.body, id: 'x', signing_secret: 'x' }, { id: 'x', application_id: lk.app.client_id, callback_url: hookUrl(), state: 'active', triggers: ['account.connected', 'account.invalid', 'account.running', 'account.deleted'], version: '2.0', signing_secret: 'x' });
@@ -105,24 +78,19 @@ describe('webhooks', () => {
       const hooks = await lk.ctx.store.listWebhooks(lk.app.client_id);
       return lk.ctx.keys.decrypt(hooks[0]!.secretEnvelope, `webhook:${hooks[0]!.id}:signing_secret`);
     };
-    received.length = 0;
+    receiver.received.length = 0;
     const send = webhookDispatcher(lk.ctx);
     // The application's redirect URI makes account.invalid carry a reconnect link (issue 19).
     await lk.ctx.store.updateApplication(lk.app.client_id, { redirectUris: ['https://app.example/cb'] });
     const acct = await connectAccount(lk, dovecot, 'alice@example.test');
-    const health = new HealthChecker({
-      store: lk.ctx.store, log: lk.ctx.log, now: lk.ctx.now, random: () => 0,
-      check: async () => { throw new ApiError('invalid_credentials'); },
-      onInvalid: (a) => emitAccountEvent(lk.ctx, a, 'account.invalid'),
-    }, { intervalMs: 60_000, jitter: 0, concurrency: 1, maxBackoffMs: 60_000 });
-    assert.equal((await health.runOnce()).invalid, 1);
+    assert.equal(await failHealthCheck(lk), 1);
     await connectAccount(lk, dovecot, 'alice@example.test'); // re-authorized: running again
     await connectAccount(lk, dovecot, 'alice@example.test'); // already running: no event
     assert.equal((await lk.delete(`/a/${lk.app.client_id}/accounts/${acct.id}`, basic(lk.app.client_secret))).status, 200);
     assert.deepEqual(await send.runOnce(), { attempted: 4, delivered: 4 });
-    assert.deepEqual(types(received), ['account.connected', 'account.invalid', 'account.running', 'account.deleted']);
+    assert.deepEqual(types(receiver.received), ['account.connected', 'account.invalid', 'account.running', 'account.deleted']);
     const secret = await secretOf();
-    for (const r of received) {
+    for (const r of receiver.received) {
       assert.ok(verified(r, secret), 'X-Latchkey-Signature is the HMAC-SHA256 of the body');
       const delta = JSON.parse(r.body).deltas[0];
       const { attributes, ...rest } = delta.object_data;
@@ -140,7 +108,7 @@ describe('webhooks', () => {
       }
       assert.equal(typeof delta.date, 'number');
     }
-    assert.equal(new Set(received.map((r) => r.delivery)).size, 4);
+    assert.equal(new Set(receiver.received.map((r) => r.delivery)).size, 4);
     assert.deepEqual(await send.runOnce(), { attempted: 0, delivered: 0 }, 'nothing is sent twice');
   });
 });
@@ -149,11 +117,11 @@ test('a delivery that failed before a restart is delivered exactly once by the n
   const db = join(dir, 'restart.db');
   const keys = `w1:${randomBytes(32).toString('base64')}`;
   const first = await server(db, keys);
-  mode = { challenge: 'echo', status: 200 };
+  Object.assign(receiver.mode, { challenge: 'echo', status: 200 });
   const hook = await first.post(`/a/${first.app.client_id}/webhooks`, { callback_url: hookUrl(), triggers: ['account.connected'] }, basic(first.app.client_secret));
   assert.equal(hook.status, 200);
-  received.length = 0;
-  mode = { challenge: 'echo', status: 503 };
+  receiver.received.length = 0;
+  Object.assign(receiver.mode, { challenge: 'echo', status: 503 });
   const acct = await connectAccount(first, dovecot, 'bob@example.test');
   assert.deepEqual(await webhookDispatcher(first.ctx).runOnce(), { attempted: 1, delivered: 0 });
   const [pending] = await first.ctx.store.deliveriesOf(hook.body.id);
@@ -162,7 +130,7 @@ test('a delivery that failed before a restart is delivered exactly once by the n
   assert.deepEqual(await webhookDispatcher(first.ctx).runOnce(), { attempted: 0, delivered: 0 }, 'not before it is due');
   await first.stop();
 
-  mode = { challenge: 'echo', status: 200 };
+  Object.assign(receiver.mode, { challenge: 'echo', status: 200 });
   const second = await server(db, keys);
   try {
     second.advance(31_000);
@@ -170,10 +138,10 @@ test('a delivery that failed before a restart is delivered exactly once by the n
     assert.deepEqual(await send.runOnce(), { attempted: 1, delivered: 1 });
     second.advance(3_600_000);
     assert.deepEqual(await send.runOnce(), { attempted: 0, delivered: 0 });
-    const ok = received.filter((r) => r.status === 200);
+    const ok = receiver.received.filter((r) => r.status === 200);
     assert.equal(ok.length, 1, 'exactly once after it answers 200');
-    assert.equal(received.length, 2);
-    assert.equal(ok[0]!.delivery, received[0]!.delivery, 'the same delivery id as the failed attempt');
+    assert.equal(receiver.received.length, 2);
+    assert.equal(ok[0]!.delivery, receiver.received[0]!.delivery, 'the same delivery id as the failed attempt');
     assert.equal(JSON.parse(ok[0]!.body).deltas[0].object_data.account_id, acct.id);
     const [done] = await second.ctx.store.deliveriesOf(hook.body.id);
     assert.deepEqual([done!.attempts, typeof done!.deliveredAt], [2, 'number']);
@@ -185,14 +153,14 @@ test('a delivery that failed before a restart is delivered exactly once by the n
 test('latchkey webhooks add (challenge, secret once) | list | delete', async () => {
   const env = {
     LATCHKEY_DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, LATCHKEY_DATA_DIR: dir, LATCHKEY_EHLO_NAME: 'cli.latchkey.test',
-    LATCHKEY_TLS_CA_FILE: ca.certPath, LATCHKEY_ALLOWED_DESTINATIONS: '127.0.0.0/8', LATCHKEY_DNS_SERVERS: '127.0.0.1:1',
+    LATCHKEY_TLS_CA_FILE: receiver.ca.certPath, LATCHKEY_ALLOWED_DESTINATIONS: '127.0.0.0/8', LATCHKEY_DNS_SERVERS: '127.0.0.1:1',
   };
   const app = JSON.parse((await runCli(['apps', 'create', '--name', 'Hooks', '--json'], env)).stdout);
-  mode = { challenge: 'wrong', status: 200 };
+  Object.assign(receiver.mode, { challenge: 'wrong', status: 200 });
   const refused = await runCli(['webhooks', 'add', '--client', app.client_id, '--url', hookUrl()], env);
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /^latchkey: The callback URL answered the challenge with HTTP 200 but not with the challenge value/);
-  mode = { challenge: 'echo', status: 200 };
+  Object.assign(receiver.mode, { challenge: 'echo', status: 200 });
   const added = await runCli(['webhooks', 'add', '--client', app.client_id, '--url', hookUrl(), '--trigger', 'account.invalid', 'account.deleted', '--json'], env);
   assert.equal(added.code, 0, added.stderr);
   const hook = JSON.parse(added.stdout);
