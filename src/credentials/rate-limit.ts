@@ -1,6 +1,6 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AppContext } from '../app/context.ts';
-import { ApiError } from '../errors/api-error.ts';
+import { consumeOrRefuse } from '../limits/rate-limited.ts';
 import { memoryLimiterStore, redisLimiterStore } from '../limits/store.ts';
 
 /** One limiter per server context (tests run several servers in one process). */
@@ -18,19 +18,5 @@ export async function admitRelease(ctx: AppContext, clientId: string): Promise<v
     const store = ctx.redis ? redisLimiterStore(ctx.redis) : memoryLimiterStore();
     limiters.set(ctx, (limiter = store.limiter({ keyPrefix: 'lk-credentials', points: ctx.config.credentialsPerMinute, duration: 60 })));
   }
-  try {
-    await limiter.consume(clientId);
-  } catch (err) {
-    if (typeof err === 'object' && err !== null && 'msBeforeNext' in err) {
-      const seconds = Math.max(1, Math.ceil(Number((err as { msBeforeNext: number }).msBeforeNext) / 1000));
-      throw new ApiError('rate_limited', {
-        retryAfter: seconds,
-        headers: {
-          'x-ratelimit-limit': String(ctx.config.credentialsPerMinute),
-          'x-ratelimit-reset': String(Math.ceil(ctx.now() / 1000) + seconds),
-        },
-      });
-    }
-    throw err;
-  }
+  await consumeOrRefuse(limiter, clientId, ctx.config.credentialsPerMinute, () => ctx.now());
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError } from '../errors/api-error.ts';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { consumeOrRefuse, rateLimited } from './rate-limited.ts';
 import type { CounterStore, LimiterStore, ReservationCounter } from './store.ts';
 
 /**
@@ -83,13 +83,7 @@ export class BruteForceGuard {
    * @throws ApiError `rate_limited` (429).
    */
   async admit(a: Attempt): Promise<AdmitTicket> {
-    try {
-      await this.client.consume(a.clientId);
-    } catch (err) {
-      // rate-limiter-flexible rejects with a RateLimiterRes when the budget is spent.
-      if (isRes(err)) this.refuse(this.limits.clientRequestsPerMinute, err.msBeforeNext);
-      throw err;
-    }
+    await consumeOrRefuse(this.client, a.clientId, this.limits.clientRequestsPerMinute, this.clock);
     const ip = normalizeIp(a.ip);
     await this.refuseIfLocked(this.ipLock, ip, this.limits.ipFailures);
     const pairs = [
@@ -127,12 +121,7 @@ export class BruteForceGuard {
    */
   async beforeDetection(clientId: string, ip: string): Promise<void> {
     await this.refuseIfLocked(this.ipLock, normalizeIp(ip), this.limits.ipFailures);
-    try {
-      await this.detections.consume(clientId);
-    } catch (err) {
-      if (isRes(err)) this.refuse(this.limits.clientRequestsPerMinute, err.msBeforeNext);
-      throw err;
-    }
+    await consumeOrRefuse(this.detections, clientId, this.limits.clientRequestsPerMinute, this.clock);
   }
 
   /** A failed provider login (or a refused destination): keeps the reserved slots; locks on the threshold. */
@@ -175,14 +164,7 @@ export class BruteForceGuard {
   }
 
   private refuse(limit: number, msBeforeNext: number): never {
-    const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-    throw new ApiError('rate_limited', {
-      retryAfter: seconds,
-      headers: {
-        'x-ratelimit-limit': String(limit),
-        'x-ratelimit-reset': String(Math.ceil(this.clock() / 1000) + seconds),
-      },
-    });
+    throw rateLimited(limit, msBeforeNext, this.clock());
   }
 }
 
@@ -195,10 +177,6 @@ export interface AdmitTicket {
   ipStore: CounterStore;
   /** Where each of `pairs`' slots was reserved, in the same order. */
   pairStores: CounterStore[];
-}
-
-function isRes(v: unknown): v is RateLimiterRes {
-  return typeof v === 'object' && v !== null && 'consumedPoints' in v;
 }
 
 /** The login identity, across clients; hashed like the pair key. */
