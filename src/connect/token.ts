@@ -6,7 +6,7 @@ import { accountView, type AccountView } from './account-view.ts';
 import type { PendingConnection } from './authorize.ts';
 import { authenticateClient } from './clients.ts';
 import type { RequestSource } from './authorize.ts';
-import type { CodeBinding } from '../store/store.ts';
+import type { Account, CodeBinding } from '../store/store.ts';
 import { recordAudit, type AuditInput } from '../audit/record.ts';
 
 /**
@@ -35,7 +35,8 @@ export async function exchangeCode(
       await recordAudit(ctx, audit(body.client_id, 'invalid_client'));
     throw err;
   }
-  return redeemCode(ctx, app.clientId, body.code as string, { hosted: false }, audit);
+  const { account, accessToken } = await redeemCode(ctx, app.clientId, body.code as string, { hosted: false }, audit);
+  return { ...accountView(account), access_token: accessToken };
 }
 
 /**
@@ -49,8 +50,14 @@ export function tokenAudit(ctx: AppContext, event: 'connect.token' | 'oauth.toke
   return (clientId, outcome, more = {}) => ({ event, clientId, outcome, sourceIp: source.ip, durationMs: ctx.now() - started, ...more });
 }
 
-/** What redeemCode answers: the account object, plus `access_token` unless told `issueToken: false`. */
-export type Redeemed<Issue extends boolean> = Issue extends false ? AccountView : AccountView & { access_token: string };
+/**
+ * What redeemCode answers: the account as stored (callers shape their own view of it, with no
+ * second read), and the new access token unless told `issueToken: false`.
+ */
+export interface Redeemed<Issue extends boolean> {
+  account: Account;
+  accessToken: Issue extends false ? undefined : string;
+}
 
 /**
  * The redemption both token endpoints share, once the client is authenticated: the code is
@@ -59,7 +66,7 @@ export type Redeemed<Issue extends boolean> = Issue extends false ? AccountView 
  * access token is issued. A replayed code revokes every token issued from it (RFC 6749 §4.1.2).
  * Nylas v3 custom authentication (v3/custom-auth.ts) answers the grant without a token:
  * `{ issueToken: false }` redeems the code the same way but mints no access token.
- * @returns the account object plus `access_token` (without it for `issueToken: false`).
+ * @returns the account and the access token (none for `issueToken: false`).
  * @throws ApiError `invalid_code` (400) — unknown, used, expired, or not matching `binding`.
  */
 export async function redeemCode<Issue extends boolean = true>(
@@ -137,5 +144,5 @@ export async function redeemCode<Issue extends boolean = true>(
   ctx.log.debug({ event: 'connect.token', outcome: 'ok', client_id: app.clientId, account_id: outcome.account.id }, 'token');
   // Webhooks: a new account is connected; an invalid one re-authorized is running again.
   if (outcome.event) await emitAccountEvent(ctx, outcome.account, outcome.event);
-  return (issueToken ? { ...accountView(outcome.account), access_token: accessToken } : accountView(outcome.account)) as Redeemed<Issue>;
+  return { account: outcome.account, accessToken: issueToken ? accessToken : undefined } as Redeemed<Issue>;
 }

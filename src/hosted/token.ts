@@ -52,11 +52,11 @@ export async function hostedToken(ctx: AppContext, p: Record<string, unknown>, s
     ...(redirectUri ? { redirectUri } : {}),
     codeChallenge: isCodeVerifier(verifier) ? s256(verifier) : null,
   };
-  const account = await redeemCode(ctx, clientId, p.code as string, binding, audit);
+  const { account, accessToken } = await redeemCode(ctx, clientId, p.code as string, binding, audit);
   return {
-    access_token: account.access_token,
-    account_id: account.account_id,
-    email_address: account.email_address,
+    access_token: accessToken,
+    account_id: account.id,
+    email_address: account.emailAddress,
     provider: account.provider,
     token_type: 'bearer',
   };

@@ -44,8 +44,8 @@ export async function customAuthentication(
   const v2 = await authorizeBody(ctx, app.clientId, body, reauthAccountId);
   const { code } = await authorize(ctx, v2, source);
   const audit = tokenAudit(ctx, 'connect.token', source, started);
-  const account = await redeemCode(ctx, app.clientId, code, { hosted: false }, audit, { issueToken: false });
-  return grantView(await ownAccount(ctx.store, app, account.id));
+  const { account } = await redeemCode(ctx, app.clientId, code, { hosted: false }, audit, { issueToken: false });
+  return grantView(account);
 }
 
 /**

@@ -69,15 +69,15 @@ export async function v3Token(ctx: AppContext, p: Record<string, unknown>, sourc
     ...(p.redirect_uri ? { redirectUri: p.redirect_uri as string } : {}),
     codeChallenge: verifier ? s256(verifier) : null,
   };
-  const account = await redeemCode(ctx, clientId, p.code as string, binding, audit);
-  const token = await ctx.store.findToken(hashSecret(account.access_token));
+  // The token is issued with the scopes the account is stored with (redeemCode).
+  const { account, accessToken } = await redeemCode(ctx, clientId, p.code as string, binding, audit);
   return {
-    access_token: account.access_token,
+    access_token: accessToken,
     token_type: 'Bearer',
     grant_id: account.id,
-    email: account.email_address,
+    email: account.emailAddress,
     provider: v3ProviderName(account.provider),
-    scope: (token?.token.scopes ?? '').split(',').filter(Boolean).join(' '),
+    scope: account.scopes.split(',').filter(Boolean).join(' '),
   };
 }
 
