@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors/api-error.ts';
 import { StoreUnavailable } from '../store/store.ts';
 
@@ -8,17 +8,28 @@ import { StoreUnavailable } from '../store/store.ts';
  * request ever gets an HTML page, a stack trace or a 500 for its own mistake.
  */
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((raw: FastifyError | ApiError, request, reply) => {
-    const err = toApiError(raw);
-    if (err.status >= 500 && (err.reason === 'internal' || err.reason === 'store_unavailable')) {
-      request.log.error({ err: raw, reason: err.reason }, 'request failed');
-    }
-    void reply.code(err.status).headers(err.toHeaders()).send(err.toBody());
-  });
+  app.setErrorHandler(errorHandler((err) => err.toBody()));
   app.setNotFoundHandler((request, reply) => {
     const err = new ApiError('not_found', { message: `No endpoint ${request.method} ${request.url.split('?')[0]}.` });
     void reply.code(err.status).send(err.toBody());
   });
+}
+
+/**
+ * A Fastify error handler: the thrown value as its catalogue error (toApiError), logged when it
+ * is Latchkey's own failure (`internal`, `store_unavailable`), answered with the error's status
+ * and headers and the body `body` builds (v2's `toBody()`; v3's envelope: v3/routes.ts).
+ */
+export function errorHandler(
+  body: (err: ApiError, reply: FastifyReply) => unknown,
+): (raw: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) => void {
+  return (raw, request, reply) => {
+    const err = toApiError(raw);
+    if (err.status >= 500 && (err.reason === 'internal' || err.reason === 'store_unavailable')) {
+      request.log.error({ err: raw, reason: err.reason }, 'request failed');
+    }
+    void reply.code(err.status).headers(err.toHeaders()).send(body(err, reply));
+  };
 }
 
 /** Any thrown value as the catalogue error it answers with (also the v3 serializer's input: v3/routes.ts). */

@@ -1,9 +1,9 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../app/context.ts';
 import { revokeAccessToken } from '../connect/revoke.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { toApiError } from '../http/errors.ts';
+import { errorHandler } from '../http/errors.ts';
 import { authenticateApiKey } from '../manage/api-keys.ts';
 import { hostedLoginQuery } from './connect-auth.ts';
 import { requestIdOf } from './errors.ts';
@@ -134,14 +134,7 @@ export function registerOAuthRoutes(v3: FastifyInstance, ctx: AppContext): void 
   );
 
   void v3.register(async (oauth) => {
-    oauth.setErrorHandler((raw: FastifyError | ApiError, request, reply) => {
-      const err = toApiError(raw);
-      if (err.status >= 500) request.log.error({ err: raw, reason: err.reason }, 'request failed');
-      void reply
-        .code(err.status)
-        .headers(err.toHeaders())
-        .send(oauthErrorBody(err, requestIdOf(reply)));
-    });
+    oauth.setErrorHandler(errorHandler((err, reply) => oauthErrorBody(err, requestIdOf(reply))));
 
     oauth.post(
       '/connect/token',

@@ -1,7 +1,7 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/context.ts';
 import { ApiError } from '../errors/api-error.ts';
-import { toApiError } from '../http/errors.ts';
+import { errorHandler } from '../http/errors.ts';
 import { asObject } from '../http/body-parsers.ts';
 import { authenticateApiKey } from '../manage/api-keys.ts';
 import { applicationDetails } from './applications.ts';
@@ -43,16 +43,7 @@ export function registerV3Routes(app: FastifyInstance, ctx: AppContext): void {
       v3.addHook('onRequest', async (_req, reply) => {
         void reply.header(REQUEST_ID_HEADER, crypto.randomUUID());
       });
-      v3.setErrorHandler((raw: FastifyError | ApiError, request, reply) => {
-        const err = toApiError(raw);
-        if (err.status >= 500 && (err.reason === 'internal' || err.reason === 'store_unavailable')) {
-          request.log.error({ err: raw, reason: err.reason }, 'request failed');
-        }
-        void reply
-          .code(err.status)
-          .headers(err.toHeaders())
-          .send(v3ErrorBody(err, requestIdOf(reply)));
-      });
+      v3.setErrorHandler(errorHandler((err, reply) => v3ErrorBody(err, requestIdOf(reply))));
       v3.setNotFoundHandler((request, reply) => {
         const err = new ApiError('not_found', {
           message:
