@@ -1,9 +1,9 @@
 import type { AppContext } from '../app/context.ts';
-import type { OAuthPlatform } from '../providers/oauth/endpoints.ts';
 import type { Account } from '../store/store.ts';
 import type { Security } from '../mail/login.ts';
 import { planTls } from '../mail/starttls.ts';
 import { releasedAccessToken } from './oauth-token.ts';
+import { oauthPlatform } from './stored.ts';
 
 /** One mail protocol's connection as released: settings plus a password or a live XOAUTH2 token. */
 export type MailMember = {
@@ -30,13 +30,6 @@ export function protocolsOf(ctx: AppContext, account: Account): Protocol[] {
 
 function isExchange(ctx: AppContext, account: Account): boolean {
   return ctx.providers[account.provider]?.auth === 'exchange' && account.provider !== 'imap';
-}
-
-/** gmail → google, office365 / graph → microsoft, by the refresh token the account stores; undefined for password accounts. */
-export function oauthPlatform(account: Account, fields: Set<string>): OAuthPlatform | undefined {
-  if (fields.has('google_refresh_token')) return 'google';
-  if (fields.has('microsoft_refresh_token')) return 'microsoft';
-  return undefined;
 }
 
 /**
@@ -70,7 +63,7 @@ export async function buildMembers(
   }
   const mail = wanted.filter((p): p is 'imap' | 'smtp' => p === 'imap' || p === 'smtp');
   if (!mail.length) return out;
-  const platform = oauthPlatform(account, fields);
+  const platform = oauthPlatform(fields);
   const token = platform ? await releasedAccessToken(ctx, account, platform, sinceMs) : undefined;
   for (const side of mail) {
     const base = {

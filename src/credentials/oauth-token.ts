@@ -6,6 +6,7 @@ import { oauthEndpoints, type OAuthPlatform } from '../providers/oauth/endpoints
 import { mintMailToken } from '../providers/oauth/mint.ts';
 import { StoreUnavailable, type Account, type OAuthTokenState, type Store } from '../store/store.ts';
 import { emitAccountEvent } from '../webhooks/events.ts';
+import { storedOAuthCredentials } from './stored.ts';
 
 /** An access token as released: the token and when it expires (Unix seconds). */
 export interface ReleasedToken {
@@ -120,17 +121,11 @@ async function refresh(ctx: AppContext, account: Account, platform: OAuthPlatfor
     const secrets = new Map<string, string>();
     for (const row of await ctx.store.credentialsOf(account.id))
       secrets.set(row.field, ctx.keys.decrypt(row.envelope, `account:${account.id}:${row.field}`));
-    const s = account.settings;
     const endpoints = oauthEndpoints(platform, ctx.config, ctx.providers[account.provider]);
     const minted = await ctx.metrics.timeLogin('oauth', () =>
       mintMailToken(
         endpoints,
-        {
-          clientId: String(s[`${platform}_client_id`] ?? ''),
-          clientSecret: secrets.get(`${platform}_client_secret`) ?? '',
-          refreshToken: secrets.get(`${platform}_refresh_token`) ?? '',
-          ...(typeof s.redirect_uri === 'string' ? { redirectUri: s.redirect_uri } : {}),
-        },
+        storedOAuthCredentials(account, platform, secrets),
         account.emailAddress,
         ctx.detect.http,
         ctx.config.timeouts.commandMs,

@@ -5,7 +5,7 @@ import { verifyCredentials } from '../providers/verify.ts';
 import type { Security, ServerLogin } from '../mail/login.ts';
 import type { Account } from '../store/store.ts';
 import type { AuthorizeRequest } from '../connect/request.ts';
-import type { OAuthPlatform } from '../providers/oauth/endpoints.ts';
+import { oauthPlatform, storedOAuthCredentials } from '../credentials/stored.ts';
 
 /**
  * Re-verifies one account's stored credentials exactly as authorize did (IMAP, then SMTP; OAuth
@@ -81,22 +81,13 @@ function storedRequest(ctx: AppContext, account: Account, secrets: Map<string, s
     password: secrets.get(`${side}_password`) ?? '',
     usernameDefaulted: false,
   });
-  const platform: OAuthPlatform | undefined = secrets.has('google_refresh_token')
-    ? 'google'
-    : secrets.has('microsoft_refresh_token')
-      ? 'microsoft'
-      : undefined;
+  const platform = oauthPlatform(secrets);
   if (platform) {
     return {
       ...base,
       method: 'oauth',
       platform,
-      oauth: {
-        clientId: String(s[`${platform}_client_id`] ?? ''),
-        clientSecret: secrets.get(`${platform}_client_secret`) ?? '',
-        refreshToken: secrets.get(`${platform}_refresh_token`) ?? '',
-        ...(typeof s.redirect_uri === 'string' ? { redirectUri: s.redirect_uri } : {}),
-      },
+      oauth: storedOAuthCredentials(account, platform, secrets),
       imap: login('imap'),
       smtp: login('smtp'),
     };
