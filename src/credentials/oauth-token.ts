@@ -102,7 +102,9 @@ async function obtain(ctx: AppContext, account: Account, platform: OAuthPlatform
       throw new ApiError(isReason(state.failedReason) ? state.failedReason : 'internal', { step: 'oauth.refresh' });
     }
     const owner = `${prefix}:${randomBytes(6).toString('base64url')}`;
-    if (!(await ctx.store.claimTokenRefresh(account.id, owner, now, now + leaseMs))) {
+    // The claim also refuses when a refresh failed since `sinceMs`: one may have run start to finish
+    // between the read above and here (on another node), and its answer is this caller's too.
+    if (!(await ctx.store.claimTokenRefresh(account.id, owner, now, now + leaseMs, sinceMs))) {
       await sleep(POLL_MS);
       continue;
     }
@@ -159,9 +161,6 @@ async function refresh(ctx: AppContext, account: Account, platform: OAuthPlatfor
     return { accessToken: minted.accessToken, expiresAt: Math.floor(expiresAtMs / 1000) };
   } catch (err) {
     const e = err instanceof ApiError ? err : new ApiError('internal', { cause: err });
-    await ctx.store
-      .releaseTokenRefresh(account.id, owner, e.reason, ctx.now())
-      .catch((releaseErr: unknown) => ctx.log.error({ err: releaseErr }, 'releasing the refresh lease failed'));
     ctx.log.warn(
       {
         event: 'credentials.refresh',
@@ -172,7 +171,15 @@ async function refresh(ctx: AppContext, account: Account, platform: OAuthPlatfor
       },
       'access token refresh failed',
     );
-    if (e.status === 403 || e.reason === 'oauth_account_mismatch') await markInvalid(ctx, account);
+    try {
+      // Invalid BEFORE the lease is given back: a caller that reads the account after that finds
+      // it invalid, one that read it earlier finds the failure — none asks the provider again.
+      if (e.status === 403 || e.reason === 'oauth_account_mismatch') await markInvalid(ctx, account);
+    } finally {
+      await ctx.store
+        .releaseTokenRefresh(account.id, owner, e.reason, ctx.now())
+        .catch((releaseErr: unknown) => ctx.log.error({ err: releaseErr }, 'releasing the refresh lease failed'));
+    }
     // A store outage stays itself (http/errors.ts answers it `store_unavailable`), not `internal`.
     throw err instanceof StoreUnavailable ? err : e;
   }

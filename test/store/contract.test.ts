@@ -84,6 +84,11 @@ for (const backend of BACKENDS) {
       await store.releaseTokenRefresh(acct.id, 'b', 'refresh_token_revoked', 40_000);
       assert.deepEqual([(await store.oauthTokenState(acct.id))?.failedReason, (await store.oauthTokenState(acct.id))?.failedAtMs, (await store.oauthTokenState(acct.id))?.leaseOwner], ['refresh_token_revoked', 40_000, null]);
       assert.equal((await store.oauthTokenState(acct.id))?.envelope, 'tok', 'a failure keeps the last token');
+      // A caller that read the account at 40_000 or earlier hears that failure instead of claiming a second refresh.
+      assert.equal(await store.claimTokenRefresh(acct.id, 'c', 41_000, 71_000, 40_000), false, 'failed since the caller read the account');
+      assert.equal((await store.oauthTokenState(acct.id))?.failedReason, 'refresh_token_revoked', 'the refused claim keeps the failure');
+      assert.equal(await store.claimTokenRefresh(acct.id, 'c', 41_000, 71_000, 40_001), true, 'a failure before the caller read the account');
+      assert.equal((await store.oauthTokenState(acct.id))?.failedReason, null, 'a claim clears the old failure');
       await store.deleteAccount(acct.id);
       assert.equal(await store.oauthTokenState(acct.id), undefined, 'goes with its account');
     });

@@ -24,9 +24,11 @@ export interface OAuthTokenStore {
   /**
    * Takes the account's refresh lease for `owner` until `untilMs`, in one statement: true only
    * if no other owner holds an unexpired lease — so of any number of nodes asking at once,
-   * exactly one refreshes. Clears a previous failure.
+   * exactly one refreshes. Clears a previous failure — but with `unlessFailedSinceMs`, takes
+   * nothing when a refresh failed at or after that time (the answer a caller who read the account
+   * then must hear, not a second request to the provider).
    */
-  claimTokenRefresh(accountId: string, owner: string, nowMs: number, untilMs: number): Promise<boolean>;
+  claimTokenRefresh(accountId: string, owner: string, nowMs: number, untilMs: number, unlessFailedSinceMs?: number): Promise<boolean>;
   /**
    * Ends `owner`'s lease with a fresh access token (and, when the endpoint rotated it, the new
    * refresh token's credential row) in ONE transaction: both land or neither. Returns false,

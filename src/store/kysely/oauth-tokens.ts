@@ -19,7 +19,7 @@ export const oauthTokenQueries = {
    * against the row a concurrent claimer committed), so of concurrent claimers exactly one sees a
    * row affected.
    */
-  async claim(db: Db, accountId: string, owner: string, nowMs: number, untilMs: number): Promise<boolean> {
+  async claim(db: Db, accountId: string, owner: string, nowMs: number, untilMs: number, unlessFailedSinceMs?: number): Promise<boolean> {
     const r = await db
       .insertInto('oauth_tokens')
       .values({
@@ -36,7 +36,14 @@ export const oauthTokenQueries = {
         oc
           .column('account_id')
           .doUpdateSet({ lease_owner: owner, lease_until: untilMs, failed_reason: null, failed_at: null })
-          .where((eb) => eb.or([eb('oauth_tokens.lease_until', 'is', null), eb('oauth_tokens.lease_until', '<=', nowMs)])),
+          .where((eb) =>
+            eb.and([
+              eb.or([eb('oauth_tokens.lease_until', 'is', null), eb('oauth_tokens.lease_until', '<=', nowMs)]),
+              ...(unlessFailedSinceMs === undefined
+                ? []
+                : [eb.or([eb('oauth_tokens.failed_at', 'is', null), eb('oauth_tokens.failed_at', '<', unlessFailedSinceMs)])]),
+            ]),
+          ),
       )
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;

@@ -128,8 +128,8 @@ export class KyselyStore implements Store {
   oauthTokenState(accountId: string): Promise<OAuthTokenState | undefined> {
     return oq.state(this.h, accountId);
   }
-  claimTokenRefresh(accountId: string, owner: string, nowMs: number, untilMs: number): Promise<boolean> {
-    return oq.claim(this.db, accountId, owner, nowMs, untilMs);
+  claimTokenRefresh(...args: Parameters<Store['claimTokenRefresh']>): Promise<boolean> {
+    return oq.claim(this.db, ...args);
   }
   saveRefreshedToken(...args: Parameters<Store['saveRefreshedToken']>): Promise<boolean> {
     return this.inTransaction((db) => oq.save(db, ...args));
